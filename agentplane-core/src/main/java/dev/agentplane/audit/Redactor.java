@@ -1,0 +1,52 @@
+package dev.agentplane.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Replaces secret-looking string values (by field name, or by looking like an AgentPlane key) before they are stored. */
+public final class Redactor {
+    static final String REDACTED = "[REDACTED]";
+    private static final Pattern SECRET_NAME = Pattern.compile(
+            "(?i).*(password|passwd|secret|token|api[_-]?key|authorization|credential|private[_-]?key).*");
+    private static final Pattern API_KEY_VALUE = Pattern.compile("ap_[0-9a-f]{32}_[A-Za-z0-9_-]{20,}");
+
+    private Redactor() {}
+
+    /** Returns a redacted deep copy; the input is untouched. */
+    public static JsonNode redact(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        JsonNode copy = node.deepCopy();
+        redactInPlace(copy);
+        return copy;
+    }
+
+    private static void redactInPlace(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (field.getValue().isTextual() && (SECRET_NAME.matcher(field.getKey()).matches()
+                        || API_KEY_VALUE.matcher(field.getValue().asText()).find())) {
+                    field.setValue(TextNode.valueOf(REDACTED));
+                } else {
+                    redactInPlace(field.getValue());
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isTextual() && API_KEY_VALUE.matcher(array.get(i).asText()).find()) {
+                    array.set(i, TextNode.valueOf(REDACTED));
+                } else {
+                    redactInPlace(array.get(i));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.agentplane.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
+import java.io.UncheckedIOException;
+
+/** The one JSON configuration of AgentPlane: snake_case, strict about unknown fields, ISO times. */
+public final class Json {
+    public static final ObjectMapper MAPPER = configure(new ObjectMapper());
+    public static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()));
+
+    private Json() {}
+
+    private static ObjectMapper configure(ObjectMapper mapper) {
+        return mapper
+                .registerModule(new ParameterNamesModule())
+                .registerModule(new JavaTimeModule())
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+                .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
+                .configure(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, true)
+                .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true)
+                .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses JSON text stored by AgentPlane itself; null stays null. */
+    public static JsonNode parse(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static ObjectNode object() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    /** JSON null and absent both become null, so a column holds SQL NULL rather than the text "null". */
+    public static String writeNullable(JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode() ? null : write(node);
+    }
+}

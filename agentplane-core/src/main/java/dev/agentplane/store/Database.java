@@ -1,0 +1,121 @@
+package dev.agentplane.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The connection pool, its dialect and the two ways to use it: {@link #read} on an auto-commit connection
+ * and {@link #inTransaction} for every change (the change and its audit row commit together or not at all).
+ */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
+    private final Dialect dialect;
+    private final ReentrantLock writeLock = new ReentrantLock();
+
+    private Database(HikariDataSource dataSource, Dialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+    }
+
+    /** Opens the pool and brings the schema up to date with the migrations. */
+    public static Database open(DatabaseSettings settings) {
+        Dialect dialect = dialectFor(settings);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setPoolName("agentplane-" + dialect.name());
+        config.setConnectionTimeout(10_000);
+        if (settings.isSqlite()) {
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("synchronous", "NORMAL");
+            config.addDataSourceProperty("busy_timeout", "10000");
+            config.addDataSourceProperty("foreign_keys", "true");
+            // Write transactions take the write lock at BEGIN, so they never fail on a lock upgrade.
+            config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+        }
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .placeholders(dialect.migrationPlaceholders())
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return new Database(dataSource, dialect);
+    }
+
+    private static Dialect dialectFor(DatabaseSettings settings) {
+        if (settings.isSqlite()) {
+            return new SqliteDialect();
+        }
+        if (settings.isPostgres()) {
+            return new PostgresDialect();
+        }
+        throw new IllegalArgumentException("unsupported database URL '" + settings.jdbcUrl()
+                + "': use jdbc:postgresql://host:port/database, or leave it unset for SQLite");
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Runs queries on an auto-commit connection: each statement sees committed data. */
+    public <T> T read(Function<Sql, T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.apply(new Sql(connection, dialect));
+        } catch (SQLException e) {
+            throw new StoreException("could not get a database connection", e);
+        }
+    }
+
+    /** Runs {@code work} in one transaction: it commits if work returns, and rolls back if it throws. */
+    public <T> T inTransaction(Function<Sql, T> work) {
+        boolean serialize = dialect.singleWriter();
+        if (serialize) {
+            writeLock.lock();
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.apply(new Sql(connection, dialect));
+                connection.commit();
+                return result;
+            } catch (RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("transaction failed", e);
+        } finally {
+            if (serialize) {
+                writeLock.unlock();
+            }
+        }
+    }
+
+    public boolean isReachable() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

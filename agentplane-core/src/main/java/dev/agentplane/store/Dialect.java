@@ -1,0 +1,27 @@
+package dev.agentplane.store;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Map;
+
+/**
+ * What differs between the databases AgentPlane runs on. Everything else is portable SQL; a dialect
+ * overrides only these few fragments, column types and bindings.
+ */
+public interface Dialect {
+    String name();
+
+    /** Flyway placeholders that turn the shared migrations into this database's DDL. */
+    Map<String, String> migrationPlaceholders();
+
+    /** Binds JSON text so the database stores it as its JSON type. */
+    void bindJson(PreparedStatement statement, int index, String jsonText) throws SQLException;
+
+    /** A condition true when the JSON array in {@code column} contains the string bound to the one '?'. */
+    String jsonArrayContains(String column);
+
+    boolean isUniqueViolation(SQLException e);
+
+    /** Whether writers must be serialized inside this process (one writer at a time, as in SQLite). */
+    boolean singleWriter();
+}

@@ -1,0 +1,107 @@
+package dev.agentplane.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentplane.common.Json;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Plain JDBC on one connection, with positional parameters and row mappers; the SQL stays visible. */
+public final class Sql {
+    private final Connection connection;
+    private final Dialect dialect;
+
+    Sql(Connection connection, Dialect dialect) {
+        this.connection = connection;
+        this.dialect = dialect;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** A JSON parameter; JSON null and a missing value become SQL NULL. */
+    public static JsonParam json(JsonNode node) {
+        String text = Json.writeNullable(node);
+        return text == null ? null : new JsonParam(text);
+    }
+
+    public static JsonParam json(Object value) {
+        return value == null ? null : new JsonParam(Json.write(value));
+    }
+
+    public <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
+        try (PreparedStatement statement = prepare(sql, params); ResultSet resultSet = statement.executeQuery()) {
+            List<T> rows = new ArrayList<>();
+            Row row = new Row(resultSet);
+            while (resultSet.next()) {
+                rows.add(mapper.map(row));
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw failure(sql, e);
+        }
+    }
+
+    public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... params) {
+        List<T> rows = list(sql, mapper, params);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    public long count(String sql, Object... params) {
+        return one(sql, row -> row.longValue("n"), params).orElse(0L);
+    }
+
+    public int update(String sql, Object... params) {
+        try (PreparedStatement statement = prepare(sql, params)) {
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(sql, e);
+        }
+    }
+
+    private PreparedStatement prepare(String sql, Object... params) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < params.length; i++) {
+                bind(statement, i + 1, params[i]);
+            }
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    private void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        switch (value) {
+            case null -> statement.setNull(index, Types.NULL);
+            case JsonParam json -> dialect.bindJson(statement, index, json.text());
+            case String s -> statement.setString(index, s);
+            case Long l -> statement.setLong(index, l);
+            case Integer i -> statement.setInt(index, i);
+            case Double d -> statement.setDouble(index, d);
+            case Boolean b -> statement.setBoolean(index, b);
+            default -> throw new IllegalArgumentException("cannot bind " + value.getClass().getName());
+        }
+    }
+
+    private RuntimeException failure(String sql, SQLException e) {
+        if (dialect.isUniqueViolation(e)) {
+            return new UniqueViolation(e);
+        }
+        return new StoreException("statement failed: " + sql, e);
+    }
+
+    /** A unique constraint refused the row; repositories turn it into a 409 naming the clashing field. */
+    public static final class UniqueViolation extends RuntimeException {
+        UniqueViolation(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.agentplane.tenancy;
+
+/**
+ * Who is making a request: the organization every query is confined to, the key, the agent the key is
+ * bound to (if any), its role, and the request id that ties audit rows to log lines.
+ */
+public record Actor(String orgId, String keyId, String agentId, Role role, String requestId) {
+    public Actor {
+        if (orgId == null) {
+            throw new IllegalArgumentException("an actor always belongs to an organization");
+        }
+    }
+
+    /** The server itself acting at start-up, before any key exists. */
+    public static Actor system(String orgId) {
+        return new Actor(orgId, null, null, Role.ADMIN, null);
+    }
+
+    public Actor withRequestId(String id) {
+        return new Actor(orgId, keyId, agentId, role, id);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.agentplane.tenancy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/** Key format {@code ap_<id>_<secret>} and the one-way hash that is all the database ever sees. */
+final class KeyMaterial {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private KeyMaterial() {}
+
+    static String newKey(String keyId) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return "ap_" + keyId.replace("-", "") + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    /** What a listing shows to tell keys apart: enough to recognise, useless to authenticate. */
+    static String prefix(String key) {
+        return key.substring(0, Math.min(12, key.length()));
+    }
+
+    static String hash(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    static boolean sameHash(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+    }
+}
