@@ -182,9 +182,12 @@ start_server() {   # $1 = postgresql | sqlite
     fi
     # shellcheck disable=SC2086
     env "${unset_env[@]}" "${db_env[@]}" AGENTPLANE_BOOTSTRAP_ADMIN_KEY="$TOKEN" AGENTPLANE_LOG_LEVEL="$SERVER_LOG_LEVEL" \
-        "$JAVA_HOME_FOUND/bin/java" $JVM_OPTS --enable-native-access=ALL-UNNAMED -jar "$JAR" \
+        "$JAVA_HOME_FOUND/bin/java" $JVM_OPTS -Xlog:gc:file="$WORK/gc-$db.log":uptime \
+        --enable-native-access=ALL-UNNAMED -jar "$JAR" \
         server --port "$SERVER_PORT" --data-dir "$data" >"$WORK/server-$db.log" 2>&1 &
     SERVER_PID=$!
+    SERVER_STARTED=$EPOCHREALTIME
+    SERVER_GC_LOG=$WORK/gc-$db.log
     local started=$SECONDS
     until curl -fsS -o /dev/null "http://127.0.0.1:$SERVER_PORT/health/ready" 2>/dev/null; do
         kill -0 "$SERVER_PID" 2>/dev/null || die "the server exited: $(tail -20 "$WORK/server-$db.log")"
@@ -271,11 +274,33 @@ measure() {
     local cpu="cpu_server=$(pct $(( server1 - server0 )) "$capacity") cpu_db=$(pct $(( pg1 - pg0 )) "$capacity")"
     cpu+=" cpu_load=$(pct "$wrk_ticks" "$capacity")"
     cpu+=" cpu_other=$(pct $(( cpu1 - cpu0 - (server1 - server0) - (pg1 - pg0) - wrk_ticks )) "$capacity")"
-    local line
+    local wall1=$EPOCHREALTIME total line
+    total=$(result_lines "$out" | awk '{for (i = 1; i <= NF; i++) if ($i ~ /^requests=/) {split($i, kv, "="); n += kv[2]}} END {print n + 0}')
+    cpu+=" $(gc_stats "$wall0" "$wall1" "$total")"
     while IFS= read -r line; do
         echo "db=$label phase=$phase $line $cpu" >>"$RECORDS"
     done < <(result_lines "$out")
     log "$label $phase: $(summary_of "$label" "$phase")"
+}
+
+# gc_stats T0 T1 REQUESTS: the server's garbage collection between two EPOCHREALTIMEs, from its GC log
+# (decorated with JVM uptime, which starts within milliseconds of SERVER_STARTED): pauses and the allocation
+# per request (heap before each young collection minus after the previous one).
+gc_stats() {
+    awk -v t0="$(awk -v a="$1" -v b="$SERVER_STARTED" 'BEGIN {print a - b}')" \
+        -v t1="$(awk -v a="$2" -v b="$SERVER_STARTED" 'BEGIN {print a - b}')" -v requests="$3" '
+        /Pause/ {
+            t = substr($1, 2) + 0
+            match($0, /[0-9]+M->[0-9]+M/); split(substr($0, RSTART, RLENGTH), m, "->")
+            before = m[1] + 0; after = m[2] + 0
+            if (t >= t0 && t <= t1) {
+                pauses++; ms += $NF + 0
+                if (/Pause Young/ && seen) alloc += before - last_after
+            }
+            last_after = after; seen = 1
+        }
+        END {printf "gc_pauses=%d gc_pause_ms=%.0f alloc_kb_per_request=%.1f", pauses, ms,
+            (requests > 0 ? alloc * 1024 / requests : 0)}' "$SERVER_GC_LOG"
 }
 
 capacity_since() {   # clock ticks of all cores since the EPOCHREALTIME $1
@@ -407,20 +432,22 @@ write_report() {
         echo "Where the CPU went during each measured phase, in percent of all $NPROC cores (\"other\" = processes outside"
         echo "this benchmark; wrk's share is the load generator's own cost):"
         echo
-        echo "| database | load | total req/s | GET share | server | database | wrk | other |"
-        echo "|---|---|---:|---:|---:|---:|---:|---:|"
-        awk '$1 !~ /^db=pgbench/ {
+        echo "| database | load | total req/s | GET share | server | database | wrk | other | server CPU µs/request | database CPU µs/request | server allocation KB/request | GC pauses |"
+        echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+        awk -v nproc="$NPROC" '$1 !~ /^db=pgbench/ {
                 delete f
                 for (i = 1; i <= NF; i++) {split($i, kv, "="); f[kv[1]] = kv[2]}
                 k = f["db"] "|" f["phase"]
                 if (!(k in seen)) {order[++n] = k; seen[k] = 1}
                 rps[k, f["op"]] = f["rps"]
                 cpu[k] = f["cpu_server"] "% | " f["cpu_db"] "% | " f["cpu_load"] "% | " f["cpu_other"] "%"
+                server[k] = f["cpu_server"]; db[k] = f["cpu_db"]; gc[k] = f["alloc_kb_per_request"] " | " f["gc_pauses"] " (" f["gc_pause_ms"] " ms)"
             }
             END {
                 for (i = 1; i <= n; i++) {k = order[i]; split(k, p, "|")
                     g = rps[k, "get"] + 0; w = rps[k, "put"] + 0
-                    printf "| %s | %s | %.0f | %.1f%% | %s |\n", p[1], p[2], g + w, 100 * g / (g + w), cpu[k]}
+                    printf "| %s | %s | %.0f | %.1f%% | %s | %.0f | %.0f | %s |\n", p[1], p[2], g + w, 100 * g / (g + w), cpu[k],
+                        server[k] / 100 * nproc * 1e6 / (g + w), db[k] / 100 * nproc * 1e6 / (g + w), gc[k]}
             }' "$RECORDS"
         echo
         echo "## Database ceiling (pgbench → PostgreSQL: the same SQL on the same database, same run)"
@@ -429,14 +456,22 @@ write_report() {
         echo "\`bench/state/put.sql\` (its upsert and audit-row INSERT in one transaction), weighted"
         echo "\`get.sql@$GET_WEIGHT put.sql@$PUT_WEIGHT\` for the mix, put.sql alone for put-only; percentiles from pgbench's per-transaction logs."
         echo
-        echo "| synchronous_commit | load | operation | tx/s | p50 ms | p90 ms | p99 ms | database CPU | pgbench CPU | other CPU |"
-        echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|"
-        awk '$1 ~ /^db=pgbench/ {
+        echo "| synchronous_commit | load | operation | tx/s | p50 ms | p90 ms | p99 ms | database CPU | pgbench CPU | other CPU | database CPU µs/tx |"
+        echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+        awk -v nproc="$NPROC" '$1 ~ /^db=pgbench/ {
                 delete f
                 for (i = 1; i <= NF; i++) {split($i, kv, "="); f[kv[1]] = kv[2]}
-                setting = f["db"] == "pgbench-async" ? "off" : "on"
-                printf "| %s | %s | %s | %.0f | %.2f | %.2f | %.2f | %s%% | %s%% | %s%% |\n", setting, f["phase"],
-                    toupper(f["op"]), f["rps"], f["p50_ms"], f["p90_ms"], f["p99_ms"], f["cpu_db"], f["cpu_load"], f["cpu_other"]
+                k = f["db"] "|" f["phase"]; total[k] += f["rps"]; line[++n] = $0; key[n] = k
+            }
+            END {
+                for (j = 1; j <= n; j++) {
+                    delete f; m = split(line[j], parts, " ")
+                    for (i = 1; i <= m; i++) {split(parts[i], kv, "="); f[kv[1]] = kv[2]}
+                    setting = f["db"] == "pgbench-async" ? "off" : "on"
+                    printf "| %s | %s | %s | %.0f | %.2f | %.2f | %.2f | %s%% | %s%% | %s%% | %.0f |\n", setting, f["phase"],
+                        toupper(f["op"]), f["rps"], f["p50_ms"], f["p90_ms"], f["p99_ms"], f["cpu_db"], f["cpu_load"],
+                        f["cpu_other"], f["cpu_db"] / 100 * nproc * 1e6 / total[key[j]]
+                }
             }' "$RECORDS"
         echo
         echo "Server throughput as a share of the ceiling (same load, same synchronous_commit):"
