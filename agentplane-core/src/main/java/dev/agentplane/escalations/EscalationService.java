@@ -1,0 +1,125 @@
+package dev.agentplane.escalations;
+
+import dev.agentplane.audit.AuditLog;
+import dev.agentplane.common.Filters;
+import dev.agentplane.common.Ids;
+import dev.agentplane.common.Json;
+import dev.agentplane.common.Page;
+import dev.agentplane.common.PageRequest;
+import dev.agentplane.common.problems.ConflictException;
+import dev.agentplane.common.problems.FieldError;
+import dev.agentplane.common.problems.NotFoundException;
+import dev.agentplane.common.problems.ProblemException;
+import dev.agentplane.store.Database;
+import dev.agentplane.store.Sql;
+import dev.agentplane.tenancy.Actor;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Escalations to humans: opened, optionally claimed, then resolved with a decision or dismissed. */
+public final class EscalationService {
+    private final Database database;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final EscalationRepository escalations = new EscalationRepository();
+
+    public EscalationService(Database database, AuditLog audit, Clock clock) {
+        this.database = database;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public Escalation create(Actor actor, NewEscalation request) {
+        request.validate();
+        Instant now = clock.instant();
+        Escalation escalation = new Escalation(Ids.newId(), request.reason(),
+                request.context() == null || request.context().isNull() ? Json.object() : request.context(),
+                request.priority(), Escalation.OPEN, request.assignedTo(), request.executionId(), request.agentId(),
+                null, null, null, now, now, null);
+        return database.inTransaction(tx -> {
+            if (request.executionId() != null && !escalations.executionExists(tx, actor.orgId(), request.executionId())) {
+                throw missing("/execution_id", "execution", request.executionId());
+            }
+            if (request.agentId() != null && !escalations.agentExists(tx, actor.orgId(), request.agentId())) {
+                throw missing("/agent_id", "agent", request.agentId());
+            }
+            escalations.insert(tx, actor.orgId(), escalation);
+            audit.record(tx, actor, "escalation.create", "escalation", escalation.id(), request);
+            return escalation;
+        });
+    }
+
+    public Escalation get(Actor actor, String id) {
+        return database.read(sql -> escalations.find(sql, actor.orgId(), id))
+                .orElseThrow(() -> new NotFoundException("escalation", id));
+    }
+
+    public Page<Escalation> list(Actor actor, EscalationFilter filter, PageRequest page) {
+        Filters.oneOf("status", filter.status(), Escalation.STATUSES);
+        Filters.oneOf("priority", filter.priority(), Escalation.PRIORITIES);
+        return database.read(sql -> escalations.list(sql, actor.orgId(), filter, page));
+    }
+
+    public Escalation claim(Actor actor, String id, ClaimEscalation request) {
+        request.validate();
+        String assignee = request.assignedTo() != null ? request.assignedTo() : callerOf(actor);
+        return database.inTransaction(tx -> {
+            if (!escalations.claim(tx, actor.orgId(), id, assignee, clock.instant())) {
+                throw lostRace(tx, actor, id, "claim");
+            }
+            Escalation claimed = reload(tx, actor, id);
+            audit.record(tx, actor, "escalation.claim", "escalation", id,
+                    claimed.assignedTo() == null ? null : Map.of("assigned_to", claimed.assignedTo()));
+            return claimed;
+        });
+    }
+
+    public Escalation resolve(Actor actor, String id, ResolveEscalation request) {
+        request.validate();
+        String resolvedBy = request.resolvedBy() != null ? request.resolvedBy() : callerOf(actor);
+        return database.inTransaction(tx -> {
+            if (!escalations.resolve(tx, actor.orgId(), id, request, resolvedBy, clock.instant())) {
+                throw lostRace(tx, actor, id, "resolve");
+            }
+            audit.record(tx, actor, "escalation.resolve", "escalation", id, request);
+            return reload(tx, actor, id);
+        });
+    }
+
+    public Escalation dismiss(Actor actor, String id, DismissEscalation request) {
+        request.validate();
+        return database.inTransaction(tx -> {
+            if (!escalations.dismiss(tx, actor.orgId(), id, request.reason(), clock.instant())) {
+                throw lostRace(tx, actor, id, "dismiss");
+            }
+            audit.record(tx, actor, "escalation.dismiss", "escalation", id, request);
+            return reload(tx, actor, id);
+        });
+    }
+
+    /** Who the caller is, for a default assignee or resolver: its bound agent, else its key. */
+    private static String callerOf(Actor actor) {
+        return actor.agentId() != null ? actor.agentId() : actor.keyId();
+    }
+
+    /** The conditional update changed nothing: the escalation is gone or another caller moved it first. */
+    private ProblemException lostRace(Sql tx, Actor actor, String id, String action) {
+        return escalations.find(tx, actor.orgId(), id)
+                .<ProblemException>map(now -> ConflictException.illegalTransition("escalation", id, action, now.status()))
+                .orElseGet(() -> new NotFoundException("escalation", id));
+    }
+
+    private Escalation reload(Sql tx, Actor actor, String id) {
+        return escalations.find(tx, actor.orgId(), id).orElseThrow(() -> new NotFoundException("escalation", id));
+    }
+
+    /** A 404 that names the request field holding the unknown id. */
+    private static ProblemException missing(String pointer, String resource, String id) {
+        String detail = "no " + resource + " '" + id + "' exists in this organization";
+        return new ProblemException(404, "not-found", "Not found", pointer.substring(1) + ": " + detail,
+                List.of(FieldError.body(pointer, detail, "pass the id of an existing " + resource
+                        + " (list " + resource + "s to find it)")), Map.of());
+    }
+}

@@ -1,0 +1,156 @@
+package dev.agentplane.handoffs;
+
+import dev.agentplane.audit.AuditLog;
+import dev.agentplane.common.Filters;
+import dev.agentplane.common.Ids;
+import dev.agentplane.common.Json;
+import dev.agentplane.common.Page;
+import dev.agentplane.common.PageRequest;
+import dev.agentplane.common.problems.ConflictException;
+import dev.agentplane.common.problems.FieldError;
+import dev.agentplane.common.problems.InvalidInputException;
+import dev.agentplane.common.problems.NotFoundException;
+import dev.agentplane.common.problems.ProblemException;
+import dev.agentplane.store.Database;
+import dev.agentplane.store.Sql;
+import dev.agentplane.tenancy.Actor;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Handoffs of work between agents: created pending, then accepted and completed, or rejected. */
+public final class HandoffService {
+    private final Database database;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final HandoffRepository handoffs = new HandoffRepository();
+
+    public HandoffService(Database database, AuditLog audit, Clock clock) {
+        this.database = database;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public Handoff create(Actor actor, NewHandoff request) {
+        request.validate();
+        Instant now = clock.instant();
+        Handoff handoff = new Handoff(Ids.newId(), request.fromAgentId(), request.toAgentId(), request.toCapability(),
+                Handoff.PENDING, request.reason(), request.context() == null || request.context().isNull()
+                        ? Json.object() : request.context(),
+                null, null, request.executionId(), null, now, now, null, null);
+        return database.inTransaction(tx -> {
+            requireAgent(tx, actor, "/from_agent_id", request.fromAgentId());
+            if (request.toAgentId() != null) {
+                requireAgent(tx, actor, "/to_agent_id", request.toAgentId());
+            }
+            if (request.executionId() != null && !handoffs.executionExists(tx, actor.orgId(), request.executionId())) {
+                throw missing("/execution_id", "execution", request.executionId());
+            }
+            handoffs.insert(tx, actor.orgId(), handoff);
+            audit.record(tx, actor, "handoff.create", "handoff", handoff.id(), request);
+            return handoff;
+        });
+    }
+
+    public Handoff get(Actor actor, String id) {
+        return database.read(sql -> handoffs.find(sql, actor.orgId(), id))
+                .orElseThrow(() -> new NotFoundException("handoff", id));
+    }
+
+    public Page<Handoff> list(Actor actor, HandoffFilter filter, PageRequest page) {
+        Filters.id("from_agent_id", filter.fromAgentId());
+        Filters.id("to_agent_id", filter.toAgentId());
+        Filters.oneOf("status", filter.status(), Handoff.STATUSES);
+        return database.read(sql -> handoffs.list(sql, actor.orgId(), filter, page));
+    }
+
+    /**
+     * Accepts a pending handoff. One addressed to an agent is accepted by that agent; one addressed to a
+     * capability by the agent named in the request (else the caller's bound agent), which must have it.
+     */
+    public Handoff accept(Actor actor, String id, AcceptHandoff request) {
+        request.validate();
+        return database.inTransaction(tx -> {
+            Handoff current = handoffs.find(tx, actor.orgId(), id).orElseThrow(() -> new NotFoundException("handoff", id));
+            if (!Handoff.PENDING.equals(current.status())) {
+                throw ConflictException.illegalTransition("handoff", id, "accept", current.status());
+            }
+            String acceptedBy = acceptingAgent(tx, actor, current, request);
+            if (!handoffs.accept(tx, actor.orgId(), id, acceptedBy, clock.instant())) {
+                throw lostRace(tx, actor, id, "accept");
+            }
+            audit.record(tx, actor, "handoff.accept", "handoff", id, Map.of("accepted_by", acceptedBy));
+            return reload(tx, actor, id);
+        });
+    }
+
+    public Handoff reject(Actor actor, String id, RejectHandoff request) {
+        request.validate();
+        return database.inTransaction(tx -> {
+            if (!handoffs.reject(tx, actor.orgId(), id, request.reason(), clock.instant())) {
+                throw lostRace(tx, actor, id, "reject");
+            }
+            audit.record(tx, actor, "handoff.reject", "handoff", id, request);
+            return reload(tx, actor, id);
+        });
+    }
+
+    public Handoff complete(Actor actor, String id, CompleteHandoff request) {
+        request.validate();
+        return database.inTransaction(tx -> {
+            if (!handoffs.complete(tx, actor.orgId(), id, request, clock.instant())) {
+                throw lostRace(tx, actor, id, "complete");
+            }
+            audit.record(tx, actor, "handoff.complete", "handoff", id, request);
+            return reload(tx, actor, id);
+        });
+    }
+
+    private String acceptingAgent(Sql tx, Actor actor, Handoff handoff, AcceptHandoff request) {
+        if (handoff.toAgentId() != null) {
+            if (request.agentId() != null && !request.agentId().equals(handoff.toAgentId())) {
+                throw InvalidInputException.body("/agent_id", "is not the agent this handoff is addressed to ("
+                        + handoff.toAgentId() + ")", "leave agent_id out, or pass " + handoff.toAgentId());
+            }
+            return handoff.toAgentId();
+        }
+        String agentId = request.agentId() != null ? request.agentId() : actor.agentId();
+        if (agentId == null) {
+            throw InvalidInputException.body("/agent_id", "is required to accept a handoff addressed to capability '"
+                    + handoff.toCapability() + "'", "name the accepting agent, or use a key bound to that agent");
+        }
+        requireAgent(tx, actor, "/agent_id", agentId);
+        if (!handoffs.agentHasCapability(tx, actor.orgId(), agentId, handoff.toCapability())) {
+            throw InvalidInputException.body("/agent_id", "agent '" + agentId + "' does not have capability '"
+                    + handoff.toCapability() + "'", "pick an agent whose capabilities include '"
+                    + handoff.toCapability() + "', or add the capability to this agent");
+        }
+        return agentId;
+    }
+
+    private void requireAgent(Sql tx, Actor actor, String pointer, String agentId) {
+        if (!handoffs.agentExists(tx, actor.orgId(), agentId)) {
+            throw missing(pointer, "agent", agentId);
+        }
+    }
+
+    /** The conditional update changed nothing: the handoff is gone or another caller moved it first. */
+    private ProblemException lostRace(Sql tx, Actor actor, String id, String action) {
+        return handoffs.find(tx, actor.orgId(), id)
+                .<ProblemException>map(now -> ConflictException.illegalTransition("handoff", id, action, now.status()))
+                .orElseGet(() -> new NotFoundException("handoff", id));
+    }
+
+    private Handoff reload(Sql tx, Actor actor, String id) {
+        return handoffs.find(tx, actor.orgId(), id).orElseThrow(() -> new NotFoundException("handoff", id));
+    }
+
+    /** A 404 that names the request field holding the unknown id. */
+    private static ProblemException missing(String pointer, String resource, String id) {
+        String detail = "no " + resource + " '" + id + "' exists in this organization";
+        return new ProblemException(404, "not-found", "Not found", pointer.substring(1) + ": " + detail,
+                List.of(FieldError.body(pointer, detail, "pass the id of an existing " + resource
+                        + " (list " + resource + "s to find it)")), Map.of());
+    }
+}
