@@ -16,19 +16,25 @@ import org.slf4j.LoggerFactory;
  */
 public final class StatePurger implements AutoCloseable {
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
-    static final int BATCH = 1000;
+    private static final int BATCH = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(StatePurger.class);
 
     private final Database database;
     private final Clock clock;
     private final Duration interval;
+    private final int batch;
     private final StateRepository state = new StateRepository();
     private ScheduledExecutorService scheduler;
 
-    public StatePurger(Database database, Clock clock, Duration interval) {
+    StatePurger(Database database, Clock clock, Duration interval, int batch) {
         this.database = database;
         this.clock = clock;
         this.interval = interval;
+        this.batch = batch;
+    }
+
+    public StatePurger(Database database, Clock clock, Duration interval) {
+        this(database, clock, interval, BATCH);
     }
 
     public StatePurger(Database database, Clock clock) {
@@ -41,9 +47,9 @@ public final class StatePurger implements AutoCloseable {
         int total = 0;
         int deleted;
         do {
-            deleted = database.inTransaction(tx -> state.purgeExpired(tx, now, BATCH));
+            deleted = database.inTransaction(tx -> state.purgeExpired(tx, now, batch));
             total += deleted;
-        } while (deleted == BATCH);
+        } while (deleted == batch);
         return total;
     }
 
@@ -67,11 +73,21 @@ public final class StatePurger implements AutoCloseable {
         }
     }
 
+    /** Stops the schedule, letting a purge in progress finish (briefly) before the database closes. */
     @Override
     public synchronized void close() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
+        if (scheduler == null) {
+            return;
         }
+        scheduler.shutdown();
+        try {
+            if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
+                scheduler.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            scheduler.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        scheduler = null;
     }
 }
