@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.agentplane.audit.AuditEntry;
 import dev.agentplane.audit.AuditFilter;
 import dev.agentplane.audit.AuditLog;
-import dev.agentplane.common.Ids;
 import dev.agentplane.common.Json;
 import dev.agentplane.common.JsonInput;
 import dev.agentplane.common.Page;
@@ -15,9 +14,10 @@ import dev.agentplane.common.problems.InvalidInputException;
 import dev.agentplane.common.problems.PayloadTooLargeException;
 import dev.agentplane.common.problems.PreconditionFailedException;
 import dev.agentplane.common.problems.ProblemException;
-import dev.agentplane.store.Database;
 import dev.agentplane.tenancy.Actor;
-import dev.agentplane.tenancy.Role;
+import dev.agentplane.testing.AcrossDatabases;
+import dev.agentplane.testing.MutableClock;
+import dev.agentplane.testing.TestPlane;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,44 +25,27 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
-/** The state contract, run on each database by a subclass. */
-abstract class StateServiceTest {
-    private final TempDatabases.MutableClock clock = new TempDatabases.MutableClock();
-    private Database database;
+class StateServiceTest {
+    private TestPlane t;
+    private MutableClock clock;
     private StateService state;
     private AuditLog audit;
     private Actor actor;
     private Actor otherOrg;
 
-    abstract Database openDatabase() throws Exception;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        database = openDatabase();
-        audit = new AuditLog(database, clock);
-        state = new StateService(database, audit, clock);
-        actor = newOrg();
-        otherOrg = newOrg();
+    /** The service over the test's database; every test starts with this. */
+    private void use(TestPlane plane) {
+        t = plane;
+        clock = plane.clock();
+        audit = plane.plane().audit();
+        state = new StateService(plane.database(), audit, clock);
+        actor = plane.actor();
+        otherOrg = plane.otherOrg();
     }
 
-    @AfterEach
-    void tearDown() {
-        database.close();
-    }
-
-    private Actor newOrg() {
-        String orgId = Ids.newId();
-        database.inTransaction(tx -> tx.update("INSERT INTO orgs (id, name, status, created_at) VALUES (?, ?, 'active', 0)",
-                orgId, "org-" + orgId));
-        return new Actor(orgId, null, null, Role.ADMIN, "req-1");
-    }
-
-    private long rowCount() {
-        return database.<Long>read(sql -> sql.count("SELECT COUNT(*) AS n FROM state"));
+    private long rowsOf(Actor org) {
+        return t.database().<Long>read(sql -> sql.count("SELECT COUNT(*) AS n FROM state WHERE org_id = ?", org.orgId()));
     }
 
     private static PutStateRequest body(String json) {
@@ -77,8 +60,9 @@ abstract class StateServiceTest {
         return put(key, json, StateCondition.ALWAYS);
     }
 
-    @Test
-    void creates_an_entry_at_version_1_and_counts_versions_up_on_each_put() {
+    @AcrossDatabases
+    void creates_an_entry_at_version_1_and_counts_versions_up_on_each_put(TestPlane plane) {
+        use(plane);
         StateWrite created = put("k", "{\"value\": {\"step\": 1}}");
         clock.advance(Duration.ofSeconds(5));
         StateWrite updated = put("k", "{\"value\": {\"step\": 2}}");
@@ -95,8 +79,9 @@ abstract class StateServiceTest {
         assertThat(read.etag()).isEqualTo("\"2\"");
     }
 
-    @Test
-    void stores_any_json_value_including_an_explicit_null() {
+    @AcrossDatabases
+    void stores_any_json_value_including_an_explicit_null(TestPlane plane) {
+        use(plane);
         List<String> values = List.of("{\"a\": [1, 2.5, true, null, \"x\"]}", "[]", "\"text ✓ 𝄞\"", "42", "-0.125",
                 "false", "null", "{}");
         for (int i = 0; i < values.size(); i++) {
@@ -106,8 +91,9 @@ abstract class StateServiceTest {
         assertThat(state.get(actor, "ns", "k6").value()).isEqualTo("null");
     }
 
-    @Test
-    void a_missing_value_or_a_ttl_below_one_second_is_rejected_and_writes_nothing() {
+    @AcrossDatabases
+    void a_missing_value_or_a_ttl_below_one_second_is_rejected_and_writes_nothing(TestPlane plane) {
+        use(plane);
         assertThatThrownBy(() -> put("k", "{\"ttl_seconds\": 10}"))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.errors()).extracting(error -> error.pointer()).containsExactly("/value"));
@@ -118,8 +104,9 @@ abstract class StateServiceTest {
         assertThat(state.list(actor, "ns", null, PageRequest.first(10)).items()).isEmpty();
     }
 
-    @Test
-    void namespaces_keys_and_prefixes_outside_the_allowed_characters_are_rejected_by_parameter_name() {
+    @AcrossDatabases
+    void namespaces_keys_and_prefixes_outside_the_allowed_characters_are_rejected_by_parameter_name(TestPlane plane) {
+        use(plane);
         assertThatThrownBy(() -> state.put(actor, "bad ns", "k", body("{\"value\": 1}"), StateCondition.ALWAYS))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.errors().get(0).parameter()).isEqualTo("namespace"));
@@ -136,8 +123,9 @@ abstract class StateServiceTest {
                 .created()).isTrue();
     }
 
-    @Test
-    void a_value_over_one_mebibyte_is_refused_with_413_naming_the_limit() {
+    @AcrossDatabases
+    void a_value_over_one_mebibyte_is_refused_with_413_naming_the_limit(TestPlane plane) {
+        use(plane);
         String exactlyLimit = "\"" + "x".repeat(StateService.MAX_VALUE_BYTES - 2) + "\"";
         assertThat(put("big", "{\"value\": " + exactlyLimit + "}").entry().version()).isEqualTo(1);
 
@@ -151,8 +139,9 @@ abstract class StateServiceTest {
         assertThat(state.get(actor, "ns", "big").version()).isEqualTo(1);
     }
 
-    @Test
-    void if_match_updates_only_the_current_version_and_names_it_when_stale() {
+    @AcrossDatabases
+    void if_match_updates_only_the_current_version_and_names_it_when_stale(TestPlane plane) {
+        use(plane);
         put("k", "{\"value\": 1}");
         put("k", "{\"value\": 2}");
 
@@ -169,8 +158,9 @@ abstract class StateServiceTest {
         assertThat(state.get(actor, "ns", "k").valueNode().asInt()).isEqualTo(3);
     }
 
-    @Test
-    void if_match_fails_when_the_entry_does_not_exist() {
+    @AcrossDatabases
+    void if_match_fails_when_the_entry_does_not_exist(TestPlane plane) {
+        use(plane);
         assertThatThrownBy(() -> put("absent", "{\"value\": 1}", new StateCondition.VersionIs(1)))
                 .isInstanceOfSatisfying(PreconditionFailedException.class,
                         e -> assertThat(e.detail()).contains("does not exist"));
@@ -180,14 +170,16 @@ abstract class StateServiceTest {
                 e -> assertThat(e.status()).isEqualTo(404));
     }
 
-    @Test
-    void if_match_any_updates_an_existing_entry_whatever_its_version() {
+    @AcrossDatabases
+    void if_match_any_updates_an_existing_entry_whatever_its_version(TestPlane plane) {
+        use(plane);
         put("k", "{\"value\": 1}");
         assertThat(put("k", "{\"value\": 2}", new StateCondition.Exists()).entry().version()).isEqualTo(2);
     }
 
-    @Test
-    void if_none_match_creates_only_when_absent() {
+    @AcrossDatabases
+    void if_none_match_creates_only_when_absent(TestPlane plane) {
+        use(plane);
         StateWrite created = put("k", "{\"value\": 1}", new StateCondition.Absent());
         assertThat(created.created()).isTrue();
 
@@ -199,8 +191,9 @@ abstract class StateServiceTest {
         assertThat(state.get(actor, "ns", "k").valueNode().asInt()).isEqualTo(1);
     }
 
-    @Test
-    void an_expired_entry_is_absent_everywhere_and_a_put_over_it_starts_again_at_version_1() {
+    @AcrossDatabases
+    void an_expired_entry_is_absent_everywhere_and_a_put_over_it_starts_again_at_version_1(TestPlane plane) {
+        use(plane);
         put("short", "{\"value\": \"old\", \"ttl_seconds\": 60}");
         put("short", "{\"value\": \"older\", \"ttl_seconds\": 60}");
         put("stays", "{\"value\": 1}");
@@ -224,8 +217,9 @@ abstract class StateServiceTest {
         assertThat(recreated.entry().expiresAt()).isNull();
     }
 
-    @Test
-    void an_unconditional_put_over_an_expired_entry_is_a_create() {
+    @AcrossDatabases
+    void an_unconditional_put_over_an_expired_entry_is_a_create(TestPlane plane) {
+        use(plane);
         put("k", "{\"value\": 1, \"ttl_seconds\": 1}");
         put("k", "{\"value\": 2, \"ttl_seconds\": 1}");
         clock.advance(Duration.ofSeconds(1));
@@ -237,16 +231,18 @@ abstract class StateServiceTest {
         assertThat(state.get(actor, "ns", "k").createdAt()).isEqualTo(clock.instant());
     }
 
-    @Test
-    void a_put_without_ttl_makes_an_expiring_entry_permanent() {
+    @AcrossDatabases
+    void a_put_without_ttl_makes_an_expiring_entry_permanent(TestPlane plane) {
+        use(plane);
         put("k", "{\"value\": 1, \"ttl_seconds\": 10}");
         put("k", "{\"value\": 2}");
         clock.advance(Duration.ofSeconds(11));
         assertThat(state.get(actor, "ns", "k").expiresAt()).isNull();
     }
 
-    @Test
-    void delete_removes_the_entry_and_honours_if_match() {
+    @AcrossDatabases
+    void delete_removes_the_entry_and_honours_if_match(TestPlane plane) {
+        use(plane);
         put("k", "{\"value\": 1}");
         put("k", "{\"value\": 2}");
 
@@ -261,8 +257,9 @@ abstract class StateServiceTest {
         assertThat(put("k", "{\"value\": 3}").entry().version()).isEqualTo(1);
     }
 
-    @Test
-    void lists_live_keys_by_prefix_in_ascending_order_page_by_page() {
+    @AcrossDatabases
+    void lists_live_keys_by_prefix_in_ascending_order_page_by_page(TestPlane plane) {
+        use(plane);
         for (String key : List.of("user:2", "user:10", "user:1", "user_x", "userz", "other", "user:")) {
             put(key, "{\"value\": 1}");
         }
@@ -286,8 +283,9 @@ abstract class StateServiceTest {
         assertThat(listed.updatedAt()).isEqualTo(clock.instant());
     }
 
-    @Test
-    void entries_of_another_organization_are_invisible() {
+    @AcrossDatabases
+    void entries_of_another_organization_are_invisible(TestPlane plane) {
+        use(plane);
         state.put(otherOrg, "ns", "secret", body("{\"value\": 1}"), StateCondition.ALWAYS);
 
         assertThatThrownBy(() -> state.get(actor, "ns", "secret")).isInstanceOf(ProblemException.class);
@@ -298,8 +296,9 @@ abstract class StateServiceTest {
         assertThat(state.get(otherOrg, "ns", "secret").valueNode().asInt()).isEqualTo(1);
     }
 
-    @Test
-    void every_write_leaves_an_audit_row_with_sizes_but_never_the_value() {
+    @AcrossDatabases
+    void every_write_leaves_an_audit_row_with_sizes_but_never_the_value(TestPlane plane) {
+        use(plane);
         put("k", "{\"value\": {\"password\": \"hunter2\"}, \"ttl_seconds\": 30}");
         put("k", "{\"value\": 2}");
         state.delete(actor, "ns", "k", StateCondition.ALWAYS);
@@ -308,44 +307,56 @@ abstract class StateServiceTest {
 
         List<AuditEntry> entries = audit.list(actor, new AuditFilter(null, null, null, "state", null, null, null),
                 PageRequest.first(10)).items();
-        // Ids order audit rows only to the millisecond, so compare them as a set.
-        assertThat(entries).extracting(AuditEntry::action)
-                .containsExactlyInAnyOrder("state.create", "state.update", "state.delete");
+        assertThat(entries).extracting(AuditEntry::action).containsExactly("state.delete", "state.update", "state.create");
         assertThat(entries).extracting(AuditEntry::resourceId).containsOnly("ns/k");
-        AuditEntry created = entries.stream().filter(e -> e.action().equals("state.create")).findFirst().orElseThrow();
+        AuditEntry created = entries.get(2);
         assertThat(created.details()).isEqualTo(Json.parse(
                 "{\"namespace\": \"ns\", \"key\": \"k\", \"version\": 1, \"size_bytes\": 22, \"ttl_seconds\": 30}"));
-        assertThat(created.requestId()).isEqualTo("req-1");
+        assertThat(created.requestId()).isEqualTo(actor.requestId());
     }
 
-    @Test
-    void the_purger_deletes_only_expired_rows() {
+    @AcrossDatabases
+    void the_purger_deletes_only_expired_rows_of_every_org(TestPlane plane) {
+        use(plane);
+        StatePurger purger = purgerWithoutLeftovers(2);
         put("a", "{\"value\": 1, \"ttl_seconds\": 10}");
         put("b", "{\"value\": 1, \"ttl_seconds\": 20}");
         put("c", "{\"value\": 1}");
         state.put(otherOrg, "ns", "d", body("{\"value\": 1, \"ttl_seconds\": 5}"), StateCondition.ALWAYS);
-        StatePurger purger = new StatePurger(database, clock, Duration.ofSeconds(30), 2);
 
         assertThat(purger.purgeExpired()).isZero();
         clock.advance(Duration.ofSeconds(10));
         assertThat(purger.purgeExpired()).isEqualTo(2);
         clock.advance(Duration.ofSeconds(100));
         assertThat(purger.purgeExpired()).isEqualTo(1);
-        assertThat(rowCount()).isEqualTo(1);
+        assertThat(rowsOf(actor)).isEqualTo(1);
+        assertThat(rowsOf(otherOrg)).isZero();
     }
 
-    @Test
-    void the_purger_works_through_more_expired_rows_than_one_batch() {
+    @AcrossDatabases
+    void the_purger_works_through_more_expired_rows_than_one_batch(TestPlane plane) {
+        use(plane);
+        StatePurger purger = purgerWithoutLeftovers(2);
         for (int i = 0; i < 5; i++) {
             put("k" + i, "{\"value\": 1, \"ttl_seconds\": 1}");
         }
         clock.advance(Duration.ofSeconds(1));
-        assertThat(new StatePurger(database, clock, Duration.ofSeconds(30), 2).purgeExpired()).isEqualTo(5);
-        assertThat(rowCount()).isZero();
+
+        assertThat(purger.purgeExpired()).isEqualTo(5);
+        assertThat(rowsOf(actor)).isZero();
     }
 
-    @Test
-    void concurrent_compare_and_set_increments_lose_no_update() throws Exception {
+    /** The database is shared by this class's tests: first expire and purge whatever TTL rows they left. */
+    private StatePurger purgerWithoutLeftovers(int batch) {
+        StatePurger purger = new StatePurger(t.database(), clock, Duration.ofSeconds(30), batch);
+        clock.advance(Duration.ofDays(1));
+        purger.purgeExpired();
+        return purger;
+    }
+
+    @AcrossDatabases
+    void concurrent_compare_and_set_increments_lose_no_update(TestPlane plane) throws Exception {
+        use(plane);
         put("counter", "{\"value\": 0}");
         int workers = 6;
         int incrementsEach = 15;
