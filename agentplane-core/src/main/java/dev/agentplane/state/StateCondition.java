@@ -1,8 +1,6 @@
 package dev.agentplane.state;
 
 import dev.agentplane.common.problems.InvalidInputException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The precondition of a write, from the {@code If-Match} and {@code If-None-Match} headers. */
 public sealed interface StateCondition {
@@ -19,8 +17,6 @@ public sealed interface StateCondition {
     record Absent() implements StateCondition {}
 
     StateCondition ALWAYS = new Always();
-
-    Pattern QUOTED_VERSION = Pattern.compile("\"([1-9][0-9]{0,17})\"");
 
     static String etag(long version) {
         return "\"" + version + "\"";
@@ -46,11 +42,28 @@ public sealed interface StateCondition {
         if (tag.equals("*")) {
             return new Exists();
         }
-        Matcher matcher = QUOTED_VERSION.matcher(tag);
-        if (!matcher.matches()) {
+        long version = quotedVersion(tag);
+        if (version < 1) {
             throw InvalidInputException.parameter("If-Match", "'" + ifMatch + "' is not an ETag of a state entry",
                     "send the ETag header of the last read exactly as received, quotes included, e.g. If-Match: \"3\"");
         }
-        return new VersionIs(Long.parseLong(matcher.group(1)));
+        return new VersionIs(version);
+    }
+
+    /** The version inside a strong ETag such as {@code "3"}, or -1 when the tag is not one. */
+    private static long quotedVersion(String tag) {
+        int length = tag.length();
+        if (length < 3 || length > 20 || tag.charAt(0) != '"' || tag.charAt(length - 1) != '"' || tag.charAt(1) == '0') {
+            return -1;
+        }
+        long version = 0;
+        for (int i = 1; i < length - 1; i++) {
+            char c = tag.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            version = version * 10 + (c - '0');
+        }
+        return version;
     }
 }
