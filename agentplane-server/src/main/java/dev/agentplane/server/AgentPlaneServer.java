@@ -15,6 +15,8 @@ import dev.agentplane.server.http.OpenApiContract;
 import dev.agentplane.server.http.Problems;
 import dev.agentplane.server.http.RequestContext;
 import dev.agentplane.server.keys.KeyRoutes;
+import dev.agentplane.server.state.StateRoutes;
+import dev.agentplane.state.StateService;
 import dev.agentplane.store.Database;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -89,6 +91,7 @@ public final class AgentPlaneServer implements AutoCloseable {
         KeyRoutes.register(router, plane.keys());
         AgentRoutes.register(router, plane.agents());
         AuditRoutes.register(router, plane.audit());
+        StateRoutes.register(router, new StateService(plane.database(), plane.audit(), plane.clock()));
         return router.registered();
     }
 
