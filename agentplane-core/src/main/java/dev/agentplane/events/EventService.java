@@ -5,6 +5,7 @@ import dev.agentplane.common.Ids;
 import dev.agentplane.common.Json;
 import dev.agentplane.common.Page;
 import dev.agentplane.common.PageRequest;
+import dev.agentplane.common.Times;
 import dev.agentplane.executions.ExecutionService;
 import dev.agentplane.store.Database;
 import dev.agentplane.tenancy.Actor;
@@ -35,7 +36,7 @@ public final class EventService {
         Event event = new Event(Ids.newId(), request.executionId(),
                 request.agentId() != null ? request.agentId() : actor.agentId(), request.type(), request.message(),
                 request.data() == null || request.data().isNull() ? null : request.data(), request.tokensIn(),
-                request.tokensOut(), request.costUsd(), clock.instant());
+                request.tokensOut(), request.costUsd(), Times.now(clock));
         return database.inTransaction(tx -> {
             executions.recordEventUsage(tx, actor, request.executionId(), request.usage());
             executions.requireAgent(tx, actor, "/agent_id", request.agentId());

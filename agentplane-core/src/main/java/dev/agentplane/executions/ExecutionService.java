@@ -7,6 +7,7 @@ import dev.agentplane.common.Ids;
 import dev.agentplane.common.Json;
 import dev.agentplane.common.Page;
 import dev.agentplane.common.PageRequest;
+import dev.agentplane.common.Times;
 import dev.agentplane.common.problems.ConflictException;
 import dev.agentplane.common.problems.InvalidInputException;
 import dev.agentplane.common.problems.NotFoundException;
@@ -47,7 +48,7 @@ public final class ExecutionService {
             Workflow workflow = workflows.versionToRun(tx, actor, request.workflow(), request.version());
             requireAgent(tx, actor, "/agent_id", request.agentId());
             Execution execution = new Execution(Ids.newId(), workflow.id(), workflow.name(), workflow.version(), agentId,
-                    Execution.RUNNING, nullIfJsonNull(request.input()), null, null, 0, 0, 0, clock.instant(), null, null);
+                    Execution.RUNNING, nullIfJsonNull(request.input()), null, null, 0, 0, 0, Times.now(clock), null, null);
             executions.insert(tx, actor.orgId(), execution);
             audit.record(tx, actor, "execution.start", "execution", execution.id(), Json.object()
                     .put("workflow", workflow.name()).put("version", workflow.version()).put("agent_id", agentId));
@@ -112,7 +113,7 @@ public final class ExecutionService {
         return database.inTransaction(tx -> {
             Execution current = find(tx, actor, id);
             if (!current.status().equals(Execution.RUNNING)
-                    || !executions.finish(tx, actor.orgId(), id, status, nullIfJsonNull(output), error, totals, clock.instant())) {
+                    || !executions.finish(tx, actor.orgId(), id, status, nullIfJsonNull(output), error, totals, Times.now(clock))) {
                 throw ConflictException.illegalTransition("execution", id, action, find(tx, actor, id).status());
             }
             audit.record(tx, actor, "execution." + action, "execution", id, Json.object().put("status", status));

@@ -66,7 +66,23 @@ final class DefinitionReader {
         return switch (parser.currentToken()) {
             case START_OBJECT -> object(parser);
             case START_ARRAY -> array(parser);
-            default -> Json.MAPPER.readTree(parser);
+            default -> scalar(parser);
+        };
+    }
+
+    private static JsonNode scalar(JsonParser parser) throws IOException {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        return switch (parser.currentToken()) {
+            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+                case INT -> nodes.numberNode(parser.getIntValue());
+                case LONG -> nodes.numberNode(parser.getLongValue());
+                default -> nodes.numberNode(parser.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> nodes.numberNode(parser.getDoubleValue());
+            case VALUE_TRUE -> nodes.booleanNode(true);
+            case VALUE_FALSE -> nodes.booleanNode(false);
+            case VALUE_NULL -> nodes.nullNode();
+            default -> nodes.textNode(parser.getText());
         };
     }
 
@@ -76,8 +92,8 @@ final class DefinitionReader {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             int line = parser.currentTokenLocation().getLineNr();
-            parser.nextToken();
             pointer = parent + "/" + escape(name);
+            parser.nextToken();
             if (object.has(name)) {
                 errors.add(pointer, "is defined twice (lines " + lines.get(pointer) + " and " + line + ")",
                         "keep one '" + name + "'");
@@ -85,8 +101,8 @@ final class DefinitionReader {
             } else {
                 object.set(name, value(parser, line));
             }
+            pointer = parent; // a syntax error before the next member belongs to this object
         }
-        pointer = parent;
         return object;
     }
 
@@ -96,8 +112,8 @@ final class DefinitionReader {
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             pointer = parent + "/" + array.size();
             array.add(value(parser, parser.currentTokenLocation().getLineNr()));
+            pointer = parent;
         }
-        pointer = parent;
         return array;
     }
 

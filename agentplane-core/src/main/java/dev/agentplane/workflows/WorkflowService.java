@@ -8,6 +8,7 @@ import dev.agentplane.common.Ids;
 import dev.agentplane.common.Json;
 import dev.agentplane.common.Page;
 import dev.agentplane.common.PageRequest;
+import dev.agentplane.common.Times;
 import dev.agentplane.common.problems.ConflictException;
 import dev.agentplane.common.problems.FieldErrors;
 import dev.agentplane.common.problems.InvalidInputException;
@@ -56,7 +57,7 @@ public final class WorkflowService {
                 return database.inTransaction(tx -> {
                     Workflow workflow = new Workflow(Ids.newId(), name, workflows.nextVersion(tx, actor.orgId(), name),
                             description != null && description.isTextual() ? description.asText() : null, true,
-                            definition, source, clock.instant());
+                            definition, source, Times.now(clock));
                     workflows.insert(tx, actor.orgId(), workflow);
                     audit.record(tx, actor, "workflow.create", "workflow", workflow.id(),
                             Json.object().put("name", name).put("version", workflow.version()));
