@@ -18,7 +18,9 @@ import dev.agentplane.server.keys.KeyRoutes;
 import dev.agentplane.store.Database;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import io.javalin.config.JavalinConfig;
 import java.time.Clock;
+import java.util.List;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,11 +32,13 @@ public final class AgentPlaneServer implements AutoCloseable {
     private final Javalin app;
     private final AgentPlane plane;
     private final String bootstrapKey;
+    private final List<String> routes;
 
-    private AgentPlaneServer(Javalin app, AgentPlane plane, String bootstrapKey) {
+    private AgentPlaneServer(Javalin app, AgentPlane plane, String bootstrapKey, List<String> routes) {
         this.app = app;
         this.plane = plane;
         this.bootstrapKey = bootstrapKey;
+        this.routes = routes;
     }
 
     /** Opens (and migrates) the database, creates the first org and key if needed, and starts serving. */
@@ -47,31 +51,34 @@ public final class AgentPlaneServer implements AutoCloseable {
             if (bootstrapKey != null && config.bootstrapAdminKey() == null) {
                 dataDirectory.writeAdminKey(bootstrapKey);
             }
-            Javalin app = create(config, plane).start(config.port());
+            Javalin app = Javalin.create(javalin -> configure(javalin, config));
+            List<String> routes = registerRoutes(app, plane);
+            app.start(config.port());
             LOG.info("AgentPlane listening on port {} with {}", app.port(), database.dialect().name());
-            return new AgentPlaneServer(app, plane, bootstrapKey);
+            return new AgentPlaneServer(app, plane, bootstrapKey, routes);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
     }
 
-    private static Javalin create(ServerConfig config, AgentPlane plane) {
-        Javalin app = Javalin.create(javalin -> {
-            javalin.useVirtualThreads = true;
-            javalin.showJavalinBanner = false;
-            javalin.startupWatcherEnabled = false;
-            javalin.http.maxRequestSize = Limits.MAX_BODY_BYTES;
-            javalin.http.prefer405over404 = true;
-            javalin.jsonMapper(new JavalinJackson(Json.MAPPER, true));
-            javalin.staticFiles.enableWebjars();
-            javalin.requestLogger.http(AccessLog::log);
-            javalin.jetty.modifyServer(server -> {
-                // In-flight requests finish before the server stops (graceful SIGTERM).
-                server.setStopTimeout(config.shutdownGraceMillis());
-                server.setHandler(new StatisticsHandler());
-            });
+    private static void configure(JavalinConfig javalin, ServerConfig config) {
+        javalin.useVirtualThreads = true;
+        javalin.showJavalinBanner = false;
+        javalin.startupWatcherEnabled = false;
+        javalin.http.maxRequestSize = Limits.MAX_BODY_BYTES;
+        javalin.http.prefer405over404 = true;
+        javalin.jsonMapper(new JavalinJackson(Json.MAPPER, true));
+        javalin.staticFiles.enableWebjars();
+        javalin.requestLogger.http(AccessLog::log);
+        javalin.jetty.modifyServer(server -> {
+            // In-flight requests finish before the server stops (graceful SIGTERM).
+            server.setStopTimeout(config.shutdownGraceMillis());
+            server.setHandler(new StatisticsHandler());
         });
+    }
+
+    private static List<String> registerRoutes(Javalin app, AgentPlane plane) {
         app.before(RequestContext::assignRequestId);
         Problems.register(app);
 
@@ -82,11 +89,16 @@ public final class AgentPlaneServer implements AutoCloseable {
         KeyRoutes.register(router, plane.keys());
         AgentRoutes.register(router, plane.agents());
         AuditRoutes.register(router, plane.audit());
-        return app;
+        return router.registered();
     }
 
     public int port() {
         return app.port();
+    }
+
+    /** "METHOD /path" of every API route, each documented in openapi.yaml. */
+    public List<String> routes() {
+        return routes;
     }
 
     public AgentPlane plane() {

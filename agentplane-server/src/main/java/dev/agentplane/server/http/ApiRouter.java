@@ -18,6 +18,7 @@ public final class ApiRouter {
     private final Javalin app;
     private final OpenApiContract contract;
     private final Authentication authentication;
+    private final List<String> registered = new ArrayList<>();
 
     public ApiRouter(Javalin app, OpenApiContract contract, Authentication authentication) {
         this.app = app;
@@ -33,6 +34,7 @@ public final class ApiRouter {
 
     private ApiRouter add(HandlerType method, String path, Handler handler) {
         OpenApiContract.Operation operation = contract.operation(method.name(), path);
+        registered.add(method.name() + " " + path);
         boolean authenticated = path.startsWith("/v1/");
         app.addHttpHandler(method, path, ctx -> {
             if (authenticated) {
@@ -43,6 +45,11 @@ public final class ApiRouter {
             handler.handle(ctx);
         });
         return this;
+    }
+
+    /** "METHOD /path" of every route registered so far. */
+    public List<String> registered() {
+        return List.copyOf(registered);
     }
 
     private static void rejectUndeclaredQueryParameters(Context ctx, Set<String> declared) {
