@@ -6,6 +6,8 @@ import dev.agentplane.server.agents.AgentRoutes;
 import dev.agentplane.server.audit.AuditRoutes;
 import dev.agentplane.server.config.ServerConfig;
 import dev.agentplane.server.docs.DocsRoutes;
+import dev.agentplane.server.events.EventRoutes;
+import dev.agentplane.server.executions.ExecutionRoutes;
 import dev.agentplane.server.health.HealthRoutes;
 import dev.agentplane.server.http.AccessLog;
 import dev.agentplane.server.http.ApiRouter;
@@ -15,6 +17,7 @@ import dev.agentplane.server.http.OpenApiContract;
 import dev.agentplane.server.http.Problems;
 import dev.agentplane.server.http.RequestContext;
 import dev.agentplane.server.keys.KeyRoutes;
+import dev.agentplane.server.workflows.WorkflowRoutes;
 import dev.agentplane.store.Database;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -89,6 +92,9 @@ public final class AgentPlaneServer implements AutoCloseable {
         KeyRoutes.register(router, plane.keys());
         AgentRoutes.register(router, plane.agents());
         AuditRoutes.register(router, plane.audit());
+        WorkflowRoutes.register(router, plane.workflows());
+        ExecutionRoutes.register(router, plane.executions());
+        EventRoutes.register(router, plane.events(), plane.observe());
         return router.registered();
     }
 
