@@ -135,6 +135,14 @@ class DefinitionParsingTest {
     }
 
     @Test
+    void absurd_nesting_is_a_400_not_a_crash() {
+        for (WorkflowFormat format : WorkflowFormat.values()) {
+            assertThatThrownBy(() -> DefinitionReader.read(format, "[".repeat(100_000), new FieldErrors()))
+                    .isInstanceOf(InvalidInputException.class);
+        }
+    }
+
+    @Test
     void json_pointers_escape_slashes_and_tildes_in_member_names() {
         assertThatThrownBy(() -> DefinitionReader.read(WorkflowFormat.JSON, "{\"a/b~c\": [1, }", new FieldErrors()))
                 .isInstanceOfSatisfying(InvalidInputException.class,
