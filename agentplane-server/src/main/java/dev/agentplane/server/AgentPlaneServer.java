@@ -6,6 +6,8 @@ import dev.agentplane.server.agents.AgentRoutes;
 import dev.agentplane.server.audit.AuditRoutes;
 import dev.agentplane.server.config.ServerConfig;
 import dev.agentplane.server.docs.DocsRoutes;
+import dev.agentplane.server.events.EventRoutes;
+import dev.agentplane.server.executions.ExecutionRoutes;
 import dev.agentplane.server.health.HealthRoutes;
 import dev.agentplane.server.http.AccessLog;
 import dev.agentplane.server.http.ApiRouter;
@@ -16,7 +18,8 @@ import dev.agentplane.server.http.Problems;
 import dev.agentplane.server.http.RequestContext;
 import dev.agentplane.server.keys.KeyRoutes;
 import dev.agentplane.server.state.StateRoutes;
-import dev.agentplane.state.StateService;
+import dev.agentplane.server.workflows.WorkflowRoutes;
+import dev.agentplane.state.StatePurger;
 import dev.agentplane.store.Database;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -35,12 +38,14 @@ public final class AgentPlaneServer implements AutoCloseable {
     private final AgentPlane plane;
     private final String bootstrapKey;
     private final List<String> routes;
+    private final StatePurger purger;
 
-    private AgentPlaneServer(Javalin app, AgentPlane plane, String bootstrapKey, List<String> routes) {
+    private AgentPlaneServer(Javalin app, AgentPlane plane, String bootstrapKey, List<String> routes, StatePurger purger) {
         this.app = app;
         this.plane = plane;
         this.bootstrapKey = bootstrapKey;
         this.routes = routes;
+        this.purger = purger;
     }
 
     /** Opens (and migrates) the database, creates the first org and key if needed, and starts serving. */
@@ -57,7 +62,9 @@ public final class AgentPlaneServer implements AutoCloseable {
             List<String> routes = registerRoutes(app, plane);
             app.start(config.port());
             LOG.info("AgentPlane listening on port {} with {}", app.port(), database.dialect().name());
-            return new AgentPlaneServer(app, plane, bootstrapKey, routes);
+            StatePurger purger = new StatePurger(database, clock);
+            purger.start();
+            return new AgentPlaneServer(app, plane, bootstrapKey, routes, purger);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -91,7 +98,10 @@ public final class AgentPlaneServer implements AutoCloseable {
         KeyRoutes.register(router, plane.keys());
         AgentRoutes.register(router, plane.agents());
         AuditRoutes.register(router, plane.audit());
-        StateRoutes.register(router, new StateService(plane.database(), plane.audit(), plane.clock()));
+        StateRoutes.register(router, plane.state());
+        WorkflowRoutes.register(router, plane.workflows());
+        ExecutionRoutes.register(router, plane.executions());
+        EventRoutes.register(router, plane.events(), plane.observe());
         return router.registered();
     }
 
@@ -117,6 +127,7 @@ public final class AgentPlaneServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        purger.close();
         plane.database().close();
     }
 }
