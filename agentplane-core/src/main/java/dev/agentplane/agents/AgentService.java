@@ -9,6 +9,7 @@ import dev.agentplane.common.Json;
 import dev.agentplane.common.JsonInput;
 import dev.agentplane.common.Page;
 import dev.agentplane.common.PageRequest;
+import dev.agentplane.common.Times;
 import dev.agentplane.common.problems.ConflictException;
 import dev.agentplane.common.problems.NotFoundException;
 import dev.agentplane.store.Database;
@@ -35,7 +36,7 @@ public final class AgentService {
 
     public Agent register(Actor actor, AgentFields fields) {
         fields.validate();
-        Instant now = clock.instant();
+        Instant now = Times.now(clock);
         Agent agent = new Agent(Ids.newId(), fields.name(), fields.framework(), fields.description(),
                 fields.capabilities(), configOf(fields), Agent.ACTIVE, null, now, now);
         return database.inTransaction(tx -> {
@@ -68,7 +69,7 @@ public final class AgentService {
             AgentFields fields = JsonInput.bind(merged, AgentFields.class);
             fields.validate();
             Agent updated = new Agent(id, fields.name(), fields.framework(), fields.description(), fields.capabilities(),
-                    configOf(fields), current.status(), current.lastSeen(), current.createdAt(), clock.instant());
+                    configOf(fields), current.status(), current.lastSeen(), current.createdAt(), Times.now(clock));
             try {
                 agents.update(tx, actor.orgId(), updated);
             } catch (Sql.UniqueViolation e) {
@@ -80,7 +81,7 @@ public final class AgentService {
     }
 
     public Agent heartbeat(Actor actor, String id) {
-        return change(actor, id, "agent.heartbeat", current -> withStatus(current, current.status(), clock.instant()));
+        return change(actor, id, "agent.heartbeat", current -> withStatus(current, current.status(), Times.now(clock)));
     }
 
     public Agent deactivate(Actor actor, String id) {
@@ -99,7 +100,7 @@ public final class AgentService {
 
     private Agent withStatus(Agent agent, String status, Instant lastSeen) {
         return new Agent(agent.id(), agent.name(), agent.framework(), agent.description(), agent.capabilities(),
-                agent.config(), status, lastSeen, agent.createdAt(), clock.instant());
+                agent.config(), status, lastSeen, agent.createdAt(), Times.now(clock));
     }
 
     private static JsonNode configOf(AgentFields fields) {

@@ -1,0 +1,30 @@
+package dev.agentplane;
+
+import dev.agentplane.agents.AgentService;
+import dev.agentplane.audit.AuditLog;
+import dev.agentplane.events.EventService;
+import dev.agentplane.events.ObserveService;
+import dev.agentplane.executions.ExecutionService;
+import dev.agentplane.state.StateService;
+import dev.agentplane.store.Database;
+import dev.agentplane.tenancy.KeyService;
+import dev.agentplane.workflows.WorkflowService;
+import java.time.Clock;
+
+/** Every service of AgentPlane, wired once over one database and one clock. */
+public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyService keys, AgentService agents,
+                         WorkflowService workflows, ExecutionService executions, EventService events,
+                         ObserveService observe, StateService state) {
+
+    public static AgentPlane create(Database database, Clock clock) {
+        AuditLog audit = new AuditLog(database, clock);
+        WorkflowService workflows = new WorkflowService(database, audit, clock);
+        ExecutionService executions = new ExecutionService(database, audit, clock, workflows);
+        EventService events = new EventService(database, audit, clock, executions);
+        return new AgentPlane(database, clock, audit,
+                new KeyService(database, audit, clock),
+                new AgentService(database, audit, clock),
+                workflows, executions, events, new ObserveService(executions, events),
+                new StateService(database, audit, clock));
+    }
+}

@@ -1,0 +1,27 @@
+package dev.agentplane.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentplane.common.Json;
+import org.junit.jupiter.api.Test;
+
+class RedactorTest {
+
+    @Test
+    void redacts_secret_named_strings_and_api_keys_at_any_depth_but_keeps_counts() {
+        JsonNode input = Json.parse("""
+                {"name": "ci", "password": "hunter2", "tokens_in": 120,
+                 "env": {"GITHUB_TOKEN": "ghp_x", "PATH": "/bin"},
+                 "notes": ["uses ap_0123456789abcdef0123456789abcdef_abcdefghijklmnopqrstuvwxyz0123"]}""");
+
+        JsonNode redacted = Redactor.redact(input);
+
+        assertThat(redacted.get("password").asText()).isEqualTo(Redactor.REDACTED);
+        assertThat(redacted.get("env").get("GITHUB_TOKEN").asText()).isEqualTo(Redactor.REDACTED);
+        assertThat(redacted.get("env").get("PATH").asText()).isEqualTo("/bin");
+        assertThat(redacted.get("tokens_in").asInt()).isEqualTo(120);
+        assertThat(redacted.get("notes").get(0).asText()).isEqualTo(Redactor.REDACTED);
+        assertThat(input.get("password").asText()).isEqualTo("hunter2");
+    }
+}

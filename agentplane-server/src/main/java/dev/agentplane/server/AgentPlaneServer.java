@@ -1,0 +1,133 @@
+package dev.agentplane.server;
+
+import dev.agentplane.AgentPlane;
+import dev.agentplane.common.Json;
+import dev.agentplane.server.agents.AgentRoutes;
+import dev.agentplane.server.audit.AuditRoutes;
+import dev.agentplane.server.config.ServerConfig;
+import dev.agentplane.server.docs.DocsRoutes;
+import dev.agentplane.server.events.EventRoutes;
+import dev.agentplane.server.executions.ExecutionRoutes;
+import dev.agentplane.server.health.HealthRoutes;
+import dev.agentplane.server.http.AccessLog;
+import dev.agentplane.server.http.ApiRouter;
+import dev.agentplane.server.http.Authentication;
+import dev.agentplane.server.http.Limits;
+import dev.agentplane.server.http.OpenApiContract;
+import dev.agentplane.server.http.Problems;
+import dev.agentplane.server.http.RequestContext;
+import dev.agentplane.server.keys.KeyRoutes;
+import dev.agentplane.server.state.StateRoutes;
+import dev.agentplane.server.workflows.WorkflowRoutes;
+import dev.agentplane.state.StatePurger;
+import dev.agentplane.store.Database;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import io.javalin.config.JavalinConfig;
+import java.time.Clock;
+import java.util.List;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One AgentPlane server process: the database, the services over it, and the HTTP API in front. */
+public final class AgentPlaneServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentPlaneServer.class);
+
+    private final Javalin app;
+    private final AgentPlane plane;
+    private final String bootstrapKey;
+    private final List<String> routes;
+    private final StatePurger purger;
+
+    private AgentPlaneServer(Javalin app, AgentPlane plane, String bootstrapKey, List<String> routes, StatePurger purger) {
+        this.app = app;
+        this.plane = plane;
+        this.bootstrapKey = bootstrapKey;
+        this.routes = routes;
+        this.purger = purger;
+    }
+
+    /** Opens (and migrates) the database, creates the first org and key if needed, and starts serving. */
+    public static AgentPlaneServer start(ServerConfig config, Clock clock) {
+        DataDirectory dataDirectory = DataDirectory.prepare(config.dataDir());
+        Database database = Database.open(config.database());
+        try {
+            AgentPlane plane = AgentPlane.create(database, clock);
+            String bootstrapKey = plane.keys().bootstrap(config.bootstrapAdminKey()).orElse(null);
+            if (bootstrapKey != null && config.bootstrapAdminKey() == null) {
+                dataDirectory.writeAdminKey(bootstrapKey);
+            }
+            Javalin app = Javalin.create(javalin -> configure(javalin, config));
+            List<String> routes = registerRoutes(app, plane);
+            app.start(config.port());
+            LOG.info("AgentPlane listening on port {} with {}", app.port(), database.dialect().name());
+            StatePurger purger = new StatePurger(database, clock);
+            purger.start();
+            return new AgentPlaneServer(app, plane, bootstrapKey, routes, purger);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static void configure(JavalinConfig javalin, ServerConfig config) {
+        javalin.useVirtualThreads = true;
+        javalin.showJavalinBanner = false;
+        javalin.startupWatcherEnabled = false;
+        javalin.http.maxRequestSize = Limits.MAX_BODY_BYTES;
+        javalin.http.prefer405over404 = true;
+        javalin.jsonMapper(new JavalinJackson(Json.MAPPER, true));
+        javalin.staticFiles.enableWebjars();
+        javalin.requestLogger.http(AccessLog::log);
+        javalin.jetty.modifyServer(server -> {
+            // In-flight requests finish before the server stops (graceful SIGTERM).
+            server.setStopTimeout(config.shutdownGraceMillis());
+            server.setHandler(new StatisticsHandler());
+        });
+    }
+
+    private static List<String> registerRoutes(Javalin app, AgentPlane plane) {
+        app.before(RequestContext::assignRequestId);
+        Problems.register(app);
+
+        OpenApiContract contract = OpenApiContract.load();
+        ApiRouter router = new ApiRouter(app, contract, new Authentication(plane.keys()));
+        HealthRoutes.register(router, plane.database());
+        DocsRoutes.register(app, contract);
+        KeyRoutes.register(router, plane.keys());
+        AgentRoutes.register(router, plane.agents());
+        AuditRoutes.register(router, plane.audit());
+        StateRoutes.register(router, plane.state());
+        WorkflowRoutes.register(router, plane.workflows());
+        ExecutionRoutes.register(router, plane.executions());
+        EventRoutes.register(router, plane.events(), plane.observe());
+        return router.registered();
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** "METHOD /path" of every API route, each documented in openapi.yaml. */
+    public List<String> routes() {
+        return routes;
+    }
+
+    public AgentPlane plane() {
+        return plane;
+    }
+
+    /** The admin key this start created, or null when the database already had one. */
+    public String bootstrapKey() {
+        return bootstrapKey;
+    }
+
+    /** Stops accepting requests, lets in-flight ones finish, then closes the database. */
+    @Override
+    public void close() {
+        app.stop();
+        purger.close();
+        plane.database().close();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.agentplane.server.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentplane.common.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Reads settings from a YAML file and from {@code AGENTPLANE_*} environment variables (the variable wins):
+ * the setting {@code database.url} is the variable {@code AGENTPLANE_DATABASE_URL}. Unknown settings are
+ * refused by name, so a typo never silently falls back to a default.
+ */
+public final class ConfigLoader {
+    static final Set<String> SETTINGS = Set.of("port", "data_dir", "database.url", "database.user",
+            "database.password", "database.pool_size", "bootstrap_admin_key", "shutdown_grace_seconds");
+
+    private ConfigLoader() {}
+
+    public static ServerConfig load(Path configFile, Map<String, String> environment) {
+        Map<String, String> values = new TreeMap<>();
+        if (configFile != null) {
+            values.putAll(readFile(configFile));
+        }
+        for (String setting : SETTINGS) {
+            String variable = environmentVariable(setting);
+            if (environment.containsKey(variable)) {
+                values.put(setting, environment.get(variable));
+            }
+        }
+        return toConfig(values);
+    }
+
+    public static String environmentVariable(String setting) {
+        return "AGENTPLANE_" + setting.replace('.', '_').toUpperCase(Locale.ROOT);
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        JsonNode root;
+        try {
+            root = Json.YAML.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
+        }
+        Map<String, String> flat = new LinkedHashMap<>();
+        if (root != null && !root.isNull() && !root.isMissingNode()) {
+            if (!root.isObject()) {
+                throw new ConfigException(file + " must be a YAML mapping of settings, e.g. 'port: 8080'");
+            }
+            flatten("", root, flat);
+        }
+        for (String key : flat.keySet()) {
+            if (!SETTINGS.contains(key)) {
+                throw new ConfigException(file + ": unknown setting '" + key + "'; known settings are "
+                        + String.join(", ", new TreeSet<>(SETTINGS)));
+            }
+        }
+        return flat;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> into) {
+        node.fields().forEachRemaining(field -> {
+            String key = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
+            if (field.getValue().isObject()) {
+                flatten(key, field.getValue(), into);
+            } else if (!field.getValue().isNull()) {
+                into.put(key, field.getValue().asText());
+            }
+        });
+    }
+
+    private static ServerConfig toConfig(Map<String, String> values) {
+        ServerConfig defaults = ServerConfig.defaults();
+        return new ServerConfig(
+                intSetting(values, "port", defaults.port()),
+                values.containsKey("data_dir") ? Path.of(values.get("data_dir")) : defaults.dataDir(),
+                values.get("database.url"),
+                values.get("database.user"),
+                values.get("database.password"),
+                intSetting(values, "database.pool_size", defaults.databasePoolSize()),
+                values.get("bootstrap_admin_key"),
+                values.containsKey("shutdown_grace_seconds")
+                        ? intSetting(values, "shutdown_grace_seconds", 20) * 1000L : defaults.shutdownGraceMillis());
+    }
+
+    private static int intSetting(Map<String, String> values, String key, int fallback) {
+        String value = values.get(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigException("setting '" + key + "' (" + environmentVariable(key) + ") must be a whole number, not '"
+                    + value + "'");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.agentplane.server.config;
+
+import dev.agentplane.store.DatabaseSettings;
+import java.nio.file.Path;
+
+/**
+ * The settings of one server process, frozen once it starts. Without {@code databaseUrl} the server uses
+ * SQLite in {@code dataDir}.
+ */
+public record ServerConfig(int port, Path dataDir, String databaseUrl, String databaseUser, String databasePassword,
+                           int databasePoolSize, String bootstrapAdminKey, long shutdownGraceMillis) {
+
+    public static ServerConfig defaults() {
+        return new ServerConfig(8080, Path.of("data"), null, null, null, 16, null, 20_000);
+    }
+
+    public DatabaseSettings database() {
+        if (databaseUrl == null || databaseUrl.isBlank()) {
+            return DatabaseSettings.sqlite(dataDir.resolve("agentplane.db"));
+        }
+        return new DatabaseSettings(databaseUrl, databaseUser, databasePassword, databasePoolSize);
+    }
+
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(newPort, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
+                bootstrapAdminKey, shutdownGraceMillis);
+    }
+
+    public ServerConfig withDataDir(Path newDataDir) {
+        return new ServerConfig(port, newDataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
+                bootstrapAdminKey, shutdownGraceMillis);
+    }
+
+    public ServerConfig withDatabase(String url, String user, String password) {
+        return new ServerConfig(port, dataDir, url, user, password, databasePoolSize, bootstrapAdminKey,
+                shutdownGraceMillis);
+    }
+
+    public ServerConfig withBootstrapAdminKey(String key) {
+        return new ServerConfig(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize, key,
+                shutdownGraceMillis);
+    }
+}

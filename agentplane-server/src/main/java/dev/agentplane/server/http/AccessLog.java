@@ -1,0 +1,23 @@
+package dev.agentplane.server.http;
+
+import dev.agentplane.tenancy.Actor;
+import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One logfmt line per request: method, path, status, duration, request id (and org when authenticated). */
+public final class AccessLog {
+    private static final Logger LOG = LoggerFactory.getLogger("agentplane.access");
+
+    private AccessLog() {}
+
+    public static void log(Context ctx, Float durationMillis) {
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
+        Actor actor = ctx.attribute("agentplane.actor");
+        LOG.info("method={} path={} status={} duration_ms={} request_id={} org_id={}",
+                ctx.method(), ctx.path(), ctx.statusCode(), String.format("%.2f", durationMillis),
+                RequestContext.requestId(ctx), actor == null ? "-" : actor.orgId());
+    }
+}

@@ -1,0 +1,68 @@
+package dev.agentplane.server.http;
+
+import dev.agentplane.common.problems.FieldError;
+import dev.agentplane.common.problems.InvalidInputException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Registers routes only if openapi.yaml documents them, and guards each one: authentication and the access
+ * policy for /v1 routes, then a 400 for any query parameter the operation does not declare.
+ */
+public final class ApiRouter {
+    private final Javalin app;
+    private final OpenApiContract contract;
+    private final Authentication authentication;
+    private final List<String> registered = new ArrayList<>();
+
+    public ApiRouter(Javalin app, OpenApiContract contract, Authentication authentication) {
+        this.app = app;
+        this.contract = contract;
+        this.authentication = authentication;
+    }
+
+    public ApiRouter get(String path, Handler handler) { return add(HandlerType.GET, path, handler); }
+    public ApiRouter post(String path, Handler handler) { return add(HandlerType.POST, path, handler); }
+    public ApiRouter put(String path, Handler handler) { return add(HandlerType.PUT, path, handler); }
+    public ApiRouter patch(String path, Handler handler) { return add(HandlerType.PATCH, path, handler); }
+    public ApiRouter delete(String path, Handler handler) { return add(HandlerType.DELETE, path, handler); }
+
+    private ApiRouter add(HandlerType method, String path, Handler handler) {
+        OpenApiContract.Operation operation = contract.operation(method.name(), path);
+        registered.add(method.name() + " " + path);
+        boolean authenticated = path.startsWith("/v1/");
+        app.addHttpHandler(method, path, ctx -> {
+            if (authenticated) {
+                authentication.authenticate(ctx);
+                AccessPolicy.check(RequestContext.actor(ctx), method.name(), path);
+            }
+            rejectUndeclaredQueryParameters(ctx, operation.queryParameters());
+            handler.handle(ctx);
+        });
+        return this;
+    }
+
+    /** "METHOD /path" of every route registered so far. */
+    public List<String> registered() {
+        return List.copyOf(registered);
+    }
+
+    private static void rejectUndeclaredQueryParameters(Context ctx, Set<String> declared) {
+        List<FieldError> errors = new ArrayList<>();
+        for (String name : ctx.queryParamMap().keySet()) {
+            if (!declared.contains(name)) {
+                errors.add(FieldError.parameter(name, "is not a parameter of this operation",
+                        declared.isEmpty() ? "remove it: this operation takes no query parameters"
+                                : "remove it; this operation accepts " + declared.stream().sorted().toList()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+}

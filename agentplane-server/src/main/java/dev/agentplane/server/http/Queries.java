@@ -1,0 +1,71 @@
+package dev.agentplane.server.http;
+
+import dev.agentplane.common.Cursor;
+import dev.agentplane.common.Filters;
+import dev.agentplane.common.PageRequest;
+import dev.agentplane.common.problems.InvalidInputException;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** Typed reads of query and path parameters, each failure a 400 naming the parameter. */
+public final class Queries {
+    private Queries() {}
+
+    public static PageRequest page(Context ctx) {
+        String limit = ctx.queryParam("limit");
+        int size = PageRequest.DEFAULT_LIMIT;
+        if (limit != null) {
+            try {
+                size = Integer.parseInt(limit);
+            } catch (NumberFormatException e) {
+                throw InvalidInputException.parameter("limit", "'" + limit + "' is not a whole number",
+                        "use a limit from 1 to " + PageRequest.MAX_LIMIT);
+            }
+        }
+        return new PageRequest(size, Cursor.decode(ctx.queryParam("cursor")));
+    }
+
+    public static String string(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    public static String id(Context ctx, String name) {
+        String value = string(ctx, name);
+        Filters.id(name, value);
+        return value;
+    }
+
+    public static Instant instant(Context ctx, String name) {
+        String value = string(ctx, name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw InvalidInputException.parameter(name, "'" + value + "' is not an RFC 3339 time",
+                    "use a UTC time such as 2026-11-21T09:30:00Z");
+        }
+    }
+
+    public static Boolean bool(Context ctx, String name) {
+        String value = string(ctx, name);
+        if (value == null) {
+            return null;
+        }
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw InvalidInputException.parameter(name, "'" + value + "' is not a boolean", "use true or false");
+        };
+    }
+
+    /** A path parameter that must be an id. */
+    public static String pathId(Context ctx, String name) {
+        String value = ctx.pathParam(name);
+        Filters.id(name, value);
+        return value;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.agentplane.server.http;
+
+import dev.agentplane.common.Page;
+import io.javalin.http.Context;
+import java.util.Map;
+
+/** The response shapes every route shares. */
+public final class Responses {
+    private Responses() {}
+
+    public static void created(Context ctx, String location, Object body) {
+        ctx.status(201).header("Location", location).json(body);
+    }
+
+    public static void page(Context ctx, Page<?> page) {
+        ctx.json(new ListBody(page.items(), page.nextCursor()));
+    }
+
+    record ListBody(java.util.List<?> items, String nextCursor) {}
+
+    public static Map<String, Object> status(String status) {
+        return Map.of("status", status);
+    }
+}

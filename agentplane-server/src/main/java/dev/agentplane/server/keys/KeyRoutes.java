@@ -1,0 +1,33 @@
+package dev.agentplane.server.keys;
+
+import dev.agentplane.server.http.ApiRouter;
+import dev.agentplane.server.http.Bodies;
+import dev.agentplane.server.http.Queries;
+import dev.agentplane.server.http.RequestContext;
+import dev.agentplane.server.http.Responses;
+import dev.agentplane.tenancy.CreatedApiKey;
+import dev.agentplane.tenancy.KeyService;
+import dev.agentplane.tenancy.NewApiKey;
+import io.javalin.http.Context;
+
+public final class KeyRoutes {
+    private final KeyService keys;
+
+    private KeyRoutes(KeyService keys) {
+        this.keys = keys;
+    }
+
+    public static void register(ApiRouter router, KeyService keys) {
+        KeyRoutes routes = new KeyRoutes(keys);
+        router.post("/v1/keys", routes::create).get("/v1/keys", routes::list);
+    }
+
+    private void create(Context ctx) {
+        CreatedApiKey key = keys.create(RequestContext.actor(ctx), Bodies.required(ctx, NewApiKey.class));
+        Responses.created(ctx, "/v1/keys/" + key.id(), key);
+    }
+
+    private void list(Context ctx) {
+        Responses.page(ctx, keys.list(RequestContext.actor(ctx), Queries.page(ctx)));
+    }
+}

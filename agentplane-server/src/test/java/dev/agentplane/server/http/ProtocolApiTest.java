@@ -1,0 +1,70 @@
+package dev.agentplane.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentplane.server.testing.Api;
+import dev.agentplane.server.testing.ApiTest;
+
+/** What every route shares: authentication, roles, strict input, problem+json errors and request ids. */
+class ProtocolApiTest {
+
+    @ApiTest
+    void v1_routes_need_a_valid_bearer_key(Api api) {
+        var missing = api.as(null).get("/v1/agents").expectProblem(401, null);
+        assertThat(missing.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(missing.body().get("detail").asText()).contains("Authorization: Bearer");
+
+        api.as("ap_00000000000000000000000000000000_nope").get("/v1/agents").expectProblem(401, null);
+        api.as(null).get("/v1/agents", "Authorization", "Basic dXNlcjpwYXNz").expectProblem(401, null);
+    }
+
+    @ApiTest
+    void a_viewer_reads_but_cannot_change(Api api) {
+        Api viewer = api.as(api.newKey("viewer"));
+
+        viewer.get("/v1/agents").expect(200);
+        var problem = viewer.post("/v1/agents", "{\"name\": \"nope\"}").expectProblem(403, null).body();
+        assertThat(problem.get("detail").asText()).contains("viewer");
+    }
+
+    @ApiTest
+    void unknown_query_parameters_bad_limits_and_forged_cursors_are_400s_naming_the_parameter(Api api) {
+        api.get("/v1/agents?colour=red").expectProblem(400, "colour");
+        api.get("/v1/agents?limit=0").expectProblem(400, "limit");
+        api.get("/v1/agents?limit=201").expectProblem(400, "limit");
+        api.get("/v1/agents?limit=ten").expectProblem(400, "limit");
+        api.get("/v1/agents?cursor=forged").expectProblem(400, "cursor");
+    }
+
+    @ApiTest
+    void malformed_or_misshapen_bodies_are_400s(Api api) {
+        api.post("/v1/agents", "{\"name\": ").expectProblem(400, "");
+        api.post("/v1/agents", "[1, 2]").expectProblem(400, "");
+        api.send("POST", "/v1/agents", null, "application/json").expectProblem(400, "");
+        api.post("/v1/agents", "{\"name\": 12}").expectProblem(400, "/name");
+    }
+
+    @ApiTest
+    void an_oversized_body_is_413_naming_the_limit(Api api) {
+        String huge = "{\"name\": \"big\", \"description\": \"" + "x".repeat(3 * 1024 * 1024) + "\"}";
+
+        var problem = api.post("/v1/agents", huge).expectProblem(413, null).body();
+
+        assertThat(problem.get("limit_bytes").asLong()).isEqualTo(Limits.MAX_BODY_BYTES);
+    }
+
+    @ApiTest
+    void unknown_routes_and_methods_get_problems_not_html(Api api) {
+        api.get("/v1/nothing-here").expectProblem(404, null);
+        api.delete("/v1/agents").expectProblem(405, null);
+    }
+
+    @ApiTest
+    void the_request_id_is_echoed_and_in_problems(Api api) {
+        var response = api.get("/v1/agents/not-a-uuid", "X-Request-Id", "trace-42").expect(400);
+
+        assertThat(response.header("X-Request-Id")).isEqualTo("trace-42");
+        assertThat(response.body().get("request_id").asText()).isEqualTo("trace-42");
+        assertThat(api.get("/v1/agents").header("X-Request-Id")).isNotBlank();
+    }
+}
