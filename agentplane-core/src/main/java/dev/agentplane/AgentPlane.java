@@ -2,9 +2,11 @@ package dev.agentplane;
 
 import dev.agentplane.agents.AgentService;
 import dev.agentplane.audit.AuditLog;
+import dev.agentplane.escalations.EscalationService;
 import dev.agentplane.events.EventService;
 import dev.agentplane.events.ObserveService;
 import dev.agentplane.executions.ExecutionService;
+import dev.agentplane.handoffs.HandoffService;
 import dev.agentplane.state.StateService;
 import dev.agentplane.store.Database;
 import dev.agentplane.tenancy.KeyService;
@@ -14,7 +16,8 @@ import java.time.Clock;
 /** Every service of AgentPlane, wired once over one database and one clock. */
 public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyService keys, AgentService agents,
                          WorkflowService workflows, ExecutionService executions, EventService events,
-                         ObserveService observe, StateService state) {
+                         ObserveService observe, StateService state, HandoffService handoffs,
+                         EscalationService escalations) {
 
     public static AgentPlane create(Database database, Clock clock) {
         AuditLog audit = new AuditLog(database, clock);
@@ -25,6 +28,8 @@ public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyServ
                 new KeyService(database, audit, clock),
                 new AgentService(database, audit, clock),
                 workflows, executions, events, new ObserveService(executions, events),
-                new StateService(database, audit, clock));
+                new StateService(database, audit, clock),
+                new HandoffService(database, audit, clock),
+                new EscalationService(database, audit, clock));
     }
 }

@@ -8,7 +8,7 @@ public record ClaimEscalation(String assignedTo) {
 
     public void validate() {
         new FieldErrors()
-                .maxLength("/assigned_to", assignedTo, EscalationLimits.MAX_NAME)
+                .maxLength("/assigned_to", assignedTo, Escalation.MAX_NAME_LENGTH)
                 .throwIfAny();
     }
 }

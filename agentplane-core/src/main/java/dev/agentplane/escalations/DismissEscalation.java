@@ -6,6 +6,6 @@ public record DismissEscalation(String reason) {
     public static final DismissEscalation DEFAULT = new DismissEscalation(null);
 
     public void validate() {
-        new FieldErrors().maxLength("/reason", reason, EscalationLimits.MAX_TEXT).throwIfAny();
+        new FieldErrors().maxLength("/reason", reason, Escalation.MAX_REASON_LENGTH).throwIfAny();
     }
 }

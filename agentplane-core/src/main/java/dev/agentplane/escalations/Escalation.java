@@ -20,6 +20,11 @@ public record Escalation(String id, String reason, JsonNode context, String prio
     /** The statuses from which an escalation can still be claimed, resolved or dismissed. */
     static final List<String> UNFINISHED = List.of(OPEN, IN_PROGRESS);
 
+    /** The longest reason or dismiss reason accepted. */
+    public static final int MAX_REASON_LENGTH = 10_000;
+    /** The longest assignee or resolver name accepted. */
+    public static final int MAX_NAME_LENGTH = 200;
+
     public static final String DEFAULT_PRIORITY = "medium";
     public static final List<String> PRIORITIES = List.of("low", DEFAULT_PRIORITY, "high", "urgent");
 }

@@ -2,6 +2,7 @@ package dev.agentplane.escalations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentplane.common.problems.FieldErrors;
+import dev.agentplane.executions.JsonLimits;
 
 public record NewEscalation(String reason, JsonNode context, String priority, String assignedTo, String executionId,
                             String agentId) {
@@ -12,15 +13,15 @@ public record NewEscalation(String reason, JsonNode context, String priority, St
     public void validate() {
         FieldErrors errors = new FieldErrors()
                 .required("/reason", reason, "say what a human needs to decide, e.g. \"refund above the limit\"")
-                .maxLength("/reason", reason, EscalationLimits.MAX_TEXT)
+                .maxLength("/reason", reason, Escalation.MAX_REASON_LENGTH)
                 .oneOf("/priority", priority, Escalation.PRIORITIES)
-                .maxLength("/assigned_to", assignedTo, EscalationLimits.MAX_NAME)
+                .maxLength("/assigned_to", assignedTo, Escalation.MAX_NAME_LENGTH)
                 .id("/execution_id", executionId)
                 .id("/agent_id", agentId);
         if (context != null && !context.isNull() && !context.isObject()) {
             errors.add("/context", "is not a JSON object", "send context as an object, e.g. {\"order\": \"A-17\"}");
         }
         errors.throwIfAny();
-        EscalationLimits.size("context", context);
+        JsonLimits.check("context", context);
     }
 }

@@ -2,6 +2,7 @@ package dev.agentplane.escalations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentplane.common.problems.FieldErrors;
+import dev.agentplane.executions.JsonLimits;
 
 /** The human's answer (any JSON value) and who gave it; when resolvedBy is absent, the caller. */
 public record ResolveEscalation(JsonNode resolution, String resolvedBy) {
@@ -9,8 +10,8 @@ public record ResolveEscalation(JsonNode resolution, String resolvedBy) {
         new FieldErrors()
                 .required("/resolution", resolution == null || resolution.isNull() ? null : resolution,
                         "send the decision as any JSON value, e.g. {\"approved\": true}")
-                .maxLength("/resolved_by", resolvedBy, EscalationLimits.MAX_NAME)
+                .maxLength("/resolved_by", resolvedBy, Escalation.MAX_NAME_LENGTH)
                 .throwIfAny();
-        EscalationLimits.size("resolution", resolution);
+        JsonLimits.check("resolution", resolution);
     }
 }

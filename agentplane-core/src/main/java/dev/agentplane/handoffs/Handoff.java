@@ -17,4 +17,6 @@ public record Handoff(String id, String fromAgentId, String toAgentId, String to
     public static final String REJECTED = "rejected";
     public static final String COMPLETED = "completed";
     public static final List<String> STATUSES = List.of(PENDING, ACCEPTED, REJECTED, COMPLETED);
+    /** The longest reason or rejection reason accepted. */
+    public static final int MAX_REASON_LENGTH = 10_000;
 }

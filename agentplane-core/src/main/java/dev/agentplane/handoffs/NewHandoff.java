@@ -2,6 +2,7 @@ package dev.agentplane.handoffs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentplane.common.problems.FieldErrors;
+import dev.agentplane.executions.JsonLimits;
 
 /** A request to hand work off: to one agent ({@code toAgentId}) or to a capability, never both. */
 public record NewHandoff(String fromAgentId, String toAgentId, String toCapability, JsonNode context, String reason,
@@ -13,7 +14,7 @@ public record NewHandoff(String fromAgentId, String toAgentId, String toCapabili
                 .id("/from_agent_id", fromAgentId)
                 .id("/to_agent_id", toAgentId)
                 .maxLength("/to_capability", toCapability, 100)
-                .maxLength("/reason", reason, HandoffLimits.MAX_TEXT)
+                .maxLength("/reason", reason, Handoff.MAX_REASON_LENGTH)
                 .id("/execution_id", executionId);
         if (toAgentId == null && (toCapability == null || toCapability.isBlank())) {
             errors.add("/to_agent_id", "is required when to_capability is not given",
@@ -26,8 +27,10 @@ public record NewHandoff(String fromAgentId, String toAgentId, String toCapabili
         if (toAgentId != null && toAgentId.equals(fromAgentId)) {
             errors.add("/to_agent_id", "is the same agent as from_agent_id", "hand the work off to another agent");
         }
-        HandoffLimits.object(errors, "/context", context);
+        if (context != null && !context.isNull() && !context.isObject()) {
+            errors.add("/context", "is not a JSON object", "send context as an object, e.g. {\"ticket\": \"T-42\"}");
+        }
         errors.throwIfAny();
-        HandoffLimits.size("context", context);
+        JsonLimits.check("context", context);
     }
 }

@@ -6,7 +6,7 @@ public record RejectHandoff(String reason) {
     public void validate() {
         new FieldErrors()
                 .required("/reason", reason, "say why the handoff is rejected, e.g. \"missing the invoice PDF\"")
-                .maxLength("/reason", reason, HandoffLimits.MAX_TEXT)
+                .maxLength("/reason", reason, Handoff.MAX_REASON_LENGTH)
                 .throwIfAny();
     }
 }
