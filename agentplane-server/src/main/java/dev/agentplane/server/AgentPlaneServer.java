@@ -6,8 +6,10 @@ import dev.agentplane.server.agents.AgentRoutes;
 import dev.agentplane.server.audit.AuditRoutes;
 import dev.agentplane.server.config.ServerConfig;
 import dev.agentplane.server.docs.DocsRoutes;
+import dev.agentplane.server.escalations.EscalationRoutes;
 import dev.agentplane.server.events.EventRoutes;
 import dev.agentplane.server.executions.ExecutionRoutes;
+import dev.agentplane.server.handoffs.HandoffRoutes;
 import dev.agentplane.server.health.HealthRoutes;
 import dev.agentplane.server.http.AccessLog;
 import dev.agentplane.server.http.ApiRouter;
@@ -102,6 +104,8 @@ public final class AgentPlaneServer implements AutoCloseable {
         WorkflowRoutes.register(router, plane.workflows());
         ExecutionRoutes.register(router, plane.executions());
         EventRoutes.register(router, plane.events(), plane.observe());
+        HandoffRoutes.register(router, plane.handoffs());
+        EscalationRoutes.register(router, plane.escalations());
         return router.registered();
     }
 
