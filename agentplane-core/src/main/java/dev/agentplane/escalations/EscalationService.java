@@ -7,7 +7,6 @@ import dev.agentplane.common.Json;
 import dev.agentplane.common.Page;
 import dev.agentplane.common.PageRequest;
 import dev.agentplane.common.problems.ConflictException;
-import dev.agentplane.common.problems.FieldError;
 import dev.agentplane.common.problems.NotFoundException;
 import dev.agentplane.common.problems.ProblemException;
 import dev.agentplane.store.Database;
@@ -15,7 +14,6 @@ import dev.agentplane.store.Sql;
 import dev.agentplane.tenancy.Actor;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 /** Escalations to humans: opened, optionally claimed, then resolved with a decision or dismissed. */
@@ -40,10 +38,10 @@ public final class EscalationService {
                 null, null, null, now, now, null);
         return database.inTransaction(tx -> {
             if (request.executionId() != null && !escalations.executionExists(tx, actor.orgId(), request.executionId())) {
-                throw missing("/execution_id", "execution", request.executionId());
+                throw NotFoundException.referenced("/execution_id", "execution", request.executionId());
             }
             if (request.agentId() != null && !escalations.agentExists(tx, actor.orgId(), request.agentId())) {
-                throw missing("/agent_id", "agent", request.agentId());
+                throw NotFoundException.referenced("/agent_id", "agent", request.agentId());
             }
             escalations.insert(tx, actor.orgId(), escalation);
             audit.record(tx, actor, "escalation.create", "escalation", escalation.id(), request);
@@ -115,11 +113,4 @@ public final class EscalationService {
         return escalations.find(tx, actor.orgId(), id).orElseThrow(() -> new NotFoundException("escalation", id));
     }
 
-    /** A 404 that names the request field holding the unknown id. */
-    private static ProblemException missing(String pointer, String resource, String id) {
-        String detail = "no " + resource + " '" + id + "' exists in this organization";
-        return new ProblemException(404, "not-found", "Not found", pointer.substring(1) + ": " + detail,
-                List.of(FieldError.body(pointer, detail, "pass the id of an existing " + resource
-                        + " (list " + resource + "s to find it)")), Map.of());
-    }
 }

@@ -9,7 +9,6 @@ import dev.agentplane.common.Page;
 import dev.agentplane.common.PageRequest;
 import dev.agentplane.common.Times;
 import dev.agentplane.common.problems.ConflictException;
-import dev.agentplane.common.problems.InvalidInputException;
 import dev.agentplane.common.problems.NotFoundException;
 import dev.agentplane.store.Database;
 import dev.agentplane.store.Sql;
@@ -17,7 +16,6 @@ import dev.agentplane.tenancy.Actor;
 import dev.agentplane.workflows.Workflow;
 import dev.agentplane.workflows.WorkflowService;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -98,8 +96,7 @@ public final class ExecutionService {
     /** In the caller's transaction: 400 at {@code pointer} when {@code agentId} names no agent of the organization. */
     public void requireAgent(Sql tx, Actor actor, String pointer, String agentId) {
         if (agentId != null && !executions.agentExists(tx, actor.orgId(), agentId)) {
-            throw InvalidInputException.body(pointer, "names no agent of this organization",
-                    "register the agent first (POST /v1/agents) and pass its id, or leave agent_id out");
+            throw NotFoundException.referenced(pointer, "agent", agentId);
         }
     }
 

@@ -7,7 +7,6 @@ import dev.agentplane.common.Json;
 import dev.agentplane.common.Page;
 import dev.agentplane.common.PageRequest;
 import dev.agentplane.common.problems.ConflictException;
-import dev.agentplane.common.problems.FieldError;
 import dev.agentplane.common.problems.InvalidInputException;
 import dev.agentplane.common.problems.NotFoundException;
 import dev.agentplane.common.problems.ProblemException;
@@ -16,7 +15,6 @@ import dev.agentplane.store.Sql;
 import dev.agentplane.tenancy.Actor;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 /** Handoffs of work between agents: created pending, then accepted and completed, or rejected. */
@@ -45,7 +43,7 @@ public final class HandoffService {
                 requireAgent(tx, actor, "/to_agent_id", request.toAgentId());
             }
             if (request.executionId() != null && !handoffs.executionExists(tx, actor.orgId(), request.executionId())) {
-                throw missing("/execution_id", "execution", request.executionId());
+                throw NotFoundException.referenced("/execution_id", "execution", request.executionId());
             }
             handoffs.insert(tx, actor.orgId(), handoff);
             audit.record(tx, actor, "handoff.create", "handoff", handoff.id(), request);
@@ -131,7 +129,7 @@ public final class HandoffService {
 
     private void requireAgent(Sql tx, Actor actor, String pointer, String agentId) {
         if (!handoffs.agentExists(tx, actor.orgId(), agentId)) {
-            throw missing(pointer, "agent", agentId);
+            throw NotFoundException.referenced(pointer, "agent", agentId);
         }
     }
 
@@ -146,11 +144,4 @@ public final class HandoffService {
         return handoffs.find(tx, actor.orgId(), id).orElseThrow(() -> new NotFoundException("handoff", id));
     }
 
-    /** A 404 that names the request field holding the unknown id. */
-    private static ProblemException missing(String pointer, String resource, String id) {
-        String detail = "no " + resource + " '" + id + "' exists in this organization";
-        return new ProblemException(404, "not-found", "Not found", pointer.substring(1) + ": " + detail,
-                List.of(FieldError.body(pointer, detail, "pass the id of an existing " + resource
-                        + " (list " + resource + "s to find it)")), Map.of());
-    }
 }

@@ -5,7 +5,7 @@ import dev.agentplane.common.Ids;
 import dev.agentplane.common.Json;
 import dev.agentplane.common.Page;
 import dev.agentplane.common.PageRequest;
-import dev.agentplane.common.problems.InvalidInputException;
+import dev.agentplane.common.problems.NotFoundException;
 import dev.agentplane.store.Database;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,8 +64,7 @@ public final class KeyService {
         database.inTransaction(tx -> {
             if (request.agentId() != null && tx.count("SELECT COUNT(*) AS n FROM agents WHERE org_id = ? AND id = ?",
                     actor.orgId(), request.agentId()) == 0) {
-                throw InvalidInputException.body("/agent_id", "names no agent of this organization",
-                        "register the agent first (POST /v1/agents) and pass its id");
+                throw NotFoundException.referenced("/agent_id", "agent", request.agentId());
             }
             keys.insert(tx, stored, KeyMaterial.hash(key));
             audit.record(tx, actor, "key.create", "api_key", keyId,

@@ -112,7 +112,7 @@ class EventServiceTest {
                         .containsExactly("/execution_id", "/agent_id", "/type", "/tokens_in"));
         assertThatThrownBy(() -> t.plane().events().record(t.actor(), run.id(),
                 new NewExecutionEvent(dev.agentplane.common.Ids.newId(), "x", null, null, 3L, null, null)))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(NotFoundException.class,
                         e -> assertThat(e.errors().get(0).pointer()).isEqualTo("/agent_id"));
         assertThatThrownBy(() -> t.plane().events().record(t.actor(), run.id(), new NewExecutionEvent(null, "x", null,
                 Json.object().put("blob", "x".repeat(JsonLimits.MAX_VALUE_BYTES)), null, null, null)))

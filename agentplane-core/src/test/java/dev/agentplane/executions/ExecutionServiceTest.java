@@ -90,9 +90,9 @@ class ExecutionServiceTest {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .extracting(err -> err.pointer()).containsExactly("/workflow", "/agent_id", "/version"));
         assertThatThrownBy(() -> t.plane().executions().start(t.actor(), new StartExecution("flow", null, otherOrgsAgent, null)))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                .isInstanceOfSatisfying(NotFoundException.class, e -> {
                     assertThat(e.errors().get(0).pointer()).isEqualTo("/agent_id");
-                    assertThat(e.errors().get(0).detail()).contains("names no agent");
+                    assertThat(e.errors().get(0).detail()).contains("no agent");
                 });
         var huge = Json.object().put("blob", "x".repeat(JsonLimits.MAX_VALUE_BYTES));
         assertThatThrownBy(() -> t.plane().executions().start(t.actor(), new StartExecution("flow", null, null, huge)))

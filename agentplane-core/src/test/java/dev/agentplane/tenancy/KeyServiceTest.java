@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentplane.common.PageRequest;
-import dev.agentplane.common.problems.InvalidInputException;
+import dev.agentplane.common.problems.NotFoundException;
 import dev.agentplane.testing.AcrossDatabases;
 import dev.agentplane.testing.TestPlane;
 
@@ -40,7 +40,7 @@ class KeyServiceTest {
                 new dev.agentplane.agents.AgentFields("foreign", null, null, null, null)).id();
 
         assertThatThrownBy(() -> t.plane().keys().create(t.actor(), new NewApiKey("k", "agent", foreignAgent)))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(NotFoundException.class,
                         e -> assertThat(e.errors().get(0).pointer()).isEqualTo("/agent_id"));
     }
 

@@ -65,7 +65,7 @@ class ExecutionApiTest {
         api.post("/v1/executions", "{\"workflow\": \"" + name + "\", \"version\": \"one\"}").expectProblem(400, "/version");
         api.post("/v1/executions", "{\"workflow\": \"" + name + "\", \"agent_id\": \"agent-7\"}").expectProblem(400, "/agent_id");
         api.post("/v1/executions", "{\"workflow\": \"" + name + "\", \"agent_id\": \"" + NO_SUCH_ID + "\"}")
-                .expectProblem(400, "/agent_id");
+                .expectProblem(404, "/agent_id");
         JsonNode tooLarge = api.post("/v1/executions", "{\"workflow\": \"" + name + "\", \"input\": " + hugeJson() + "}")
                 .expectProblem(413, null).body();
         assertThat(tooLarge.get("limit_bytes").asInt()).isEqualTo(JsonLimits.MAX_VALUE_BYTES);
