@@ -20,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,16 +48,14 @@ class ServerProcessTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "server", "--port", String.valueOf(port), "--data-dir", dataDir.toString());
+        ProcessBuilder builder = command("--port", String.valueOf(port));
         if (kind == DatabaseKind.POSTGRESQL) {
             DatabaseSettings database = kind.freshDatabase("process");
             builder.environment().put("AGENTPLANE_DATABASE_URL", database.jdbcUrl());
             builder.environment().put("AGENTPLANE_DATABASE_USER", database.user());
         }
         output = dataDir.resolveSibling(dataDir.getFileName() + ".log");
-        process = builder.redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        process = builder.redirectOutput(output.toFile()).start();
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
                 .until(() -> get(port, "/health/ready", null).statusCode() == 200);
         return port;
@@ -80,6 +80,30 @@ class ServerProcessTest {
         assertThat(Files.readString(output)).contains(key);
         assertThat(get(port, "/v1/agents", key).statusCode()).isEqualTo(200);
         assertThat(get(port, "/v1/agents", null).statusCode()).isEqualTo(401);
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_busy_port_or_a_bad_setting_ends_the_process_with_a_clear_message() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            Process busy = command("--port", String.valueOf(taken.getLocalPort())).start();
+            assertThat(busy.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(busy.exitValue()).isEqualTo(1);
+            assertThat(new String(busy.getInputStream().readAllBytes())).contains("could not start").containsIgnoringCase("port");
+        }
+        ProcessBuilder badSetting = command("--port", "0");
+        badSetting.environment().put("AGENTPLANE_DATABASE_POOL_SIZE", "lots");
+        Process bad = badSetting.start();
+        assertThat(bad.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(bad.exitValue()).isEqualTo(2);
+        assertThat(new String(bad.getInputStream().readAllBytes())).contains("AGENTPLANE_DATABASE_POOL_SIZE");
+    }
+
+    private ProcessBuilder command(String... arguments) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "server", "--data-dir", dataDir.toString()));
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command).redirectErrorStream(true);
     }
 
     @ParameterizedTest

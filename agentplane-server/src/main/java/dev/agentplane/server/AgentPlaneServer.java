@@ -26,8 +26,12 @@ import dev.agentplane.store.Database;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.javalin.config.JavalinConfig;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,14 +56,19 @@ public final class AgentPlaneServer implements AutoCloseable {
 
     /** Opens (and migrates) the database, creates the first org and key if needed, and starts serving. */
     public static AgentPlaneServer start(ServerConfig config, Clock clock) {
+        requireFreePort(config.port());
         DataDirectory dataDirectory = DataDirectory.prepare(config.dataDir());
         Database database = Database.open(config.database());
         try {
             AgentPlane plane = AgentPlane.create(database, clock);
-            String bootstrapKey = plane.keys().bootstrap(config.bootstrapAdminKey()).orElse(null);
-            if (bootstrapKey != null && config.bootstrapAdminKey() == null) {
-                dataDirectory.writeAdminKey(bootstrapKey);
-            }
+            AtomicReference<String> created = new AtomicReference<>();
+            plane.keys().bootstrap(config.bootstrapAdminKey(), key -> {
+                if (config.bootstrapAdminKey() == null) {
+                    dataDirectory.writeAdminKey(key);
+                }
+                created.set(key);
+            });
+            String bootstrapKey = created.get();
             Javalin app = Javalin.create(javalin -> configure(javalin, config));
             List<String> routes = registerRoutes(app, plane);
             app.start(config.port());
@@ -70,6 +79,20 @@ public final class AgentPlaneServer implements AutoCloseable {
         } catch (RuntimeException e) {
             database.close();
             throw e;
+        }
+    }
+
+    /** Fails before touching the database, with a message that says what to do, when the port is taken. */
+    private static void requireFreePort(int port) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(port));
+        } catch (IOException e) {
+            throw new IllegalStateException("port " + port + " is already in use: stop the process using it, or choose "
+                    + "another port with --port or AGENTPLANE_PORT");
         }
     }
 

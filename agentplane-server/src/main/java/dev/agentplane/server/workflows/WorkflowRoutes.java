@@ -2,6 +2,7 @@ package dev.agentplane.server.workflows;
 
 import dev.agentplane.common.problems.InvalidInputException;
 import dev.agentplane.server.http.ApiRouter;
+import dev.agentplane.server.http.Bodies;
 import dev.agentplane.server.http.Queries;
 import dev.agentplane.server.http.RequestContext;
 import dev.agentplane.server.http.Responses;
@@ -31,7 +32,7 @@ public final class WorkflowRoutes {
     /** The body is the definition text itself, JSON or YAML as its Content-Type says. */
     private void create(Context ctx) {
         WorkflowFormat format = WorkflowFormat.ofContentType(ctx.header("Content-Type"));
-        Workflow workflow = workflows.create(RequestContext.actor(ctx), format, ctx.body());
+        Workflow workflow = workflows.create(RequestContext.actor(ctx), format, Bodies.text(ctx));
         Responses.created(ctx, "/v1/workflows/" + workflow.name() + "/versions/" + workflow.version(), workflow);
     }
 
