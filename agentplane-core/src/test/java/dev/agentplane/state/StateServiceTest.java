@@ -16,15 +16,18 @@ import dev.agentplane.common.problems.PreconditionFailedException;
 import dev.agentplane.common.problems.ProblemException;
 import dev.agentplane.tenancy.Actor;
 import dev.agentplane.testing.AcrossDatabases;
+import dev.agentplane.testing.DatabaseKind;
 import dev.agentplane.testing.MutableClock;
 import dev.agentplane.testing.TestPlane;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Assumptions;
 
 class StateServiceTest {
     private TestPlane t;
@@ -344,6 +347,58 @@ class StateServiceTest {
 
         assertThat(purger.purgeExpired()).isEqualTo(5);
         assertThat(rowsOf(actor)).isZero();
+    }
+
+    /**
+     * The purge picks expired rows, then deletes them; a PUT that revives one of them in between (on PostgreSQL,
+     * where the two run concurrently) must win. The revival holds its row lock until the purge waits on it.
+     */
+    @AcrossDatabases
+    void the_purger_never_deletes_an_entry_revived_while_it_runs(TestPlane plane) throws Exception {
+        use(plane);
+        Assumptions.assumeTrue(plane.kind() == DatabaseKind.POSTGRESQL,
+                "SQLite serializes writers, so a purge and a PUT never interleave");
+        StatePurger purger = purgerWithoutLeftovers(10);
+        put("k", "{\"value\": 1, \"ttl_seconds\": 1}");
+        clock.advance(Duration.ofSeconds(1));
+        CountDownLatch revivedUncommitted = new CountDownLatch(1);
+        CountDownLatch commitRevival = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> revival = pool.submit(() -> t.database().inTransaction(tx -> {
+                new StateRepository().upsert(tx, actor.orgId(), "ns", "k", "2", null, clock.millis());
+                revivedUncommitted.countDown();
+                awaitUninterruptibly(commitRevival);
+                return null;
+            }));
+            revivedUncommitted.await();
+            Future<Integer> purge = pool.submit(purger::purgeExpired);
+            while (backendsWaitingForALock() == 0) {
+                assertThat(purge.isDone()).as("the purge ended without waiting for the revived row").isFalse();
+                Thread.onSpinWait();
+            }
+            commitRevival.countDown();
+            revival.get();
+
+            assertThat(purge.get()).isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(state.get(actor, "ns", "k").value()).isEqualTo("2");
+    }
+
+    private long backendsWaitingForALock() {
+        return t.database().read(sql -> sql.count("SELECT COUNT(*) AS n FROM pg_stat_activity"
+                + " WHERE datname = current_database() AND wait_event_type = 'Lock'"));
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The database is shared by this class's tests: first expire and purge whatever TTL rows they left. */
