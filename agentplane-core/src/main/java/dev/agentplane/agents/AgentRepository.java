@@ -53,6 +53,15 @@ final class AgentRepository {
                 AgentRepository::map, orgId, id);
     }
 
+    boolean exists(Sql sql, String orgId, String id) {
+        return sql.count("SELECT COUNT(*) AS n FROM agents WHERE org_id = ? AND id = ?", orgId, id) > 0;
+    }
+
+    boolean hasCapability(Sql sql, String orgId, String id, String capability) {
+        return sql.count("SELECT COUNT(*) AS n FROM agents WHERE org_id = ? AND id = ? AND "
+                + sql.dialect().jsonArrayContains("capabilities"), orgId, id, capability) > 0;
+    }
+
     Page<Agent> list(Sql sql, String orgId, AgentFilter filter, PageRequest page) {
         Where where = new Where()
                 .and("org_id = ?", orgId)

@@ -98,6 +98,21 @@ public final class AgentService {
         });
     }
 
+    /**
+     * In the caller's transaction: 404 at {@code pointer} when {@code agentId} names no agent of the organization.
+     * An absent reference (null) is not checked.
+     */
+    public void requireAgent(Sql tx, Actor actor, String pointer, String agentId) {
+        if (agentId != null && !agents.exists(tx, actor.orgId(), agentId)) {
+            throw NotFoundException.referenced(pointer, "agent", agentId);
+        }
+    }
+
+    /** In the caller's transaction: whether agent {@code agentId} of the organization lists {@code capability}. */
+    public boolean hasCapability(Sql tx, Actor actor, String agentId, String capability) {
+        return agents.hasCapability(tx, actor.orgId(), agentId, capability);
+    }
+
     private static JsonNode configOf(AgentFields fields) {
         return fields.config() == null || fields.config().isNull() ? Json.object() : fields.config();
     }

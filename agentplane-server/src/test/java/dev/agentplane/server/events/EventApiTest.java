@@ -39,7 +39,7 @@ class EventApiTest {
 
     @ApiTest
     void events_need_an_existing_execution_of_the_org(Api api) {
-        api.post("/v1/events", "{\"execution_id\": \"" + NO_SUCH_ID + "\", \"type\": \"x\"}").expectProblem(404, null);
+        api.post("/v1/events", "{\"execution_id\": \"" + NO_SUCH_ID + "\", \"type\": \"x\"}").expectProblem(404, "/execution_id");
         api.post("/v1/executions/" + NO_SUCH_ID + "/events", "{\"type\": \"x\"}").expectProblem(404, null);
         api.get("/v1/executions/" + NO_SUCH_ID + "/events").expectProblem(404, null);
         api.post("/v1/executions/nope/events", "{\"type\": \"x\"}").expectProblem(400, "execution_id");
