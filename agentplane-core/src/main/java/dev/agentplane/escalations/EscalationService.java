@@ -7,6 +7,7 @@ import dev.agentplane.common.Ids;
 import dev.agentplane.common.Json;
 import dev.agentplane.common.Page;
 import dev.agentplane.common.PageRequest;
+import dev.agentplane.common.Times;
 import dev.agentplane.common.problems.NotFoundException;
 import dev.agentplane.common.problems.ProblemException;
 import dev.agentplane.common.problems.Transitions;
@@ -38,7 +39,7 @@ public final class EscalationService {
 
     public Escalation create(Actor actor, NewEscalation request) {
         request.validate();
-        Instant now = clock.instant();
+        Instant now = Times.now(clock);
         Escalation escalation = new Escalation(Ids.newId(), request.reason(),
                 request.context() == null || request.context().isNull() ? Json.object() : request.context(),
                 request.priority(), Escalation.OPEN, request.assignedTo(), request.executionId(), request.agentId(),
@@ -66,7 +67,7 @@ public final class EscalationService {
         request.validate();
         String assignee = request.assignedTo() != null ? request.assignedTo() : callerOf(actor);
         return database.inTransaction(tx -> {
-            if (!escalations.claim(tx, actor.orgId(), id, assignee, clock.instant())) {
+            if (!escalations.claim(tx, actor.orgId(), id, assignee, Times.now(clock))) {
                 throw refused(tx, actor, id, "claim");
             }
             Escalation claimed = find(tx, actor, id);
@@ -80,7 +81,7 @@ public final class EscalationService {
         request.validate();
         String resolvedBy = request.resolvedBy() != null ? request.resolvedBy() : callerOf(actor);
         return database.inTransaction(tx -> {
-            if (!escalations.resolve(tx, actor.orgId(), id, request, resolvedBy, clock.instant())) {
+            if (!escalations.resolve(tx, actor.orgId(), id, request, resolvedBy, Times.now(clock))) {
                 throw refused(tx, actor, id, "resolve");
             }
             audit.record(tx, actor, "escalation.resolve", "escalation", id, request);
@@ -91,7 +92,7 @@ public final class EscalationService {
     public Escalation dismiss(Actor actor, String id, DismissEscalation request) {
         request.validate();
         return database.inTransaction(tx -> {
-            if (!escalations.dismiss(tx, actor.orgId(), id, request.reason(), clock.instant())) {
+            if (!escalations.dismiss(tx, actor.orgId(), id, request.reason(), Times.now(clock))) {
                 throw refused(tx, actor, id, "dismiss");
             }
             audit.record(tx, actor, "escalation.dismiss", "escalation", id, request);

@@ -7,6 +7,7 @@ import dev.agentplane.common.Ids;
 import dev.agentplane.common.Json;
 import dev.agentplane.common.Page;
 import dev.agentplane.common.PageRequest;
+import dev.agentplane.common.Times;
 import dev.agentplane.common.problems.ConflictException;
 import dev.agentplane.common.problems.InvalidInputException;
 import dev.agentplane.common.problems.NotFoundException;
@@ -40,7 +41,7 @@ public final class HandoffService {
 
     public Handoff create(Actor actor, NewHandoff request) {
         request.validate();
-        Instant now = clock.instant();
+        Instant now = Times.now(clock);
         Handoff handoff = new Handoff(Ids.newId(), request.fromAgentId(), request.toAgentId(), request.toCapability(),
                 Handoff.PENDING, request.reason(), request.context() == null || request.context().isNull()
                         ? Json.object() : request.context(),
@@ -78,7 +79,7 @@ public final class HandoffService {
                 throw ConflictException.illegalTransition("handoff", id, "accept", current.status());
             }
             String acceptedBy = acceptingAgent(tx, actor, current, request);
-            if (!handoffs.accept(tx, actor.orgId(), id, acceptedBy, clock.instant())) {
+            if (!handoffs.accept(tx, actor.orgId(), id, acceptedBy, Times.now(clock))) {
                 throw refused(tx, actor, id, "accept");
             }
             audit.record(tx, actor, "handoff.accept", "handoff", id, Map.of("accepted_by", acceptedBy));
@@ -89,7 +90,7 @@ public final class HandoffService {
     public Handoff reject(Actor actor, String id, RejectHandoff request) {
         request.validate();
         return database.inTransaction(tx -> {
-            if (!handoffs.reject(tx, actor.orgId(), id, request.reason(), clock.instant())) {
+            if (!handoffs.reject(tx, actor.orgId(), id, request.reason(), Times.now(clock))) {
                 throw refused(tx, actor, id, "reject");
             }
             audit.record(tx, actor, "handoff.reject", "handoff", id, request);
@@ -100,7 +101,7 @@ public final class HandoffService {
     public Handoff complete(Actor actor, String id, CompleteHandoff request) {
         request.validate();
         return database.inTransaction(tx -> {
-            if (!handoffs.complete(tx, actor.orgId(), id, request, clock.instant())) {
+            if (!handoffs.complete(tx, actor.orgId(), id, request, Times.now(clock))) {
                 throw refused(tx, actor, id, "complete");
             }
             audit.record(tx, actor, "handoff.complete", "handoff", id, request);
