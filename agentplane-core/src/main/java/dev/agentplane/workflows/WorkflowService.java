@@ -2,10 +2,10 @@ package dev.agentplane.workflows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.agentplane.agents.AgentFields;
 import dev.agentplane.audit.AuditLog;
 import dev.agentplane.common.Ids;
 import dev.agentplane.common.Json;
+import dev.agentplane.common.Names;
 import dev.agentplane.common.Page;
 import dev.agentplane.common.PageRequest;
 import dev.agentplane.common.Times;
@@ -143,7 +143,7 @@ public final class WorkflowService {
 
     /** Path names that could never have been created are a 400 on the parameter, not a 404. */
     private static void checkName(String name) {
-        if (name == null || name.length() > DefinitionValidator.MAX_NAME_LENGTH || !AgentFields.NAME.matcher(name).matches()) {
+        if (name == null || name.length() > DefinitionValidator.MAX_NAME_LENGTH || !Names.NAME.matcher(name).matches()) {
             throw InvalidInputException.parameter("name", "'" + name + "' is not a valid workflow name",
                     "use letters, digits, '.', '_' and '-', starting with a letter or digit (at most 100 characters)");
         }
