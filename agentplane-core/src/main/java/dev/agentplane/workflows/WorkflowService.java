@@ -14,7 +14,6 @@ import dev.agentplane.common.problems.FieldErrors;
 import dev.agentplane.common.problems.InvalidInputException;
 import dev.agentplane.common.problems.NotFoundException;
 import dev.agentplane.common.problems.PayloadTooLargeException;
-import dev.agentplane.common.problems.ProblemException;
 import dev.agentplane.store.Database;
 import dev.agentplane.store.Sql;
 import dev.agentplane.tenancy.Actor;
@@ -129,14 +128,14 @@ public final class WorkflowService {
 
     private Workflow find(Sql sql, Actor actor, String name, int version) {
         return workflows.find(sql, actor.orgId(), name, version).orElseThrow(() -> workflows.exists(sql, actor.orgId(), name)
-                ? new ProblemException(404, "not-found", "Not found", "workflow '" + name + "' has no version " + version
+                ? NotFoundException.withDetail("workflow '" + name + "' has no version " + version
                         + "; list its versions at /v1/workflows/" + name + "/versions")
                 : new NotFoundException("workflow", name));
     }
 
-    private ProblemException noActiveVersion(Sql sql, Actor actor, String name) {
+    private NotFoundException noActiveVersion(Sql sql, Actor actor, String name) {
         return workflows.exists(sql, actor.orgId(), name)
-                ? new ProblemException(404, "not-found", "Not found", "workflow '" + name + "' has no active version; "
+                ? NotFoundException.withDetail("workflow '" + name + "' has no active version; "
                         + "create a new version of it (POST /v1/workflows)")
                 : new NotFoundException("workflow", name);
     }

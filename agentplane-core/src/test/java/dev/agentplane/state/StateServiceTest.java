@@ -11,9 +11,9 @@ import dev.agentplane.common.JsonInput;
 import dev.agentplane.common.Page;
 import dev.agentplane.common.PageRequest;
 import dev.agentplane.common.problems.InvalidInputException;
+import dev.agentplane.common.problems.NotFoundException;
 import dev.agentplane.common.problems.PayloadTooLargeException;
 import dev.agentplane.common.problems.PreconditionFailedException;
-import dev.agentplane.common.problems.ProblemException;
 import dev.agentplane.tenancy.Actor;
 import dev.agentplane.testing.AcrossDatabases;
 import dev.agentplane.testing.DatabaseKind;
@@ -169,8 +169,7 @@ class StateServiceTest {
                         e -> assertThat(e.detail()).contains("does not exist"));
         assertThatThrownBy(() -> put("absent", "{\"value\": 1}", new StateCondition.Exists()))
                 .isInstanceOf(PreconditionFailedException.class);
-        assertThatThrownBy(() -> state.get(actor, "ns", "absent")).isInstanceOfSatisfying(ProblemException.class,
-                e -> assertThat(e.status()).isEqualTo(404));
+        assertThatThrownBy(() -> state.get(actor, "ns", "absent")).isInstanceOf(NotFoundException.class);
     }
 
     @AcrossDatabases
@@ -204,14 +203,13 @@ class StateServiceTest {
 
         clock.advance(Duration.ofSeconds(60));
 
-        assertThatThrownBy(() -> state.get(actor, "ns", "short")).isInstanceOfSatisfying(ProblemException.class,
-                e -> assertThat(e.status()).isEqualTo(404));
+        assertThatThrownBy(() -> state.get(actor, "ns", "short")).isInstanceOf(NotFoundException.class);
         assertThat(state.list(actor, "ns", null, PageRequest.first(10)).items()).extracting(StateKey::key)
                 .containsExactly("stays");
         assertThatThrownBy(() -> put("short", "{\"value\": 1}", new StateCondition.VersionIs(2)))
                 .isInstanceOf(PreconditionFailedException.class);
         assertThatThrownBy(() -> state.delete(actor, "ns", "short", StateCondition.ALWAYS))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
+                .isInstanceOf(NotFoundException.class);
 
         StateWrite recreated = put("short", "{\"value\": \"new\"}", new StateCondition.Absent());
         assertThat(recreated.created()).isTrue();
@@ -254,9 +252,9 @@ class StateServiceTest {
                         e -> assertThat(e.extensions()).containsEntry("current_version", 2L));
         state.delete(actor, "ns", "k", new StateCondition.VersionIs(2));
 
-        assertThatThrownBy(() -> state.get(actor, "ns", "k")).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> state.get(actor, "ns", "k")).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> state.delete(actor, "ns", "k", StateCondition.ALWAYS))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
+                .isInstanceOf(NotFoundException.class);
         assertThat(put("k", "{\"value\": 3}").entry().version()).isEqualTo(1);
     }
 
@@ -291,9 +289,9 @@ class StateServiceTest {
         use(plane);
         state.put(otherOrg, "ns", "secret", body("{\"value\": 1}"), StateCondition.ALWAYS);
 
-        assertThatThrownBy(() -> state.get(actor, "ns", "secret")).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> state.get(actor, "ns", "secret")).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> state.delete(actor, "ns", "secret", StateCondition.ALWAYS))
-                .isInstanceOf(ProblemException.class);
+                .isInstanceOf(NotFoundException.class);
         StateWrite mine = put("secret", "{\"value\": 2}");
         assertThat(mine.created()).isTrue();
         assertThat(state.get(otherOrg, "ns", "secret").valueNode().asInt()).isEqualTo(1);
