@@ -61,6 +61,24 @@ class EventApiTest {
     }
 
     @ApiTest
+    void usage_beyond_the_caps_is_refused_by_pointer_so_totals_cannot_overflow(Api api) {
+        String id = start(api, workflow(api));
+        String events = "/v1/executions/" + id + "/events";
+
+        api.post(events, "{\"type\": \"llm.call\", \"tokens_in\": 1000000000000, \"tokens_out\": 1000000000000,"
+                + " \"cost_usd\": 1000000000}").expect(201);
+        api.post(events, "{\"type\": \"llm.call\", \"tokens_in\": 9223372036854775807}").expectProblem(400, "/tokens_in");
+        api.post(events, "{\"type\": \"llm.call\", \"tokens_out\": 1000000000001}").expectProblem(400, "/tokens_out");
+        api.post(events, "{\"type\": \"llm.call\", \"cost_usd\": 1e308}").expectProblem(400, "/cost_usd");
+        api.post("/v1/events", Json.object().put("execution_id", id).put("type", "x").put("tokens_in", 5_000_000_000_000_000_000L))
+                .expectProblem(400, "/tokens_in");
+
+        JsonNode execution = api.get("/v1/executions/" + id).expect(200).body();
+        assertThat(execution.get("tokens_in").asLong()).isEqualTo(1_000_000_000_000L);
+        assertThat(execution.get("cost_usd").asDouble()).isEqualTo(1e9);
+    }
+
+    @ApiTest
     void observe_returns_trails_and_stats_over_every_matching_execution(Api api) {
         String name = workflow(api);
         String ok = start(api, name);
