@@ -21,15 +21,15 @@ public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyServ
 
     public static AgentPlane create(Database database, Clock clock) {
         AuditLog audit = new AuditLog(database, clock);
+        AgentService agents = new AgentService(database, audit, clock);
         WorkflowService workflows = new WorkflowService(database, audit, clock);
-        ExecutionService executions = new ExecutionService(database, audit, clock, workflows);
-        EventService events = new EventService(database, audit, clock, executions);
+        ExecutionService executions = new ExecutionService(database, audit, clock, workflows, agents);
+        EventService events = new EventService(database, audit, clock, executions, agents);
         return new AgentPlane(database, clock, audit,
                 new KeyService(database, audit, clock),
-                new AgentService(database, audit, clock),
-                workflows, executions, events, new ObserveService(executions, events),
+                agents, workflows, executions, events, new ObserveService(executions, events),
                 new StateService(database, audit, clock),
-                new HandoffService(database, audit, clock),
-                new EscalationService(database, audit, clock));
+                new HandoffService(database, audit, clock, agents, executions),
+                new EscalationService(database, audit, clock, agents, executions));
     }
 }

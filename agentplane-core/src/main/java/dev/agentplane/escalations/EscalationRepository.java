@@ -66,14 +66,6 @@ final class EscalationRepository {
         return Page.of(rows, page.limit(), Escalation::id);
     }
 
-    boolean agentExists(Sql sql, String orgId, String agentId) {
-        return sql.count("SELECT COUNT(*) AS n FROM agents WHERE org_id = ? AND id = ?", orgId, agentId) > 0;
-    }
-
-    boolean executionExists(Sql sql, String orgId, String executionId) {
-        return sql.count("SELECT COUNT(*) AS n FROM executions WHERE org_id = ? AND id = ?", orgId, executionId) > 0;
-    }
-
     private static Escalation map(Row row) throws SQLException {
         return new Escalation(row.string("id"), row.string("reason"), row.json("context"), row.string("priority"),
                 row.string("status"), row.string("assigned_to"), row.string("execution_id"), row.string("agent_id"),

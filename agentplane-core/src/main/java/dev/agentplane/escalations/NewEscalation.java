@@ -1,8 +1,8 @@
 package dev.agentplane.escalations;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentplane.common.JsonLimits;
 import dev.agentplane.common.problems.FieldErrors;
-import dev.agentplane.executions.JsonLimits;
 
 public record NewEscalation(String reason, JsonNode context, String priority, String assignedTo, String executionId,
                             String agentId) {

@@ -1,8 +1,8 @@
 package dev.agentplane.escalations;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentplane.common.JsonLimits;
 import dev.agentplane.common.problems.FieldErrors;
-import dev.agentplane.executions.JsonLimits;
 
 /** The human's answer (any JSON value) and who gave it; when resolvedBy is absent, the caller. */
 public record ResolveEscalation(JsonNode resolution, String resolvedBy) {

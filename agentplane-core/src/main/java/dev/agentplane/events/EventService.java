@@ -1,5 +1,6 @@
 package dev.agentplane.events;
 
+import dev.agentplane.agents.AgentService;
 import dev.agentplane.audit.AuditLog;
 import dev.agentplane.common.Ids;
 import dev.agentplane.common.Json;
@@ -18,13 +19,16 @@ public final class EventService {
     private final AuditLog audit;
     private final Clock clock;
     private final ExecutionService executions;
+    private final AgentService agents;
     private final EventRepository events = new EventRepository();
 
-    public EventService(Database database, AuditLog audit, Clock clock, ExecutionService executions) {
+    public EventService(Database database, AuditLog audit, Clock clock, ExecutionService executions,
+                        AgentService agents) {
         this.database = database;
         this.audit = audit;
         this.clock = clock;
         this.executions = executions;
+        this.agents = agents;
     }
 
     /**
@@ -32,25 +36,30 @@ public final class EventService {
      * {@code agent_id} it is attributed to the agent the caller's key is bound to.
      */
     public Event record(Actor actor, NewEvent request) {
+        return record(actor, request, "/execution_id");
+    }
+
+    /** Records an event of the execution named in the path. */
+    public Event record(Actor actor, String executionId, NewExecutionEvent request) {
+        ExecutionService.checkId(executionId);
+        return record(actor, request.forExecution(executionId), null);
+    }
+
+    private Event record(Actor actor, NewEvent request, String executionPointer) {
         request.validate();
         Event event = new Event(Ids.newId(), request.executionId(),
                 request.agentId() != null ? request.agentId() : actor.agentId(), request.type(), request.message(),
                 request.data() == null || request.data().isNull() ? null : request.data(), request.tokensIn(),
                 request.tokensOut(), request.costUsd(), Times.now(clock));
         return database.inTransaction(tx -> {
-            executions.recordEventUsage(tx, actor, request.executionId(), request.usage());
-            executions.requireAgent(tx, actor, "/agent_id", request.agentId());
+            executions.requireExecution(tx, actor, executionPointer, request.executionId());
+            agents.requireAgent(tx, actor, "/agent_id", request.agentId());
+            executions.addUsage(tx, actor, request.executionId(), request.usage());
             events.insert(tx, actor.orgId(), event);
             audit.record(tx, actor, "event.create", "event", event.id(),
                     Json.object().put("execution_id", event.executionId()).put("type", event.type()));
             return event;
         });
-    }
-
-    /** Records an event of the execution named in the path. */
-    public Event record(Actor actor, String executionId, NewExecutionEvent request) {
-        ExecutionService.checkId(executionId);
-        return record(actor, request.forExecution(executionId));
     }
 
     public Page<Event> list(Actor actor, String executionId, PageRequest page) {

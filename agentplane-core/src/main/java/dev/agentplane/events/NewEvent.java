@@ -1,8 +1,8 @@
 package dev.agentplane.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentplane.common.JsonLimits;
 import dev.agentplane.common.problems.FieldErrors;
-import dev.agentplane.executions.JsonLimits;
 import dev.agentplane.executions.Usage;
 import java.util.regex.Pattern;
 

@@ -36,21 +36,17 @@ final class ExecutionRepository {
                 completedAt.toEpochMilli(), orgId, id, Execution.RUNNING) == 1;
     }
 
-    /** Adds usage reported by an event to the execution's totals; false when there is no such execution. */
-    boolean addUsage(Sql tx, String orgId, String id, Usage usage) {
-        return tx.update("""
+    /** Adds usage reported by an event to the execution's totals. */
+    void addUsage(Sql tx, String orgId, String id, Usage usage) {
+        tx.update("""
                 UPDATE executions SET tokens_in = tokens_in + ?, tokens_out = tokens_out + ?, cost_usd = cost_usd + ?
                 WHERE org_id = ? AND id = ?""",
                 orZero(usage.tokensIn()), orZero(usage.tokensOut()),
-                usage.costUsd() == null ? 0.0 : usage.costUsd(), orgId, id) == 1;
+                usage.costUsd() == null ? 0.0 : usage.costUsd(), orgId, id);
     }
 
     boolean exists(Sql sql, String orgId, String id) {
         return sql.count("SELECT COUNT(*) AS n FROM executions WHERE org_id = ? AND id = ?", orgId, id) > 0;
-    }
-
-    boolean agentExists(Sql sql, String orgId, String agentId) {
-        return sql.count("SELECT COUNT(*) AS n FROM agents WHERE org_id = ? AND id = ?", orgId, agentId) > 0;
     }
 
     Optional<Execution> find(Sql sql, String orgId, String id) {

@@ -1,6 +1,7 @@
 package dev.agentplane.executions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentplane.agents.AgentService;
 import dev.agentplane.audit.AuditLog;
 import dev.agentplane.common.Filters;
 import dev.agentplane.common.Ids;
@@ -29,13 +30,16 @@ public final class ExecutionService {
     private final AuditLog audit;
     private final Clock clock;
     private final WorkflowService workflows;
+    private final AgentService agents;
     private final ExecutionRepository executions = new ExecutionRepository();
 
-    public ExecutionService(Database database, AuditLog audit, Clock clock, WorkflowService workflows) {
+    public ExecutionService(Database database, AuditLog audit, Clock clock, WorkflowService workflows,
+                            AgentService agents) {
         this.database = database;
         this.audit = audit;
         this.clock = clock;
         this.workflows = workflows;
+        this.agents = agents;
     }
 
     /** Starts an execution; without {@code agent_id} it is attributed to the agent the caller's key is bound to. */
@@ -44,7 +48,7 @@ public final class ExecutionService {
         String agentId = request.agentId() != null ? request.agentId() : actor.agentId();
         return database.inTransaction(tx -> {
             Workflow workflow = workflows.versionToRun(tx, actor, request.workflow(), request.version());
-            requireAgent(tx, actor, "/agent_id", request.agentId());
+            agents.requireAgent(tx, actor, "/agent_id", request.agentId());
             Execution execution = new Execution(Ids.newId(), workflow.id(), workflow.name(), workflow.version(), agentId,
                     Execution.RUNNING, nullIfJsonNull(request.input()), null, null, 0, 0, 0, Times.now(clock), null, null);
             executions.insert(tx, actor.orgId(), execution);
@@ -82,21 +86,21 @@ public final class ExecutionService {
     }
 
     /**
-     * In the caller's transaction: adds an event's usage to execution {@code id}, or just checks that it exists
-     * when the event reports no usage; 404 when the organization has no such execution.
+     * In the caller's transaction: 404 when {@code executionId} names no execution of the organization, at
+     * {@code pointer} in the body, or (pointer null) about the execution the path names. An absent reference
+     * (null id) is not checked.
      */
-    public void recordEventUsage(Sql tx, Actor actor, String id, Usage usage) {
-        boolean found = usage.isEmpty() ? executions.exists(tx, actor.orgId(), id)
-                : executions.addUsage(tx, actor.orgId(), id, usage);
-        if (!found) {
-            throw new NotFoundException("execution", id);
+    public void requireExecution(Sql tx, Actor actor, String pointer, String executionId) {
+        if (executionId != null && !executions.exists(tx, actor.orgId(), executionId)) {
+            throw pointer == null ? new NotFoundException("execution", executionId)
+                    : NotFoundException.referenced(pointer, "execution", executionId);
         }
     }
 
-    /** In the caller's transaction: 400 at {@code pointer} when {@code agentId} names no agent of the organization. */
-    public void requireAgent(Sql tx, Actor actor, String pointer, String agentId) {
-        if (agentId != null && !executions.agentExists(tx, actor.orgId(), agentId)) {
-            throw NotFoundException.referenced(pointer, "agent", agentId);
+    /** In the caller's transaction: adds usage an event reports to the totals of execution {@code id}. */
+    public void addUsage(Sql tx, Actor actor, String id, Usage usage) {
+        if (!usage.isEmpty()) {
+            executions.addUsage(tx, actor.orgId(), id, usage);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.agentplane.executions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentplane.common.JsonLimits;
 import dev.agentplane.common.problems.FieldErrors;
 
 /** How an execution failed: the error, any partial output, and its totals as in {@link CompleteExecution}. */

@@ -1,7 +1,7 @@
 package dev.agentplane.handoffs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentplane.executions.JsonLimits;
+import dev.agentplane.common.JsonLimits;
 
 /** The outcome of the handed-off work: any JSON value, or none. */
 public record CompleteHandoff(JsonNode result) {

@@ -69,19 +69,6 @@ final class HandoffRepository {
         return Page.of(rows, page.limit(), Handoff::id);
     }
 
-    boolean agentExists(Sql sql, String orgId, String agentId) {
-        return sql.count("SELECT COUNT(*) AS n FROM agents WHERE org_id = ? AND id = ?", orgId, agentId) > 0;
-    }
-
-    boolean agentHasCapability(Sql sql, String orgId, String agentId, String capability) {
-        return sql.count("SELECT COUNT(*) AS n FROM agents WHERE org_id = ? AND id = ? AND "
-                + sql.dialect().jsonArrayContains("capabilities"), orgId, agentId, capability) > 0;
-    }
-
-    boolean executionExists(Sql sql, String orgId, String executionId) {
-        return sql.count("SELECT COUNT(*) AS n FROM executions WHERE org_id = ? AND id = ?", orgId, executionId) > 0;
-    }
-
     private static Handoff map(Row row) throws SQLException {
         return new Handoff(row.string("id"), row.string("from_agent_id"), row.string("to_agent_id"),
                 row.string("to_capability"), row.string("status"), row.string("reason"), row.json("context"),

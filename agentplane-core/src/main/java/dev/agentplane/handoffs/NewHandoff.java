@@ -1,8 +1,8 @@
 package dev.agentplane.handoffs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentplane.common.JsonLimits;
 import dev.agentplane.common.problems.FieldErrors;
-import dev.agentplane.executions.JsonLimits;
 
 /** A request to hand work off: to one agent ({@code toAgentId}) or to a capability, never both. */
 public record NewHandoff(String fromAgentId, String toAgentId, String toCapability, JsonNode context, String reason,

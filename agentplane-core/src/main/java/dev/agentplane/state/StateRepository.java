@@ -99,11 +99,15 @@ final class StateRepository {
         return Page.of(rows, page.limit(), StateKey::key);
     }
 
-    /** Deletes up to {@code batch} expired rows of every organization; returns how many it deleted. */
+    /**
+     * Deletes up to {@code batch} expired rows of every organization; returns how many it deleted. The outer
+     * condition repeats {@code expires_at <= ?}: on PostgreSQL a row the subquery picked may be revived by a
+     * concurrent PUT before the delete locks it, and only the outer condition is re-checked on the new version.
+     */
     int purgeExpired(Sql tx, long now, int batch) {
         return tx.update("""
-                DELETE FROM state WHERE (org_id, namespace, key) IN (
-                    SELECT org_id, namespace, key FROM state WHERE expires_at <= ? LIMIT ?)""", now, batch);
+                DELETE FROM state WHERE expires_at <= ? AND (org_id, namespace, key) IN (
+                    SELECT org_id, namespace, key FROM state WHERE expires_at <= ? LIMIT ?)""", now, now, batch);
     }
 
     private static Written mapWritten(Row row) throws SQLException {

@@ -5,9 +5,9 @@ import dev.agentplane.common.Json;
 import dev.agentplane.common.Page;
 import dev.agentplane.common.PageRequest;
 import dev.agentplane.common.problems.InvalidInputException;
+import dev.agentplane.common.problems.NotFoundException;
 import dev.agentplane.common.problems.PayloadTooLargeException;
 import dev.agentplane.common.problems.PreconditionFailedException;
-import dev.agentplane.common.problems.ProblemException;
 import dev.agentplane.store.Database;
 import dev.agentplane.store.Sql;
 import dev.agentplane.tenancy.Actor;
@@ -135,8 +135,8 @@ public final class StateService {
                 Map.of());
     }
 
-    private static ProblemException notFound(String namespace, String key) {
-        return new ProblemException(404, "not-found", "Not found", "no state entry '" + resourceId(namespace, key)
+    private static NotFoundException notFound(String namespace, String key) {
+        return NotFoundException.withDetail("no state entry '" + resourceId(namespace, key)
                 + "' exists in this organization (or it has expired); check the namespace and key, or list the keys"
                 + " with GET /v1/state/" + namespace);
     }

@@ -1,7 +1,7 @@
 package dev.agentplane.workflows;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentplane.agents.AgentFields;
+import dev.agentplane.common.Names;
 import dev.agentplane.common.problems.FieldErrors;
 import java.util.HashMap;
 import java.util.Map;
@@ -46,8 +46,8 @@ final class DefinitionValidator {
         } else if (name.asText().length() > MAX_NAME_LENGTH) {
             add("/name", "is " + name.asText().length() + " characters long; the maximum is " + MAX_NAME_LENGTH,
                     "shorten it to at most " + MAX_NAME_LENGTH + " characters");
-        } else if (!AgentFields.NAME.matcher(name.asText()).matches()) {
-            add("/name", "'" + name.asText() + "' does not match " + AgentFields.NAME.pattern(),
+        } else if (!Names.NAME.matcher(name.asText()).matches()) {
+            add("/name", "'" + name.asText() + "' does not match " + Names.NAME.pattern(),
                     "use letters, digits, '.', '_' and '-', starting with a letter or digit");
         }
     }

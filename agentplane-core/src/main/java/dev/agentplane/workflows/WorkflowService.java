@@ -2,10 +2,10 @@ package dev.agentplane.workflows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.agentplane.agents.AgentFields;
 import dev.agentplane.audit.AuditLog;
 import dev.agentplane.common.Ids;
 import dev.agentplane.common.Json;
+import dev.agentplane.common.Names;
 import dev.agentplane.common.Page;
 import dev.agentplane.common.PageRequest;
 import dev.agentplane.common.Times;
@@ -14,7 +14,6 @@ import dev.agentplane.common.problems.FieldErrors;
 import dev.agentplane.common.problems.InvalidInputException;
 import dev.agentplane.common.problems.NotFoundException;
 import dev.agentplane.common.problems.PayloadTooLargeException;
-import dev.agentplane.common.problems.ProblemException;
 import dev.agentplane.store.Database;
 import dev.agentplane.store.Sql;
 import dev.agentplane.tenancy.Actor;
@@ -129,21 +128,21 @@ public final class WorkflowService {
 
     private Workflow find(Sql sql, Actor actor, String name, int version) {
         return workflows.find(sql, actor.orgId(), name, version).orElseThrow(() -> workflows.exists(sql, actor.orgId(), name)
-                ? new ProblemException(404, "not-found", "Not found", "workflow '" + name + "' has no version " + version
+                ? NotFoundException.withDetail("workflow '" + name + "' has no version " + version
                         + "; list its versions at /v1/workflows/" + name + "/versions")
                 : new NotFoundException("workflow", name));
     }
 
-    private ProblemException noActiveVersion(Sql sql, Actor actor, String name) {
+    private NotFoundException noActiveVersion(Sql sql, Actor actor, String name) {
         return workflows.exists(sql, actor.orgId(), name)
-                ? new ProblemException(404, "not-found", "Not found", "workflow '" + name + "' has no active version; "
+                ? NotFoundException.withDetail("workflow '" + name + "' has no active version; "
                         + "create a new version of it (POST /v1/workflows)")
                 : new NotFoundException("workflow", name);
     }
 
     /** Path names that could never have been created are a 400 on the parameter, not a 404. */
     private static void checkName(String name) {
-        if (name == null || name.length() > DefinitionValidator.MAX_NAME_LENGTH || !AgentFields.NAME.matcher(name).matches()) {
+        if (name == null || name.length() > DefinitionValidator.MAX_NAME_LENGTH || !Names.NAME.matcher(name).matches()) {
             throw InvalidInputException.parameter("name", "'" + name + "' is not a valid workflow name",
                     "use letters, digits, '.', '_' and '-', starting with a letter or digit (at most 100 characters)");
         }

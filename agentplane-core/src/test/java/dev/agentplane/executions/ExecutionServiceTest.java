@@ -1,5 +1,6 @@
 package dev.agentplane.executions;
 
+import dev.agentplane.common.JsonLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentplane.AgentPlane;
 import dev.agentplane.agents.AgentFields;
 import dev.agentplane.audit.AuditEntry;
 import dev.agentplane.audit.AuditFilter;
@@ -22,7 +23,10 @@ import dev.agentplane.tenancy.Role;
 import dev.agentplane.testing.AcrossDatabases;
 import dev.agentplane.testing.TestPlane;
 import dev.agentplane.workflows.WorkflowFormat;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -81,6 +85,19 @@ class HandoffServiceTest {
         assertThat(created.acceptedBy()).isNull();
         assertThat(created.result()).isNull();
         assertThat(t.plane().handoffs().get(t.actor(), created.id())).isEqualTo(created);
+    }
+
+    @AcrossDatabases
+    void a_created_handoff_equals_its_later_read_even_when_the_clock_has_microseconds(TestPlane t) {
+        AgentPlane fineClock = AgentPlane.create(t.database(),
+                Clock.fixed(Instant.parse("2030-01-01T00:00:00.123456789Z"), ZoneOffset.UTC));
+        String from = agent(t, "fine-from");
+        String to = agent(t, "fine-to");
+
+        Handoff created = fineClock.handoffs().create(t.actor(), new NewHandoff(from, to, null, null, null, null));
+
+        assertThat(created.createdAt()).isEqualTo(Instant.parse("2030-01-01T00:00:00.123Z"));
+        assertThat(fineClock.handoffs().get(t.actor(), created.id())).isEqualTo(created);
     }
 
     @AcrossDatabases

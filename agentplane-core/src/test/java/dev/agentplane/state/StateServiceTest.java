@@ -11,20 +11,23 @@ import dev.agentplane.common.JsonInput;
 import dev.agentplane.common.Page;
 import dev.agentplane.common.PageRequest;
 import dev.agentplane.common.problems.InvalidInputException;
+import dev.agentplane.common.problems.NotFoundException;
 import dev.agentplane.common.problems.PayloadTooLargeException;
 import dev.agentplane.common.problems.PreconditionFailedException;
-import dev.agentplane.common.problems.ProblemException;
 import dev.agentplane.tenancy.Actor;
 import dev.agentplane.testing.AcrossDatabases;
+import dev.agentplane.testing.DatabaseKind;
 import dev.agentplane.testing.MutableClock;
 import dev.agentplane.testing.TestPlane;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Assumptions;
 
 class StateServiceTest {
     private TestPlane t;
@@ -166,8 +169,7 @@ class StateServiceTest {
                         e -> assertThat(e.detail()).contains("does not exist"));
         assertThatThrownBy(() -> put("absent", "{\"value\": 1}", new StateCondition.Exists()))
                 .isInstanceOf(PreconditionFailedException.class);
-        assertThatThrownBy(() -> state.get(actor, "ns", "absent")).isInstanceOfSatisfying(ProblemException.class,
-                e -> assertThat(e.status()).isEqualTo(404));
+        assertThatThrownBy(() -> state.get(actor, "ns", "absent")).isInstanceOf(NotFoundException.class);
     }
 
     @AcrossDatabases
@@ -201,14 +203,13 @@ class StateServiceTest {
 
         clock.advance(Duration.ofSeconds(60));
 
-        assertThatThrownBy(() -> state.get(actor, "ns", "short")).isInstanceOfSatisfying(ProblemException.class,
-                e -> assertThat(e.status()).isEqualTo(404));
+        assertThatThrownBy(() -> state.get(actor, "ns", "short")).isInstanceOf(NotFoundException.class);
         assertThat(state.list(actor, "ns", null, PageRequest.first(10)).items()).extracting(StateKey::key)
                 .containsExactly("stays");
         assertThatThrownBy(() -> put("short", "{\"value\": 1}", new StateCondition.VersionIs(2)))
                 .isInstanceOf(PreconditionFailedException.class);
         assertThatThrownBy(() -> state.delete(actor, "ns", "short", StateCondition.ALWAYS))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
+                .isInstanceOf(NotFoundException.class);
 
         StateWrite recreated = put("short", "{\"value\": \"new\"}", new StateCondition.Absent());
         assertThat(recreated.created()).isTrue();
@@ -251,9 +252,9 @@ class StateServiceTest {
                         e -> assertThat(e.extensions()).containsEntry("current_version", 2L));
         state.delete(actor, "ns", "k", new StateCondition.VersionIs(2));
 
-        assertThatThrownBy(() -> state.get(actor, "ns", "k")).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> state.get(actor, "ns", "k")).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> state.delete(actor, "ns", "k", StateCondition.ALWAYS))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
+                .isInstanceOf(NotFoundException.class);
         assertThat(put("k", "{\"value\": 3}").entry().version()).isEqualTo(1);
     }
 
@@ -288,9 +289,9 @@ class StateServiceTest {
         use(plane);
         state.put(otherOrg, "ns", "secret", body("{\"value\": 1}"), StateCondition.ALWAYS);
 
-        assertThatThrownBy(() -> state.get(actor, "ns", "secret")).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> state.get(actor, "ns", "secret")).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> state.delete(actor, "ns", "secret", StateCondition.ALWAYS))
-                .isInstanceOf(ProblemException.class);
+                .isInstanceOf(NotFoundException.class);
         StateWrite mine = put("secret", "{\"value\": 2}");
         assertThat(mine.created()).isTrue();
         assertThat(state.get(otherOrg, "ns", "secret").valueNode().asInt()).isEqualTo(1);
@@ -344,6 +345,58 @@ class StateServiceTest {
 
         assertThat(purger.purgeExpired()).isEqualTo(5);
         assertThat(rowsOf(actor)).isZero();
+    }
+
+    /**
+     * The purge picks expired rows, then deletes them; a PUT that revives one of them in between (on PostgreSQL,
+     * where the two run concurrently) must win. The revival holds its row lock until the purge waits on it.
+     */
+    @AcrossDatabases
+    void the_purger_never_deletes_an_entry_revived_while_it_runs(TestPlane plane) throws Exception {
+        use(plane);
+        Assumptions.assumeTrue(plane.kind() == DatabaseKind.POSTGRESQL,
+                "SQLite serializes writers, so a purge and a PUT never interleave");
+        StatePurger purger = purgerWithoutLeftovers(10);
+        put("k", "{\"value\": 1, \"ttl_seconds\": 1}");
+        clock.advance(Duration.ofSeconds(1));
+        CountDownLatch revivedUncommitted = new CountDownLatch(1);
+        CountDownLatch commitRevival = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> revival = pool.submit(() -> t.database().inTransaction(tx -> {
+                new StateRepository().upsert(tx, actor.orgId(), "ns", "k", "2", null, clock.millis());
+                revivedUncommitted.countDown();
+                awaitUninterruptibly(commitRevival);
+                return null;
+            }));
+            revivedUncommitted.await();
+            Future<Integer> purge = pool.submit(purger::purgeExpired);
+            while (backendsWaitingForALock() == 0) {
+                assertThat(purge.isDone()).as("the purge ended without waiting for the revived row").isFalse();
+                Thread.onSpinWait();
+            }
+            commitRevival.countDown();
+            revival.get();
+
+            assertThat(purge.get()).isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(state.get(actor, "ns", "k").value()).isEqualTo("2");
+    }
+
+    private long backendsWaitingForALock() {
+        return t.database().read(sql -> sql.count("SELECT COUNT(*) AS n FROM pg_stat_activity"
+                + " WHERE datname = current_database() AND wait_event_type = 'Lock'"));
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The database is shared by this class's tests: first expire and purge whatever TTL rows they left. */

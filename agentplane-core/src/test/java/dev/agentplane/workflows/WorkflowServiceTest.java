@@ -10,7 +10,6 @@ import dev.agentplane.common.PageRequest;
 import dev.agentplane.common.problems.InvalidInputException;
 import dev.agentplane.common.problems.NotFoundException;
 import dev.agentplane.common.problems.PayloadTooLargeException;
-import dev.agentplane.common.problems.ProblemException;
 import dev.agentplane.tenancy.Actor;
 import dev.agentplane.testing.AcrossDatabases;
 import dev.agentplane.testing.TestPlane;
@@ -108,10 +107,8 @@ class WorkflowServiceTest {
 
         t.plane().workflows().deactivate(t.actor(), "flow", 1);
         assertThatThrownBy(() -> t.plane().workflows().get(t.actor(), "flow"))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.status()).isEqualTo(404);
-                    assertThat(e.detail()).contains("'flow' has no active version");
-                });
+                .isInstanceOfSatisfying(NotFoundException.class,
+                        e -> assertThat(e.detail()).contains("'flow' has no active version"));
     }
 
     @AcrossDatabases
@@ -120,11 +117,9 @@ class WorkflowServiceTest {
 
         assertThatThrownBy(() -> t.plane().workflows().get(t.actor(), "nope")).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> t.plane().workflows().getVersion(t.actor(), "flow", 7))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.status()).isEqualTo(404);
-                    assertThat(e.detail()).contains("'flow' has no version 7");
-                });
-        assertThatThrownBy(() -> t.plane().workflows().deactivate(t.actor(), "flow", 7)).isInstanceOf(ProblemException.class);
+                .isInstanceOfSatisfying(NotFoundException.class,
+                        e -> assertThat(e.detail()).contains("'flow' has no version 7"));
+        assertThatThrownBy(() -> t.plane().workflows().deactivate(t.actor(), "flow", 7)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> t.plane().workflows().get(t.otherOrg(), "flow")).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> t.plane().workflows().get(t.actor(), "bad name"))
                 .isInstanceOfSatisfying(InvalidInputException.class,

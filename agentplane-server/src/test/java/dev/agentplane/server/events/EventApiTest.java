@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentplane.common.Json;
-import dev.agentplane.executions.JsonLimits;
+import dev.agentplane.common.JsonLimits;
 import dev.agentplane.server.testing.Api;
 import dev.agentplane.server.testing.ApiTest;
 import java.time.Duration;
@@ -39,7 +39,7 @@ class EventApiTest {
 
     @ApiTest
     void events_need_an_existing_execution_of_the_org(Api api) {
-        api.post("/v1/events", "{\"execution_id\": \"" + NO_SUCH_ID + "\", \"type\": \"x\"}").expectProblem(404, null);
+        api.post("/v1/events", "{\"execution_id\": \"" + NO_SUCH_ID + "\", \"type\": \"x\"}").expectProblem(404, "/execution_id");
         api.post("/v1/executions/" + NO_SUCH_ID + "/events", "{\"type\": \"x\"}").expectProblem(404, null);
         api.get("/v1/executions/" + NO_SUCH_ID + "/events").expectProblem(404, null);
         api.post("/v1/executions/nope/events", "{\"type\": \"x\"}").expectProblem(400, "execution_id");
@@ -58,6 +58,24 @@ class EventApiTest {
         api.post("/v1/executions/" + id + "/events", huge).expectProblem(413, null);
         api.post("/v1/events", "{\"execution_id\": \"" + id + "\", " + huge.substring(1)).expectProblem(413, null);
         assertThat(api.listAll("/v1/executions/" + id + "/events")).isEmpty();
+    }
+
+    @ApiTest
+    void usage_beyond_the_caps_is_refused_by_pointer_so_totals_cannot_overflow(Api api) {
+        String id = start(api, workflow(api));
+        String events = "/v1/executions/" + id + "/events";
+
+        api.post(events, "{\"type\": \"llm.call\", \"tokens_in\": 1000000000000, \"tokens_out\": 1000000000000,"
+                + " \"cost_usd\": 1000000000}").expect(201);
+        api.post(events, "{\"type\": \"llm.call\", \"tokens_in\": 9223372036854775807}").expectProblem(400, "/tokens_in");
+        api.post(events, "{\"type\": \"llm.call\", \"tokens_out\": 1000000000001}").expectProblem(400, "/tokens_out");
+        api.post(events, "{\"type\": \"llm.call\", \"cost_usd\": 1e308}").expectProblem(400, "/cost_usd");
+        api.post("/v1/events", Json.object().put("execution_id", id).put("type", "x").put("tokens_in", 5_000_000_000_000_000_000L))
+                .expectProblem(400, "/tokens_in");
+
+        JsonNode execution = api.get("/v1/executions/" + id).expect(200).body();
+        assertThat(execution.get("tokens_in").asLong()).isEqualTo(1_000_000_000_000L);
+        assertThat(execution.get("cost_usd").asDouble()).isEqualTo(1e9);
     }
 
     @ApiTest

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentplane.common.Json;
-import dev.agentplane.executions.JsonLimits;
+import dev.agentplane.common.JsonLimits;
 import dev.agentplane.server.testing.Api;
 import dev.agentplane.server.testing.ApiResponse;
 import dev.agentplane.server.testing.ApiTest;
@@ -97,6 +97,7 @@ class ExecutionApiTest {
         api.post("/v1/executions/" + start(api, name) + "/complete", null).expect(200);
         String id = start(api, name);
         api.post("/v1/executions/" + id + "/complete", "{\"tokens_in\": -1}").expectProblem(400, "/tokens_in");
+        api.post("/v1/executions/" + id + "/complete", "{\"tokens_out\": 1000000000001}").expectProblem(400, "/tokens_out");
         api.post("/v1/executions/" + id + "/complete", "{\"result\": 1}").expectProblem(400, "/result");
         api.post("/v1/executions/" + id + "/complete", "{\"output\": " + hugeJson() + "}").expectProblem(413, null);
         api.post("/v1/executions/" + NO_SUCH_ID + "/complete", null).expectProblem(404, null);
@@ -125,6 +126,7 @@ class ExecutionApiTest {
         api.post("/v1/executions/" + id + "/fail", null).expectProblem(400, "");
         api.post("/v1/executions/" + id + "/fail", "{\"error\": \"\"}").expectProblem(400, "/error");
         api.post("/v1/executions/" + id + "/fail", "{\"error\": \"x\", \"cost_usd\": -2}").expectProblem(400, "/cost_usd");
+        api.post("/v1/executions/" + id + "/fail", "{\"error\": \"x\", \"cost_usd\": 1e12}").expectProblem(400, "/cost_usd");
         api.post("/v1/executions/" + id + "/fail", "{\"error\": \"x\", \"output\": " + hugeJson() + "}").expectProblem(413, null);
         api.post("/v1/executions/" + NO_SUCH_ID + "/fail", "{\"error\": \"x\"}").expectProblem(404, null);
         api.post("/v1/executions/42/fail", "{\"error\": \"x\"}").expectProblem(400, "execution_id");

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentplane.common.Json;
-import dev.agentplane.executions.JsonLimits;
+import dev.agentplane.common.JsonLimits;
 import dev.agentplane.server.testing.Api;
 import dev.agentplane.server.testing.ApiResponse;
 import dev.agentplane.server.testing.ApiTest;

@@ -1,11 +1,10 @@
-package dev.agentplane.executions;
+package dev.agentplane.common;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentplane.common.Json;
 import dev.agentplane.common.problems.PayloadTooLargeException;
 import java.nio.charset.StandardCharsets;
 
-/** Caps on the free-form JSON values executions and events carry (input, output, data). */
+/** Caps on the free-form JSON values requests carry (inputs, outputs, event data, contexts, results). */
 public final class JsonLimits {
     public static final int MAX_VALUE_BYTES = 1024 * 1024;
 
