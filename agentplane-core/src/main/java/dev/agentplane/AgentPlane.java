@@ -2,17 +2,34 @@ package dev.agentplane;
 
 import dev.agentplane.agents.AgentService;
 import dev.agentplane.audit.AuditLog;
+import dev.agentplane.escalations.EscalationService;
+import dev.agentplane.events.EventService;
+import dev.agentplane.events.ObserveService;
+import dev.agentplane.executions.ExecutionService;
+import dev.agentplane.handoffs.HandoffService;
+import dev.agentplane.state.StateService;
 import dev.agentplane.store.Database;
 import dev.agentplane.tenancy.KeyService;
+import dev.agentplane.workflows.WorkflowService;
 import java.time.Clock;
 
 /** Every service of AgentPlane, wired once over one database and one clock. */
-public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyService keys, AgentService agents) {
+public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyService keys, AgentService agents,
+                         WorkflowService workflows, ExecutionService executions, EventService events,
+                         ObserveService observe, StateService state, HandoffService handoffs,
+                         EscalationService escalations) {
 
     public static AgentPlane create(Database database, Clock clock) {
         AuditLog audit = new AuditLog(database, clock);
+        AgentService agents = new AgentService(database, audit, clock);
+        WorkflowService workflows = new WorkflowService(database, audit, clock);
+        ExecutionService executions = new ExecutionService(database, audit, clock, workflows, agents);
+        EventService events = new EventService(database, audit, clock, executions, agents);
         return new AgentPlane(database, clock, audit,
                 new KeyService(database, audit, clock),
-                new AgentService(database, audit, clock));
+                agents, workflows, executions, events, new ObserveService(executions, events),
+                new StateService(database, audit, clock),
+                new HandoffService(database, audit, clock, agents, executions),
+                new EscalationService(database, audit, clock, agents, executions));
     }
 }

@@ -39,7 +39,16 @@ final class ServerCommand implements Callable<Integer> {
         if (dataDir != null) {
             config = config.withDataDir(dataDir);
         }
-        AgentPlaneServer server = AgentPlaneServer.start(config, Clock.systemUTC());
+        AgentPlaneServer server;
+        try {
+            server = AgentPlaneServer.start(config, Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+            System.err.println("agentplane: " + e.getMessage());
+            return 2;
+        } catch (Exception e) { // Javalin and Jetty may throw checked exceptions (a taken port) undeclared
+            System.err.println("agentplane: the server could not start: " + causes(e));
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -47,5 +56,16 @@ final class ServerCommand implements Callable<Integer> {
         }, "agentplane-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** The messages of an exception and its causes, which together say what to fix (port taken, database down...). */
+    private static String causes(Throwable e) {
+        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
+                text.append(": ").append(cause.getMessage());
+            }
+        }
+        return text.toString();
     }
 }

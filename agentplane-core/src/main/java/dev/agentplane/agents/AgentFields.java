@@ -1,14 +1,12 @@
 package dev.agentplane.agents;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentplane.common.Names;
 import dev.agentplane.common.problems.FieldErrors;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** The fields a caller sets on an agent, at registration or (merged with the current ones) on update. */
 public record AgentFields(String name, String framework, String description, List<String> capabilities, JsonNode config) {
-    public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-
     public AgentFields {
         capabilities = capabilities == null ? List.of() : capabilities;
     }
@@ -17,7 +15,7 @@ public record AgentFields(String name, String framework, String description, Lis
         FieldErrors errors = new FieldErrors()
                 .required("/name", name, "name the agent, e.g. \"invoice-reader\"")
                 .maxLength("/name", name, 100)
-                .matches("/name", name, NAME, "use letters, digits, '.', '_' and '-', starting with a letter or digit")
+                .matches("/name", name, Names.NAME, "use letters, digits, '.', '_' and '-', starting with a letter or digit")
                 .maxLength("/framework", framework, 100)
                 .maxLength("/description", description, 2000);
         for (int i = 0; i < capabilities.size(); i++) {

@@ -7,6 +7,7 @@ import dev.agentplane.store.Row;
 import dev.agentplane.store.Sql;
 import dev.agentplane.store.Where;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,19 +24,42 @@ final class AgentRepository {
                 agent.createdAt().toEpochMilli(), agent.updatedAt().toEpochMilli());
     }
 
-    void update(Sql tx, String orgId, Agent agent) {
+    /** Writes the fields a caller sets; status and last_seen are left to their own targeted updates. */
+    void updateFields(Sql tx, String orgId, Agent agent) {
         tx.update("""
-                UPDATE agents SET name = ?, framework = ?, description = ?, capabilities = ?, config = ?, status = ?,
-                                  last_seen = ?, updated_at = ?
+                UPDATE agents SET name = ?, framework = ?, description = ?, capabilities = ?, config = ?, updated_at = ?
                 WHERE org_id = ? AND id = ?""",
                 agent.name(), agent.framework(), agent.description(), Sql.json(agent.capabilities()),
-                Sql.json(agent.config()), agent.status(),
-                agent.lastSeen() == null ? null : agent.lastSeen().toEpochMilli(), agent.updatedAt().toEpochMilli(),
-                orgId, agent.id());
+                Sql.json(agent.config()), agent.updatedAt().toEpochMilli(), orgId, agent.id());
+    }
+
+    Optional<Agent> heartbeat(Sql tx, String orgId, String id, Instant now) {
+        return tx.one("UPDATE agents SET last_seen = ?, updated_at = ? WHERE org_id = ? AND id = ? RETURNING *",
+                AgentRepository::map, now.toEpochMilli(), now.toEpochMilli(), orgId, id);
+    }
+
+    Optional<Agent> deactivate(Sql tx, String orgId, String id, Instant now) {
+        return tx.one("UPDATE agents SET status = ?, updated_at = ? WHERE org_id = ? AND id = ? RETURNING *",
+                AgentRepository::map, Agent.INACTIVE, now.toEpochMilli(), orgId, id);
     }
 
     Optional<Agent> find(Sql sql, String orgId, String id) {
         return sql.one("SELECT * FROM agents WHERE org_id = ? AND id = ?", AgentRepository::map, orgId, id);
+    }
+
+    /** The agent, locked until the transaction ends so a read-modify-write loses no concurrent change. */
+    Optional<Agent> findForUpdate(Sql tx, String orgId, String id) {
+        return tx.one("SELECT * FROM agents WHERE org_id = ? AND id = ?" + tx.dialect().forUpdate(),
+                AgentRepository::map, orgId, id);
+    }
+
+    boolean exists(Sql sql, String orgId, String id) {
+        return sql.count("SELECT COUNT(*) AS n FROM agents WHERE org_id = ? AND id = ?", orgId, id) > 0;
+    }
+
+    boolean hasCapability(Sql sql, String orgId, String id, String capability) {
+        return sql.count("SELECT COUNT(*) AS n FROM agents WHERE org_id = ? AND id = ? AND "
+                + sql.dialect().jsonArrayContains("capabilities"), orgId, id, capability) > 0;
     }
 
     Page<Agent> list(Sql sql, String orgId, AgentFilter filter, PageRequest page) {

@@ -62,7 +62,7 @@ public final class AgentService {
     /** Applies the fields present in {@code patch} (a JSON merge of the registration fields). */
     public Agent update(Actor actor, String id, ObjectNode patch) {
         return database.inTransaction(tx -> {
-            Agent current = agents.find(tx, actor.orgId(), id).orElseThrow(() -> new NotFoundException("agent", id));
+            Agent current = agents.findForUpdate(tx, actor.orgId(), id).orElseThrow(() -> new NotFoundException("agent", id));
             ObjectNode merged = Json.MAPPER.valueToTree(new AgentFields(current.name(), current.framework(),
                     current.description(), current.capabilities(), current.config()));
             merged.setAll(patch);
@@ -71,7 +71,7 @@ public final class AgentService {
             Agent updated = new Agent(id, fields.name(), fields.framework(), fields.description(), fields.capabilities(),
                     configOf(fields), current.status(), current.lastSeen(), current.createdAt(), Times.now(clock));
             try {
-                agents.update(tx, actor.orgId(), updated);
+                agents.updateFields(tx, actor.orgId(), updated);
             } catch (Sql.UniqueViolation e) {
                 throw nameTaken(fields.name());
             }
@@ -81,26 +81,36 @@ public final class AgentService {
     }
 
     public Agent heartbeat(Actor actor, String id) {
-        return change(actor, id, "agent.heartbeat", current -> withStatus(current, current.status(), Times.now(clock)));
-    }
-
-    public Agent deactivate(Actor actor, String id) {
-        return change(actor, id, "agent.deactivate", current -> withStatus(current, Agent.INACTIVE, current.lastSeen()));
-    }
-
-    private Agent change(Actor actor, String id, String action, java.util.function.UnaryOperator<Agent> change) {
         return database.inTransaction(tx -> {
-            Agent current = agents.find(tx, actor.orgId(), id).orElseThrow(() -> new NotFoundException("agent", id));
-            Agent updated = change.apply(current);
-            agents.update(tx, actor.orgId(), updated);
-            audit.record(tx, actor, action, "agent", id, null);
-            return updated;
+            Agent beat = agents.heartbeat(tx, actor.orgId(), id, Times.now(clock))
+                    .orElseThrow(() -> new NotFoundException("agent", id));
+            audit.record(tx, actor, "agent.heartbeat", "agent", id, null);
+            return beat;
         });
     }
 
-    private Agent withStatus(Agent agent, String status, Instant lastSeen) {
-        return new Agent(agent.id(), agent.name(), agent.framework(), agent.description(), agent.capabilities(),
-                agent.config(), status, lastSeen, agent.createdAt(), Times.now(clock));
+    public Agent deactivate(Actor actor, String id) {
+        return database.inTransaction(tx -> {
+            Agent inactive = agents.deactivate(tx, actor.orgId(), id, Times.now(clock))
+                    .orElseThrow(() -> new NotFoundException("agent", id));
+            audit.record(tx, actor, "agent.deactivate", "agent", id, null);
+            return inactive;
+        });
+    }
+
+    /**
+     * In the caller's transaction: 404 at {@code pointer} when {@code agentId} names no agent of the organization.
+     * An absent reference (null) is not checked.
+     */
+    public void requireAgent(Sql tx, Actor actor, String pointer, String agentId) {
+        if (agentId != null && !agents.exists(tx, actor.orgId(), agentId)) {
+            throw NotFoundException.referenced(pointer, "agent", agentId);
+        }
+    }
+
+    /** In the caller's transaction: whether agent {@code agentId} of the organization lists {@code capability}. */
+    public boolean hasCapability(Sql tx, Actor actor, String agentId, String capability) {
+        return agents.hasCapability(tx, actor.orgId(), agentId, capability);
     }
 
     private static JsonNode configOf(AgentFields fields) {

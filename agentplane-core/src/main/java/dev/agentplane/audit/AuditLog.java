@@ -1,6 +1,7 @@
 package dev.agentplane.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentplane.common.Ids;
 import dev.agentplane.common.Json;
 import dev.agentplane.common.Page;
@@ -18,6 +19,8 @@ import java.time.Clock;
  * exists exactly when the change it describes was committed.
  */
 public final class AuditLog {
+    static final int MAX_VALUE_CHARS = 4096;
+
     private final Database database;
     private final Clock clock;
 
@@ -33,7 +36,20 @@ public final class AuditLog {
                                        details, request_id, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 Ids.newId(), actor.orgId(), actor.keyId(), actor.agentId(), action, resourceType, resourceId,
-                Sql.json(Redactor.redact(detailNode)), actor.requestId(), clock.millis());
+                Sql.json(compact(Redactor.redact(detailNode))), actor.requestId(), clock.millis());
+    }
+
+    /** Large values (a handoff's whole context, say) are summarized by size: the log says what changed, not all of it. */
+    static JsonNode compact(JsonNode details) {
+        if (details instanceof ObjectNode object) {
+            object.fields().forEachRemaining(field -> {
+                int size = Json.write(field.getValue()).length();
+                if (size > MAX_VALUE_CHARS) {
+                    field.setValue(Json.object().put("omitted_chars", size));
+                }
+            });
+        }
+        return details;
     }
 
     public Page<AuditEntry> list(Actor actor, AuditFilter filter, PageRequest page) {

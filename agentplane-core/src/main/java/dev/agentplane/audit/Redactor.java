@@ -8,11 +8,15 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Replaces secret-looking string values (by field name, or by looking like an AgentPlane key) before they are stored. */
+/**
+ * Replaces secrets before they are stored: any value (a whole object or array too) under a secret-looking field
+ * name, and any string that looks like an AgentPlane key. Usage counters such as tokens_in are not secrets.
+ */
 public final class Redactor {
     static final String REDACTED = "[REDACTED]";
     private static final Pattern SECRET_NAME = Pattern.compile(
             "(?i).*(password|passwd|secret|token|api[_-]?key|authorization|credential|private[_-]?key).*");
+    private static final Pattern TOKEN_COUNT = Pattern.compile("(?i)(max_)?tokens?(_\\w+)?");
     private static final Pattern API_KEY_VALUE = Pattern.compile("ap_[0-9a-f]{32}_[A-Za-z0-9_-]{20,}");
 
     private Redactor() {}
@@ -27,13 +31,19 @@ public final class Redactor {
         return copy;
     }
 
+    /** A secret-named field holds a secret, unless it is a token count such as tokens_in: 120. */
+    private static boolean isSecret(String name, JsonNode value) {
+        return SECRET_NAME.matcher(name).matches() && !value.isNull()
+                && !(value.isNumber() && TOKEN_COUNT.matcher(name).matches());
+    }
+
     private static void redactInPlace(JsonNode node) {
         if (node instanceof ObjectNode object) {
             Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                if (field.getValue().isTextual() && (SECRET_NAME.matcher(field.getKey()).matches()
-                        || API_KEY_VALUE.matcher(field.getValue().asText()).find())) {
+                if (isSecret(field.getKey(), field.getValue())
+                        || field.getValue().isTextual() && API_KEY_VALUE.matcher(field.getValue().asText()).find()) {
                     field.setValue(TextNode.valueOf(REDACTED));
                 } else {
                     redactInPlace(field.getValue());

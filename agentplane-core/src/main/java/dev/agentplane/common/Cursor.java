@@ -22,7 +22,7 @@ public final class Cursor {
         }
         try {
             String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (text.startsWith(VERSION)) {
+            if (text.startsWith(VERSION) && text.indexOf('\0') < 0) {
                 return text.substring(VERSION.length());
             }
         } catch (IllegalArgumentException notBase64) {

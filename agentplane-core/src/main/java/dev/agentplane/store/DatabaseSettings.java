@@ -9,6 +9,13 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
         return new DatabaseSettings("jdbc:sqlite:" + file.toAbsolutePath(), null, null, 8);
     }
 
+    /** Never prints the password. */
+    @Override
+    public String toString() {
+        return "DatabaseSettings[" + jdbcUrl + ", user=" + user + ", password=" + (password == null ? "unset" : "***")
+                + ", poolSize=" + poolSize + "]";
+    }
+
     public boolean isSqlite() {
         return jdbcUrl.startsWith("jdbc:sqlite:");
     }

@@ -22,6 +22,12 @@ public interface Dialect {
 
     boolean isUniqueViolation(SQLException e);
 
+    /**
+     * Appended to a SELECT in a transaction that will write the rows it reads, so no other transaction changes
+     * them in between (read-modify-write without lost updates).
+     */
+    String forUpdate();
+
     /** Whether writers must be serialized inside this process (one writer at a time, as in SQLite). */
     boolean singleWriter();
 }

@@ -33,6 +33,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String forUpdate() {
+        return " FOR UPDATE";
+    }
+
+    @Override
     public boolean singleWriter() {
         return false;
     }

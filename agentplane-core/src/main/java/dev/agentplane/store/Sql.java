@@ -2,6 +2,7 @@ package dev.agentplane.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentplane.common.Json;
+import dev.agentplane.common.problems.InvalidInputException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -94,6 +95,11 @@ public final class Sql {
     private RuntimeException failure(String sql, SQLException e) {
         if (dialect.isUniqueViolation(e)) {
             return new UniqueViolation(e);
+        }
+        if (e.getSQLState() != null && e.getSQLState().startsWith("22")) {
+            // SQL "data exception": a value the database cannot hold (a NUL character, a number out of range).
+            return InvalidInputException.body("", "contains a value the database cannot store: " + e.getMessage(),
+                    "remove NUL characters and keep numbers within 64-bit range");
         }
         return new StoreException("statement failed: " + sql, e);
     }

@@ -32,6 +32,12 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String forUpdate() {
+        // Write transactions begin IMMEDIATE and are serialized, so a row read in one cannot change under it.
+        return "";
+    }
+
+    @Override
     public boolean singleWriter() {
         return true;
     }

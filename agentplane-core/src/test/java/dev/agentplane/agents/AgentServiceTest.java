@@ -16,6 +16,11 @@ import dev.agentplane.testing.TestPlane;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 
 class AgentServiceTest {
 
@@ -115,6 +120,70 @@ class AgentServiceTest {
         assertThat(beat.lastSeen()).isEqualTo(t.clock().instant());
         assertThat(inactive.status()).isEqualTo(Agent.INACTIVE);
         assertThat(inactive.lastSeen()).isEqualTo(beat.lastSeen());
+    }
+
+    @AcrossDatabases
+    void patches_of_different_fields_made_at_once_all_survive(TestPlane t) throws Exception {
+        Agent agent = t.plane().agents().register(t.actor(), fields("reader", "ocr"));
+        int rounds = 15;
+        List<Function<Integer, ObjectNode>> patches = List.of(
+                round -> Json.object().put("framework", "framework-" + round),
+                round -> Json.object().put("description", "description-" + round),
+                round -> Json.object().set("config", Json.object().put("round", round)),
+                round -> Json.object().set("capabilities", Json.MAPPER.valueToTree(List.of("capability-" + round))));
+
+        allAtOnce(patches.stream().<Runnable>map(patch -> () -> {
+            for (int round = 0; round < rounds; round++) {
+                t.plane().agents().update(t.actor(), agent.id(), patch.apply(round));
+            }
+        }).toList());
+
+        Agent last = t.plane().agents().get(t.actor(), agent.id());
+        assertThat(last.framework()).isEqualTo("framework-" + (rounds - 1));
+        assertThat(last.description()).isEqualTo("description-" + (rounds - 1));
+        assertThat(last.config().get("round").asInt()).isEqualTo(rounds - 1);
+        assertThat(last.capabilities()).containsExactly("capability-" + (rounds - 1));
+    }
+
+    @AcrossDatabases
+    void a_heartbeat_racing_deactivation_neither_reactivates_the_agent_nor_is_lost(TestPlane t) throws Exception {
+        t.clock().advance(Duration.ofMinutes(1));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            ids.add(t.plane().agents().register(t.actor(), fields("racer-" + i)).id());
+        }
+
+        for (String id : ids) {
+            allAtOnce(List.of(() -> t.plane().agents().deactivate(t.actor(), id),
+                    () -> t.plane().agents().heartbeat(t.actor(), id)));
+        }
+
+        assertThat(ids).allSatisfy(id -> {
+            Agent agent = t.plane().agents().get(t.actor(), id);
+            assertThat(agent.status()).isEqualTo(Agent.INACTIVE);
+            assertThat(agent.lastSeen()).isEqualTo(t.clock().instant());
+        });
+    }
+
+    /** Runs each task on its own thread, all started together, and rethrows the first failure. */
+    private static void allAtOnce(List<Runnable> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        CyclicBarrier start = new CyclicBarrier(tasks.size());
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (Runnable task : tasks) {
+                running.add(pool.submit(() -> {
+                    start.await();
+                    task.run();
+                    return null;
+                }));
+            }
+            for (Future<?> done : running) {
+                done.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @AcrossDatabases

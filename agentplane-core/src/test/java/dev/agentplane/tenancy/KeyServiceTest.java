@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentplane.common.PageRequest;
-import dev.agentplane.common.problems.InvalidInputException;
+import dev.agentplane.common.problems.NotFoundException;
 import dev.agentplane.testing.AcrossDatabases;
 import dev.agentplane.testing.TestPlane;
+import java.util.ArrayList;
+import java.util.List;
 
 class KeyServiceTest {
 
@@ -40,8 +42,23 @@ class KeyServiceTest {
                 new dev.agentplane.agents.AgentFields("foreign", null, null, null, null)).id();
 
         assertThatThrownBy(() -> t.plane().keys().create(t.actor(), new NewApiKey("k", "agent", foreignAgent)))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(NotFoundException.class,
                         e -> assertThat(e.errors().get(0).pointer()).isEqualTo("/agent_id"));
+    }
+
+    @AcrossDatabases
+    void bootstrap_happens_once_and_not_at_all_if_the_key_cannot_be_saved(TestPlane t) {
+        // The shared test database already holds orgs, so bootstrap must find it set up and do nothing.
+        List<String> sunk = new ArrayList<>();
+
+        assertThat(t.plane().keys().bootstrap(null, sunk::add)).isFalse();
+        assertThat(sunk).isEmpty();
+    }
+
+    @AcrossDatabases
+    void a_short_fixed_bootstrap_key_is_refused(TestPlane t) {
+        assertThatThrownBy(() -> t.plane().keys().bootstrap("short", key -> {}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least");
     }
 
     @AcrossDatabases

@@ -6,6 +6,10 @@ import dev.agentplane.server.agents.AgentRoutes;
 import dev.agentplane.server.audit.AuditRoutes;
 import dev.agentplane.server.config.ServerConfig;
 import dev.agentplane.server.docs.DocsRoutes;
+import dev.agentplane.server.escalations.EscalationRoutes;
+import dev.agentplane.server.events.EventRoutes;
+import dev.agentplane.server.executions.ExecutionRoutes;
+import dev.agentplane.server.handoffs.HandoffRoutes;
 import dev.agentplane.server.health.HealthRoutes;
 import dev.agentplane.server.http.AccessLog;
 import dev.agentplane.server.http.ApiRouter;
@@ -15,12 +19,19 @@ import dev.agentplane.server.http.OpenApiContract;
 import dev.agentplane.server.http.Problems;
 import dev.agentplane.server.http.RequestContext;
 import dev.agentplane.server.keys.KeyRoutes;
+import dev.agentplane.server.state.StateRoutes;
+import dev.agentplane.server.workflows.WorkflowRoutes;
+import dev.agentplane.state.StatePurger;
 import dev.agentplane.store.Database;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.javalin.config.JavalinConfig;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,32 +44,55 @@ public final class AgentPlaneServer implements AutoCloseable {
     private final AgentPlane plane;
     private final String bootstrapKey;
     private final List<String> routes;
+    private final StatePurger purger;
 
-    private AgentPlaneServer(Javalin app, AgentPlane plane, String bootstrapKey, List<String> routes) {
+    private AgentPlaneServer(Javalin app, AgentPlane plane, String bootstrapKey, List<String> routes, StatePurger purger) {
         this.app = app;
         this.plane = plane;
         this.bootstrapKey = bootstrapKey;
         this.routes = routes;
+        this.purger = purger;
     }
 
     /** Opens (and migrates) the database, creates the first org and key if needed, and starts serving. */
     public static AgentPlaneServer start(ServerConfig config, Clock clock) {
+        requireFreePort(config.port());
         DataDirectory dataDirectory = DataDirectory.prepare(config.dataDir());
         Database database = Database.open(config.database());
         try {
             AgentPlane plane = AgentPlane.create(database, clock);
-            String bootstrapKey = plane.keys().bootstrap(config.bootstrapAdminKey()).orElse(null);
-            if (bootstrapKey != null && config.bootstrapAdminKey() == null) {
-                dataDirectory.writeAdminKey(bootstrapKey);
-            }
+            AtomicReference<String> created = new AtomicReference<>();
+            plane.keys().bootstrap(config.bootstrapAdminKey(), key -> {
+                if (config.bootstrapAdminKey() == null) {
+                    dataDirectory.writeAdminKey(key);
+                }
+                created.set(key);
+            });
+            String bootstrapKey = created.get();
             Javalin app = Javalin.create(javalin -> configure(javalin, config));
             List<String> routes = registerRoutes(app, plane);
             app.start(config.port());
             LOG.info("AgentPlane listening on port {} with {}", app.port(), database.dialect().name());
-            return new AgentPlaneServer(app, plane, bootstrapKey, routes);
+            StatePurger purger = new StatePurger(database, clock);
+            purger.start();
+            return new AgentPlaneServer(app, plane, bootstrapKey, routes, purger);
         } catch (RuntimeException e) {
             database.close();
             throw e;
+        }
+    }
+
+    /** Fails before touching the database, with a message that says what to do, when the port is taken. */
+    private static void requireFreePort(int port) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(port));
+        } catch (IOException e) {
+            throw new IllegalStateException("port " + port + " is already in use: stop the process using it, or choose "
+                    + "another port with --port or AGENTPLANE_PORT");
         }
     }
 
@@ -89,6 +123,12 @@ public final class AgentPlaneServer implements AutoCloseable {
         KeyRoutes.register(router, plane.keys());
         AgentRoutes.register(router, plane.agents());
         AuditRoutes.register(router, plane.audit());
+        StateRoutes.register(router, plane.state());
+        WorkflowRoutes.register(router, plane.workflows());
+        ExecutionRoutes.register(router, plane.executions());
+        EventRoutes.register(router, plane.events(), plane.observe());
+        HandoffRoutes.register(router, plane.handoffs());
+        EscalationRoutes.register(router, plane.escalations());
         return router.registered();
     }
 
@@ -114,6 +154,7 @@ public final class AgentPlaneServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        purger.close();
         plane.database().close();
     }
 }

@@ -1,5 +1,6 @@
 package dev.agentplane.common.problems;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -45,6 +46,14 @@ public final class FieldErrors {
     public FieldErrors nonNegative(String pointer, Number value) {
         if (value != null && value.doubleValue() < 0) {
             add(pointer, "is negative", "pass zero or a positive number");
+        }
+        return this;
+    }
+
+    public FieldErrors atMost(String pointer, Number value, Number max, String fix) {
+        if (value != null && value.doubleValue() > max.doubleValue()) {
+            add(pointer, "exceeds the maximum of " + new BigDecimal(max.toString()).stripTrailingZeros().toPlainString(),
+                    fix);
         }
         return this;
     }

@@ -78,15 +78,23 @@ public final class ConfigLoader {
     private static ServerConfig toConfig(Map<String, String> values) {
         ServerConfig defaults = ServerConfig.defaults();
         return new ServerConfig(
-                intSetting(values, "port", defaults.port()),
+                inRange("port", intSetting(values, "port", defaults.port()), 0, 65535),
                 values.containsKey("data_dir") ? Path.of(values.get("data_dir")) : defaults.dataDir(),
                 values.get("database.url"),
                 values.get("database.user"),
                 values.get("database.password"),
-                intSetting(values, "database.pool_size", defaults.databasePoolSize()),
+                inRange("database.pool_size", intSetting(values, "database.pool_size", defaults.databasePoolSize()), 1, 500),
                 values.get("bootstrap_admin_key"),
                 values.containsKey("shutdown_grace_seconds")
                         ? intSetting(values, "shutdown_grace_seconds", 20) * 1000L : defaults.shutdownGraceMillis());
+    }
+
+    private static int inRange(String key, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new ConfigException("setting '" + key + "' (" + environmentVariable(key) + ") must be between " + min
+                    + " and " + max + ", not " + value);
+        }
+        return value;
     }
 
     private static int intSetting(Map<String, String> values, String key, int fallback) {

@@ -14,6 +14,13 @@ public record ServerConfig(int port, Path dataDir, String databaseUrl, String da
         return new ServerConfig(8080, Path.of("data"), null, null, null, 16, null, 20_000);
     }
 
+    /** Never prints the database password or the bootstrap key. */
+    @Override
+    public String toString() {
+        return "ServerConfig[port=" + port + ", dataDir=" + dataDir + ", database=" + database()
+                + ", bootstrapAdminKey=" + (bootstrapAdminKey == null ? "unset" : "***") + "]";
+    }
+
     public DatabaseSettings database() {
         if (databaseUrl == null || databaseUrl.isBlank()) {
             return DatabaseSettings.sqlite(dataDir.resolve("agentplane.db"));

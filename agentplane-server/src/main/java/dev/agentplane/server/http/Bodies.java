@@ -6,9 +6,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentplane.common.Json;
 import dev.agentplane.common.JsonInput;
 import dev.agentplane.common.problems.InvalidInputException;
+import dev.agentplane.common.problems.ProblemException;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
-/** Strict request bodies: well-formed JSON objects whose fields all belong to the request type. */
+/**
+ * Strict request bodies: read with a hard size limit (also for chunked uploads, which carry no
+ * Content-Length), free of NUL characters (PostgreSQL cannot store them), and for JSON, objects whose fields all
+ * belong to the request type.
+ */
 public final class Bodies {
     private Bodies() {}
 
@@ -24,7 +35,7 @@ public final class Bodies {
 
     /** The body as a JSON object (for merge-style updates). */
     public static ObjectNode object(Context ctx, boolean required) {
-        String text = ctx.body();
+        String text = text(ctx);
         if (text.isBlank()) {
             if (required) {
                 throw InvalidInputException.body("", "the request body is missing",
@@ -36,13 +47,60 @@ public final class Bodies {
         try {
             node = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw InvalidInputException.body("", "is not valid JSON: " + e.getOriginalMessage(),
-                    "send a well-formed JSON object (check quotes, commas and brackets)");
+            throw JsonInput.invalid(e);
         }
         if (!(node instanceof ObjectNode object)) {
             throw InvalidInputException.body("", "is a JSON " + node.getNodeType().name().toLowerCase() + ", not an object",
                     "wrap the fields in a JSON object: {...}");
         }
+        rejectNul(object, "");
         return object;
+    }
+
+    /** The body as text, at most {@link Limits#MAX_BODY_BYTES} bytes. */
+    public static String text(Context ctx) {
+        if (ctx.req().getContentLengthLong() > Limits.MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        byte[] bytes;
+        try (InputStream in = ctx.req().getInputStream()) {
+            bytes = in.readNBytes((int) Limits.MAX_BODY_BYTES + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the request body", e);
+        }
+        if (bytes.length > Limits.MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\0') >= 0) {
+            throw InvalidInputException.body("", "contains a NUL character (U+0000), which cannot be stored",
+                    "remove NUL characters from the body");
+        }
+        return text;
+    }
+
+    /** JSON may spell NUL as an escape, and PostgreSQL stores it in neither text nor JSON columns. */
+    private static void rejectNul(JsonNode node, String pointer) {
+        if (node.isTextual() && node.textValue().indexOf('\0') >= 0) {
+            throw InvalidInputException.body(pointer, "contains a NUL character (\\u0000), which cannot be stored",
+                    "remove the NUL character");
+        }
+        for (var fields = node.fields(); fields.hasNext(); ) {
+            var field = fields.next();
+            String child = pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
+            if (field.getKey().indexOf('\0') >= 0) {
+                throw InvalidInputException.body(child, "has a NUL character in its name", "rename the field");
+            }
+            rejectNul(field.getValue(), child);
+        }
+        for (int i = 0; node.isArray() && i < node.size(); i++) {
+            rejectNul(node.get(i), pointer + "/" + i);
+        }
+    }
+
+    static ProblemException tooLarge() {
+        return new ProblemException(413, "payload-too-large", "Payload too large",
+                "the request body exceeds the server's limit of " + Limits.MAX_BODY_BYTES + " bytes; send less data",
+                List.of(), Map.of("limit_bytes", Limits.MAX_BODY_BYTES));
     }
 }

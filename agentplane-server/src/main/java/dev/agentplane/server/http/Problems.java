@@ -71,9 +71,7 @@ public final class Problems {
 
     private static ProblemException fromJavalin(HttpResponseException e) {
         return switch (e.getStatus()) {
-            case 413 -> new ProblemException(413, "payload-too-large", "Payload too large",
-                    "the request body exceeds the server's limit of " + Limits.MAX_BODY_BYTES + " bytes; send less data",
-                    java.util.List.of(), Map.of("limit_bytes", Limits.MAX_BODY_BYTES));
+            case 413 -> Bodies.tooLarge();
             case 404 -> new ProblemException(404, "not-found", "Not found", e.getMessage() + "; see the API reference at /docs");
             case 405 -> new ProblemException(405, "method-not-allowed", "Method not allowed",
                     e.getMessage() + "; see the API reference at /docs");

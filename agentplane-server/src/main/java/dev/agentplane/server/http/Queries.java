@@ -10,6 +10,9 @@ import java.time.format.DateTimeParseException;
 
 /** Typed reads of query and path parameters, each failure a 400 naming the parameter. */
 public final class Queries {
+    private static final Instant EARLIEST = Instant.EPOCH;
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
     private Queries() {}
 
     public static PageRequest page(Context ctx) {
@@ -28,6 +31,9 @@ public final class Queries {
 
     public static String string(Context ctx, String name) {
         String value = ctx.queryParam(name);
+        if (value != null && value.indexOf('\0') >= 0) {
+            throw InvalidInputException.parameter(name, "contains a NUL character", "remove it");
+        }
         return value == null || value.isEmpty() ? null : value;
     }
 
@@ -43,7 +49,12 @@ public final class Queries {
             return null;
         }
         try {
-            return Instant.parse(value);
+            Instant instant = Instant.parse(value);
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                throw InvalidInputException.parameter(name, "'" + value + "' is outside the years 1970 to 9999",
+                        "use a time between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z");
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             throw InvalidInputException.parameter(name, "'" + value + "' is not an RFC 3339 time",
                     "use a UTC time such as 2026-11-21T09:30:00Z");

@@ -24,7 +24,7 @@ public final class KeyRoutes {
 
     private void create(Context ctx) {
         CreatedApiKey key = keys.create(RequestContext.actor(ctx), Bodies.required(ctx, NewApiKey.class));
-        Responses.created(ctx, "/v1/keys/" + key.id(), key);
+        ctx.status(201).json(key);
     }
 
     private void list(Context ctx) {

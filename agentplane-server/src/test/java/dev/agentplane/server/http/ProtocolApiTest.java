@@ -54,6 +54,22 @@ class ProtocolApiTest {
     }
 
     @ApiTest
+    void a_chunked_body_without_content_length_is_still_limited(Api api) {
+        byte[] huge = ("{\"name\": \"big\", \"description\": \"" + "x".repeat(3 * 1024 * 1024) + "\"}").getBytes();
+
+        api.postChunked("/v1/agents", huge).expectProblem(413, null);
+        assertThat(api.postChunked("/v1/agents", "{\"name\": \"chunked-ok\"}".getBytes()).status()).isIn(201, 409);
+    }
+
+    @ApiTest
+    void nul_characters_and_out_of_range_times_are_400s_not_database_errors(Api api) {
+        api.post("/v1/agents", "{\"name\": \"nul\", \"description\": \"a\\u0000b\"}").expectProblem(400, "/description");
+        api.post("/v1/agents", "{\"name\": \"nul2\", \"config\": {\"k\\u0000\": 1}}").expectProblem(400, "/config/k\u0000");
+        api.get("/v1/agents?framework=a%00b").expectProblem(400, "framework");
+        api.get("/v1/audit?from=%2B300000000-01-01T00:00:00Z").expectProblem(400, "from");
+    }
+
+    @ApiTest
     void unknown_routes_and_methods_get_problems_not_html(Api api) {
         api.get("/v1/nothing-here").expectProblem(404, null);
         api.delete("/v1/agents").expectProblem(405, null);

@@ -30,7 +30,7 @@ class KeyApiTest {
 
         assertThat(created.get("agent_id").asText()).isEqualTo(agentId);
         api.post("/v1/keys", "{\"name\": \"bot\", \"role\": \"agent\", \"agent_id\": \"01933b9a-0000-7000-8000-000000000000\"}")
-                .expectProblem(400, "/agent_id");
+                .expectProblem(404, "/agent_id");
     }
 
     @ApiTest

@@ -81,9 +81,21 @@ public final class Api {
 
     /** Sends a raw body (malformed JSON, YAML, oversized payloads) with the given content type. */
     public ApiResponse send(String method, String path, String body, String contentType, String... headers) {
+        return sendBody(method, path, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body),
+                contentType, headers);
+    }
+
+    /** Posts a body with chunked transfer encoding: no Content-Length announces its size. */
+    public ApiResponse postChunked(String path, byte[] body) {
+        return sendBody("POST", path, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)),
+                "application/json");
+    }
+
+    private ApiResponse sendBody(String method, String path, HttpRequest.BodyPublisher body, String contentType,
+                             String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body);
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }

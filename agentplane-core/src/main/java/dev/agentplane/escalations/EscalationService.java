@@ -1,0 +1,117 @@
+package dev.agentplane.escalations;
+
+import dev.agentplane.agents.AgentService;
+import dev.agentplane.audit.AuditLog;
+import dev.agentplane.common.Filters;
+import dev.agentplane.common.Ids;
+import dev.agentplane.common.Json;
+import dev.agentplane.common.Page;
+import dev.agentplane.common.PageRequest;
+import dev.agentplane.common.Times;
+import dev.agentplane.common.problems.NotFoundException;
+import dev.agentplane.common.problems.ProblemException;
+import dev.agentplane.common.problems.Transitions;
+import dev.agentplane.executions.ExecutionService;
+import dev.agentplane.store.Database;
+import dev.agentplane.store.Sql;
+import dev.agentplane.tenancy.Actor;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+/** Escalations to humans: opened, optionally claimed, then resolved with a decision or dismissed. */
+public final class EscalationService {
+    private final Database database;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final AgentService agents;
+    private final ExecutionService executions;
+    private final EscalationRepository escalations = new EscalationRepository();
+
+    public EscalationService(Database database, AuditLog audit, Clock clock, AgentService agents,
+                             ExecutionService executions) {
+        this.database = database;
+        this.audit = audit;
+        this.clock = clock;
+        this.agents = agents;
+        this.executions = executions;
+    }
+
+    public Escalation create(Actor actor, NewEscalation request) {
+        request.validate();
+        Instant now = Times.now(clock);
+        Escalation escalation = new Escalation(Ids.newId(), request.reason(),
+                request.context() == null || request.context().isNull() ? Json.object() : request.context(),
+                request.priority(), Escalation.OPEN, request.assignedTo(), request.executionId(), request.agentId(),
+                null, null, null, now, now, null);
+        return database.inTransaction(tx -> {
+            executions.requireExecution(tx, actor, "/execution_id", request.executionId());
+            agents.requireAgent(tx, actor, "/agent_id", request.agentId());
+            escalations.insert(tx, actor.orgId(), escalation);
+            audit.record(tx, actor, "escalation.create", "escalation", escalation.id(), request);
+            return escalation;
+        });
+    }
+
+    public Escalation get(Actor actor, String id) {
+        return database.read(sql -> find(sql, actor, id));
+    }
+
+    public Page<Escalation> list(Actor actor, EscalationFilter filter, PageRequest page) {
+        Filters.oneOf("status", filter.status(), Escalation.STATUSES);
+        Filters.oneOf("priority", filter.priority(), Escalation.PRIORITIES);
+        return database.read(sql -> escalations.list(sql, actor.orgId(), filter, page));
+    }
+
+    public Escalation claim(Actor actor, String id, ClaimEscalation request) {
+        request.validate();
+        String assignee = request.assignedTo() != null ? request.assignedTo() : callerOf(actor);
+        return database.inTransaction(tx -> {
+            if (!escalations.claim(tx, actor.orgId(), id, assignee, Times.now(clock))) {
+                throw refused(tx, actor, id, "claim");
+            }
+            Escalation claimed = find(tx, actor, id);
+            audit.record(tx, actor, "escalation.claim", "escalation", id,
+                    claimed.assignedTo() == null ? null : Map.of("assigned_to", claimed.assignedTo()));
+            return claimed;
+        });
+    }
+
+    public Escalation resolve(Actor actor, String id, ResolveEscalation request) {
+        request.validate();
+        String resolvedBy = request.resolvedBy() != null ? request.resolvedBy() : callerOf(actor);
+        return database.inTransaction(tx -> {
+            if (!escalations.resolve(tx, actor.orgId(), id, request, resolvedBy, Times.now(clock))) {
+                throw refused(tx, actor, id, "resolve");
+            }
+            audit.record(tx, actor, "escalation.resolve", "escalation", id, request);
+            return find(tx, actor, id);
+        });
+    }
+
+    public Escalation dismiss(Actor actor, String id, DismissEscalation request) {
+        request.validate();
+        return database.inTransaction(tx -> {
+            if (!escalations.dismiss(tx, actor.orgId(), id, request.reason(), Times.now(clock))) {
+                throw refused(tx, actor, id, "dismiss");
+            }
+            audit.record(tx, actor, "escalation.dismiss", "escalation", id, request);
+            return find(tx, actor, id);
+        });
+    }
+
+    /** Who the caller is, for a default assignee or resolver: its bound agent, else its key. */
+    private static String callerOf(Actor actor) {
+        return actor.agentId() != null ? actor.agentId() : actor.keyId();
+    }
+
+    /** The conditional update changed nothing: the escalation is gone or another caller moved it first. */
+    private ProblemException refused(Sql tx, Actor actor, String id, String action) {
+        return Transitions.refused(escalations.find(tx, actor.orgId(), id).map(Escalation::status), "escalation", id,
+                action);
+    }
+
+    private Escalation find(Sql sql, Actor actor, String id) {
+        return escalations.find(sql, actor.orgId(), id).orElseThrow(() -> new NotFoundException("escalation", id));
+    }
+}

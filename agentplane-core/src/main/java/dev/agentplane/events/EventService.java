@@ -1,0 +1,78 @@
+package dev.agentplane.events;
+
+import dev.agentplane.agents.AgentService;
+import dev.agentplane.audit.AuditLog;
+import dev.agentplane.common.Ids;
+import dev.agentplane.common.Json;
+import dev.agentplane.common.Page;
+import dev.agentplane.common.PageRequest;
+import dev.agentplane.common.Times;
+import dev.agentplane.executions.ExecutionService;
+import dev.agentplane.store.Database;
+import dev.agentplane.tenancy.Actor;
+import java.time.Clock;
+import java.util.List;
+
+/** Events of executions: recorded by agents, read back as an execution's trail. */
+public final class EventService {
+    private final Database database;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final ExecutionService executions;
+    private final AgentService agents;
+    private final EventRepository events = new EventRepository();
+
+    public EventService(Database database, AuditLog audit, Clock clock, ExecutionService executions,
+                        AgentService agents) {
+        this.database = database;
+        this.audit = audit;
+        this.clock = clock;
+        this.executions = executions;
+        this.agents = agents;
+    }
+
+    /**
+     * Records an event and adds its usage to the execution's totals in the same transaction; without
+     * {@code agent_id} it is attributed to the agent the caller's key is bound to.
+     */
+    public Event record(Actor actor, NewEvent request) {
+        return record(actor, request, "/execution_id");
+    }
+
+    /** Records an event of the execution named in the path. */
+    public Event record(Actor actor, String executionId, NewExecutionEvent request) {
+        ExecutionService.checkId(executionId);
+        return record(actor, request.forExecution(executionId), null);
+    }
+
+    private Event record(Actor actor, NewEvent request, String executionPointer) {
+        request.validate();
+        Event event = new Event(Ids.newId(), request.executionId(),
+                request.agentId() != null ? request.agentId() : actor.agentId(), request.type(), request.message(),
+                request.data() == null || request.data().isNull() ? null : request.data(), request.tokensIn(),
+                request.tokensOut(), request.costUsd(), Times.now(clock));
+        return database.inTransaction(tx -> {
+            executions.requireExecution(tx, actor, executionPointer, request.executionId());
+            agents.requireAgent(tx, actor, "/agent_id", request.agentId());
+            executions.addUsage(tx, actor, request.executionId(), request.usage());
+            events.insert(tx, actor.orgId(), event);
+            audit.record(tx, actor, "event.create", "event", event.id(),
+                    Json.object().put("execution_id", event.executionId()).put("type", event.type()));
+            return event;
+        });
+    }
+
+    public Page<Event> list(Actor actor, String executionId, PageRequest page) {
+        ExecutionService.checkId(executionId);
+        Page<Event> trail = database.read(sql -> events.listOf(sql, actor.orgId(), executionId, page));
+        if (trail.items().isEmpty()) {
+            executions.get(actor, executionId); // an empty page of an unknown execution is a 404
+        }
+        return trail;
+    }
+
+    /** The latest {@code perExecution} events of each of {@code executionIds}, oldest first. */
+    public List<Event> latestOf(Actor actor, List<String> executionIds, int perExecution) {
+        return database.read(sql -> events.latestOf(sql, actor.orgId(), executionIds, perExecution));
+    }
+}

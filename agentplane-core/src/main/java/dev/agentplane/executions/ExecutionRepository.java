@@ -1,0 +1,107 @@
+package dev.agentplane.executions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentplane.common.Page;
+import dev.agentplane.common.PageRequest;
+import dev.agentplane.store.Row;
+import dev.agentplane.store.Sql;
+import dev.agentplane.store.Where;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The SQL of executions; every statement is confined to one organization. */
+final class ExecutionRepository {
+
+    void insert(Sql tx, String orgId, Execution execution) {
+        tx.update("""
+                INSERT INTO executions (id, org_id, workflow_id, workflow_name, workflow_version, agent_id, status, input,
+                                        tokens_in, tokens_out, cost_usd, started_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                execution.id(), orgId, execution.workflowId(), execution.workflowName(), execution.workflowVersion(),
+                execution.agentId(), execution.status(), Sql.json(execution.input()), execution.tokensIn(),
+                execution.tokensOut(), execution.costUsd(), execution.startedAt().toEpochMilli());
+    }
+
+    /** Ends a running execution; false when it was not running any more (another request ended it first). */
+    boolean finish(Sql tx, String orgId, String id, String status, JsonNode output,
+                   String error, Usage totals, Instant completedAt) {
+        return tx.update("""
+                UPDATE executions SET status = ?, output = ?, error = ?, tokens_in = COALESCE(?, tokens_in),
+                                      tokens_out = COALESCE(?, tokens_out), cost_usd = COALESCE(?, cost_usd),
+                                      completed_at = ?
+                WHERE org_id = ? AND id = ? AND status = ?""",
+                status, Sql.json(output), error, totals.tokensIn(), totals.tokensOut(), totals.costUsd(),
+                completedAt.toEpochMilli(), orgId, id, Execution.RUNNING) == 1;
+    }
+
+    /** Adds usage reported by an event to the execution's totals. */
+    void addUsage(Sql tx, String orgId, String id, Usage usage) {
+        tx.update("""
+                UPDATE executions SET tokens_in = tokens_in + ?, tokens_out = tokens_out + ?, cost_usd = cost_usd + ?
+                WHERE org_id = ? AND id = ?""",
+                orZero(usage.tokensIn()), orZero(usage.tokensOut()),
+                usage.costUsd() == null ? 0.0 : usage.costUsd(), orgId, id);
+    }
+
+    boolean exists(Sql sql, String orgId, String id) {
+        return sql.count("SELECT COUNT(*) AS n FROM executions WHERE org_id = ? AND id = ?", orgId, id) > 0;
+    }
+
+    Optional<Execution> find(Sql sql, String orgId, String id) {
+        return sql.one("SELECT * FROM executions WHERE org_id = ? AND id = ?", ExecutionRepository::map, orgId, id);
+    }
+
+    /** Newest first; the cursor is the last id seen. */
+    Page<Execution> list(Sql sql, String orgId, ExecutionFilter filter, PageRequest page) {
+        Where where = matching(orgId, filter).and("id < ?", page.after());
+        List<Execution> rows = sql.list("SELECT * FROM executions" + where.sql() + " ORDER BY id DESC LIMIT ?",
+                ExecutionRepository::map, where.params(page.fetchSize()));
+        return Page.of(rows, page.limit(), Execution::id);
+    }
+
+    ExecutionStats stats(Sql sql, String orgId, ExecutionFilter filter) {
+        Where where = matching(orgId, filter);
+        return sql.one("""
+                SELECT COUNT(*) AS total,
+                       COALESCE(SUM(CASE WHEN status = 'running' THEN 1 ELSE 0 END), 0) AS running,
+                       COALESCE(SUM(CASE WHEN status = 'completed' THEN 1 ELSE 0 END), 0) AS completed,
+                       COALESCE(SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), 0) AS failed,
+                       AVG(CASE WHEN completed_at IS NOT NULL THEN completed_at - started_at END) AS avg_duration_ms,
+                       COALESCE(SUM(tokens_in), 0) AS tokens_in,
+                       COALESCE(SUM(tokens_out), 0) AS tokens_out,
+                       COALESCE(SUM(cost_usd), 0) AS cost_usd
+                FROM executions""" + where.sql(), row -> {
+            ExecutionStats.ByStatus byStatus = new ExecutionStats.ByStatus(row.longValue("running"),
+                    row.longValue("completed"), row.longValue("failed"));
+            return new ExecutionStats(row.longValue("total"), byStatus, ExecutionStats.errorRate(byStatus),
+                    row.nullableDouble("avg_duration_ms"), row.longValue("tokens_in"), row.longValue("tokens_out"),
+                    row.doubleValue("cost_usd"));
+        }, where.params()).orElseThrow();
+    }
+
+    private static Where matching(String orgId, ExecutionFilter filter) {
+        return new Where()
+                .and("org_id = ?", orgId)
+                .and("workflow_name = ?", filter.workflow())
+                .and("agent_id = ?", filter.agentId())
+                .and("status = ?", filter.status())
+                .and("started_at >= ?", filter.from() == null ? null : filter.from().toEpochMilli())
+                .and("started_at < ?", filter.to() == null ? null : filter.to().toEpochMilli());
+    }
+
+    private static long orZero(Long value) {
+        return value == null ? 0 : value;
+    }
+
+    private static Execution map(Row row) throws SQLException {
+        Instant startedAt = row.instant("started_at");
+        Instant completedAt = row.instant("completed_at");
+        return new Execution(row.string("id"), row.string("workflow_id"), row.string("workflow_name"),
+                row.intValue("workflow_version"), row.string("agent_id"), row.string("status"), row.json("input"),
+                row.json("output"), row.string("error"), row.longValue("tokens_in"), row.longValue("tokens_out"),
+                row.doubleValue("cost_usd"), startedAt, completedAt,
+                completedAt == null ? null : completedAt.toEpochMilli() - startedAt.toEpochMilli());
+    }
+}

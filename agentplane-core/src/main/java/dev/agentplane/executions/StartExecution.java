@@ -1,0 +1,23 @@
+package dev.agentplane.executions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentplane.common.JsonLimits;
+import dev.agentplane.common.Names;
+import dev.agentplane.common.problems.FieldErrors;
+
+/** A request to start an execution of {@code workflow}, pinned to {@code version} if given. */
+public record StartExecution(String workflow, Integer version, String agentId, JsonNode input) {
+
+    public void validate() {
+        FieldErrors errors = new FieldErrors()
+                .required("/workflow", workflow, "name the workflow to run, e.g. \"invoice-approval\"")
+                .maxLength("/workflow", workflow, 100)
+                .matches("/workflow", workflow, Names.NAME, "use the name of an existing workflow")
+                .id("/agent_id", agentId);
+        if (version != null && version < 1) {
+            errors.add("/version", "is " + version + "; versions start at 1", "pass an existing version, or leave version out");
+        }
+        errors.throwIfAny();
+        JsonLimits.check("input", input);
+    }
+}

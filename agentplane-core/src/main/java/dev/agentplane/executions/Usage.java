@@ -1,0 +1,29 @@
+package dev.agentplane.executions;
+
+import dev.agentplane.common.problems.FieldErrors;
+
+/**
+ * Tokens and cost reported by an agent; each part may be absent. The caps keep one report from overflowing the
+ * execution's totals (BIGINT, DOUBLE PRECISION): it would take millions of maximal reports to reach the limits.
+ */
+public record Usage(Long tokensIn, Long tokensOut, Double costUsd) {
+    public static final long MAX_TOKENS = 1_000_000_000_000L;
+    public static final double MAX_COST_USD = 1_000_000_000;
+
+    public boolean isEmpty() {
+        return tokensIn == null && tokensOut == null && costUsd == null;
+    }
+
+    public FieldErrors validate(FieldErrors errors) {
+        String fewerTokens = "report the tokens of one call or execution; at most " + MAX_TOKENS + " per request";
+        errors.nonNegative("/tokens_in", tokensIn).atMost("/tokens_in", tokensIn, MAX_TOKENS, fewerTokens)
+                .nonNegative("/tokens_out", tokensOut).atMost("/tokens_out", tokensOut, MAX_TOKENS, fewerTokens)
+                .nonNegative("/cost_usd", costUsd);
+        if (costUsd != null && (costUsd.isNaN() || costUsd.isInfinite())) {
+            errors.add("/cost_usd", "is not a finite number", "pass the cost in US dollars, e.g. 0.0123");
+        } else {
+            errors.atMost("/cost_usd", costUsd, MAX_COST_USD, "pass the cost in US dollars, e.g. 0.0123");
+        }
+        return errors;
+    }
+}

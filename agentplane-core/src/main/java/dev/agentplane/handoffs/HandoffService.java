@@ -1,0 +1,142 @@
+package dev.agentplane.handoffs;
+
+import dev.agentplane.agents.AgentService;
+import dev.agentplane.audit.AuditLog;
+import dev.agentplane.common.Filters;
+import dev.agentplane.common.Ids;
+import dev.agentplane.common.Json;
+import dev.agentplane.common.Page;
+import dev.agentplane.common.PageRequest;
+import dev.agentplane.common.Times;
+import dev.agentplane.common.problems.ConflictException;
+import dev.agentplane.common.problems.InvalidInputException;
+import dev.agentplane.common.problems.NotFoundException;
+import dev.agentplane.common.problems.ProblemException;
+import dev.agentplane.common.problems.Transitions;
+import dev.agentplane.executions.ExecutionService;
+import dev.agentplane.store.Database;
+import dev.agentplane.store.Sql;
+import dev.agentplane.tenancy.Actor;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+/** Handoffs of work between agents: created pending, then accepted and completed, or rejected. */
+public final class HandoffService {
+    private final Database database;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final AgentService agents;
+    private final ExecutionService executions;
+    private final HandoffRepository handoffs = new HandoffRepository();
+
+    public HandoffService(Database database, AuditLog audit, Clock clock, AgentService agents,
+                          ExecutionService executions) {
+        this.database = database;
+        this.audit = audit;
+        this.clock = clock;
+        this.agents = agents;
+        this.executions = executions;
+    }
+
+    public Handoff create(Actor actor, NewHandoff request) {
+        request.validate();
+        Instant now = Times.now(clock);
+        Handoff handoff = new Handoff(Ids.newId(), request.fromAgentId(), request.toAgentId(), request.toCapability(),
+                Handoff.PENDING, request.reason(), request.context() == null || request.context().isNull()
+                        ? Json.object() : request.context(),
+                null, null, request.executionId(), null, now, now, null, null);
+        return database.inTransaction(tx -> {
+            agents.requireAgent(tx, actor, "/from_agent_id", request.fromAgentId());
+            agents.requireAgent(tx, actor, "/to_agent_id", request.toAgentId());
+            executions.requireExecution(tx, actor, "/execution_id", request.executionId());
+            handoffs.insert(tx, actor.orgId(), handoff);
+            audit.record(tx, actor, "handoff.create", "handoff", handoff.id(), request);
+            return handoff;
+        });
+    }
+
+    public Handoff get(Actor actor, String id) {
+        return database.read(sql -> find(sql, actor, id));
+    }
+
+    public Page<Handoff> list(Actor actor, HandoffFilter filter, PageRequest page) {
+        Filters.id("from_agent_id", filter.fromAgentId());
+        Filters.id("to_agent_id", filter.toAgentId());
+        Filters.oneOf("status", filter.status(), Handoff.STATUSES);
+        return database.read(sql -> handoffs.list(sql, actor.orgId(), filter, page));
+    }
+
+    /**
+     * Accepts a pending handoff. One addressed to an agent is accepted by that agent; one addressed to a
+     * capability by the agent named in the request (else the caller's bound agent), which must have it.
+     */
+    public Handoff accept(Actor actor, String id, AcceptHandoff request) {
+        request.validate();
+        return database.inTransaction(tx -> {
+            Handoff current = find(tx, actor, id);
+            if (!Handoff.PENDING.equals(current.status())) {
+                throw ConflictException.illegalTransition("handoff", id, "accept", current.status());
+            }
+            String acceptedBy = acceptingAgent(tx, actor, current, request);
+            if (!handoffs.accept(tx, actor.orgId(), id, acceptedBy, Times.now(clock))) {
+                throw refused(tx, actor, id, "accept");
+            }
+            audit.record(tx, actor, "handoff.accept", "handoff", id, Map.of("accepted_by", acceptedBy));
+            return find(tx, actor, id);
+        });
+    }
+
+    public Handoff reject(Actor actor, String id, RejectHandoff request) {
+        request.validate();
+        return database.inTransaction(tx -> {
+            if (!handoffs.reject(tx, actor.orgId(), id, request.reason(), Times.now(clock))) {
+                throw refused(tx, actor, id, "reject");
+            }
+            audit.record(tx, actor, "handoff.reject", "handoff", id, request);
+            return find(tx, actor, id);
+        });
+    }
+
+    public Handoff complete(Actor actor, String id, CompleteHandoff request) {
+        request.validate();
+        return database.inTransaction(tx -> {
+            if (!handoffs.complete(tx, actor.orgId(), id, request, Times.now(clock))) {
+                throw refused(tx, actor, id, "complete");
+            }
+            audit.record(tx, actor, "handoff.complete", "handoff", id, request);
+            return find(tx, actor, id);
+        });
+    }
+
+    private String acceptingAgent(Sql tx, Actor actor, Handoff handoff, AcceptHandoff request) {
+        if (handoff.toAgentId() != null) {
+            if (request.agentId() != null && !request.agentId().equals(handoff.toAgentId())) {
+                throw InvalidInputException.body("/agent_id", "is not the agent this handoff is addressed to ("
+                        + handoff.toAgentId() + ")", "leave agent_id out, or pass " + handoff.toAgentId());
+            }
+            return handoff.toAgentId();
+        }
+        String agentId = request.agentId() != null ? request.agentId() : actor.agentId();
+        if (agentId == null) {
+            throw InvalidInputException.body("/agent_id", "is required to accept a handoff addressed to capability '"
+                    + handoff.toCapability() + "'", "name the accepting agent, or use a key bound to that agent");
+        }
+        agents.requireAgent(tx, actor, "/agent_id", agentId);
+        if (!agents.hasCapability(tx, actor, agentId, handoff.toCapability())) {
+            throw InvalidInputException.body("/agent_id", "agent '" + agentId + "' does not have capability '"
+                    + handoff.toCapability() + "'", "pick an agent whose capabilities include '"
+                    + handoff.toCapability() + "', or add the capability to this agent");
+        }
+        return agentId;
+    }
+
+    /** The conditional update changed nothing: the handoff is gone or another caller moved it first. */
+    private ProblemException refused(Sql tx, Actor actor, String id, String action) {
+        return Transitions.refused(handoffs.find(tx, actor.orgId(), id).map(Handoff::status), "handoff", id, action);
+    }
+
+    private Handoff find(Sql sql, Actor actor, String id) {
+        return handoffs.find(sql, actor.orgId(), id).orElseThrow(() -> new NotFoundException("handoff", id));
+    }
+}

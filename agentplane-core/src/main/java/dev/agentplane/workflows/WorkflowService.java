@@ -1,0 +1,150 @@
+package dev.agentplane.workflows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentplane.audit.AuditLog;
+import dev.agentplane.common.Ids;
+import dev.agentplane.common.Json;
+import dev.agentplane.common.Names;
+import dev.agentplane.common.Page;
+import dev.agentplane.common.PageRequest;
+import dev.agentplane.common.Times;
+import dev.agentplane.common.problems.ConflictException;
+import dev.agentplane.common.problems.FieldErrors;
+import dev.agentplane.common.problems.InvalidInputException;
+import dev.agentplane.common.problems.NotFoundException;
+import dev.agentplane.common.problems.PayloadTooLargeException;
+import dev.agentplane.store.Database;
+import dev.agentplane.store.Sql;
+import dev.agentplane.tenancy.Actor;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+
+/** Versioned workflow definitions: each create adds the next immutable version of its name. */
+public final class WorkflowService {
+    public static final int MAX_SOURCE_BYTES = 256 * 1024;
+    /** Concurrent creates of one name race for the same version number; the losers retry with the next one. */
+    private static final int VERSION_ATTEMPTS = 50;
+
+    private final Database database;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final WorkflowRepository workflows = new WorkflowRepository();
+
+    public WorkflowService(Database database, AuditLog audit, Clock clock) {
+        this.database = database;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Parses and validates {@code source}, then stores it as the next version of the workflow it names. */
+    public Workflow create(Actor actor, WorkflowFormat format, String source) {
+        int bytes = source.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_SOURCE_BYTES) {
+            throw new PayloadTooLargeException("the workflow definition", MAX_SOURCE_BYTES, bytes);
+        }
+        FieldErrors errors = new FieldErrors();
+        ParsedDefinition parsed = DefinitionReader.read(format, source, errors);
+        DefinitionValidator.validate(parsed, errors);
+        errors.throwIfAny();
+        ObjectNode definition = (ObjectNode) parsed.tree();
+        String name = definition.get("name").asText();
+        JsonNode description = definition.get("description");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return database.inTransaction(tx -> {
+                    Workflow workflow = new Workflow(Ids.newId(), name, workflows.nextVersion(tx, actor.orgId(), name),
+                            description != null && description.isTextual() ? description.asText() : null, true,
+                            definition, source, Times.now(clock));
+                    workflows.insert(tx, actor.orgId(), workflow);
+                    audit.record(tx, actor, "workflow.create", "workflow", workflow.id(),
+                            Json.object().put("name", name).put("version", workflow.version()));
+                    return workflow;
+                });
+            } catch (Sql.UniqueViolation e) {
+                if (attempt == VERSION_ATTEMPTS) {
+                    throw new ConflictException("workflow '" + name + "' is being changed by many requests at once; "
+                            + "retry the request");
+                }
+            }
+        }
+    }
+
+    /** The latest active version of {@code name}. */
+    public Workflow get(Actor actor, String name) {
+        checkName(name);
+        return database.read(sql -> workflows.latestActive(sql, actor.orgId(), name)
+                .orElseThrow(() -> noActiveVersion(sql, actor, name)));
+    }
+
+    public Workflow getVersion(Actor actor, String name, int version) {
+        checkName(name);
+        return database.read(sql -> find(sql, actor, name, version));
+    }
+
+    public Page<Workflow> list(Actor actor, WorkflowFilter filter, PageRequest page) {
+        return database.read(sql -> workflows.listLatest(sql, actor.orgId(), filter, page));
+    }
+
+    public Page<Workflow> listVersions(Actor actor, String name, PageRequest page) {
+        checkName(name);
+        return database.read(sql -> {
+            Page<Workflow> versions = workflows.listVersions(sql, actor.orgId(), name, page);
+            if (versions.items().isEmpty() && !workflows.exists(sql, actor.orgId(), name)) {
+                throw new NotFoundException("workflow", name);
+            }
+            return versions;
+        });
+    }
+
+    /** Stops a version from being started (a start pinning it gets 409); deactivating it again changes nothing. */
+    public Workflow deactivate(Actor actor, String name, int version) {
+        checkName(name);
+        return database.inTransaction(tx -> {
+            Workflow current = find(tx, actor, name, version);
+            workflows.deactivate(tx, actor.orgId(), current.id());
+            audit.record(tx, actor, "workflow.deactivate", "workflow", current.id(),
+                    Json.object().put("name", name).put("version", version));
+            return current.deactivated();
+        });
+    }
+
+    /**
+     * The version an execution of {@code name} runs, looked up in the caller's transaction: {@code version} if
+     * given (409 when it is inactive), else the latest active one; 404 naming the workflow when there is none.
+     */
+    public Workflow versionToRun(Sql tx, Actor actor, String name, Integer version) {
+        if (version == null) {
+            return workflows.latestActive(tx, actor.orgId(), name).orElseThrow(() -> noActiveVersion(tx, actor, name));
+        }
+        Workflow pinned = find(tx, actor, name, version);
+        if (!pinned.active()) {
+            throw new ConflictException("version " + version + " of workflow '" + name + "' is inactive; omit version "
+                    + "to run the latest active version, or create a new version", Map.of("active", false));
+        }
+        return pinned;
+    }
+
+    private Workflow find(Sql sql, Actor actor, String name, int version) {
+        return workflows.find(sql, actor.orgId(), name, version).orElseThrow(() -> workflows.exists(sql, actor.orgId(), name)
+                ? NotFoundException.withDetail("workflow '" + name + "' has no version " + version
+                        + "; list its versions at /v1/workflows/" + name + "/versions")
+                : new NotFoundException("workflow", name));
+    }
+
+    private NotFoundException noActiveVersion(Sql sql, Actor actor, String name) {
+        return workflows.exists(sql, actor.orgId(), name)
+                ? NotFoundException.withDetail("workflow '" + name + "' has no active version; "
+                        + "create a new version of it (POST /v1/workflows)")
+                : new NotFoundException("workflow", name);
+    }
+
+    /** Path names that could never have been created are a 400 on the parameter, not a 404. */
+    private static void checkName(String name) {
+        if (name == null || name.length() > DefinitionValidator.MAX_NAME_LENGTH || !Names.NAME.matcher(name).matches()) {
+            throw InvalidInputException.parameter("name", "'" + name + "' is not a valid workflow name",
+                    "use letters, digits, '.', '_' and '-', starting with a letter or digit (at most 100 characters)");
+        }
+    }
+}

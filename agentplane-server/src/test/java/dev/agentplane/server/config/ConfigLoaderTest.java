@@ -1,0 +1,52 @@
+package dev.agentplane.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaults_to_port_8080_and_sqlite_in_data() {
+        ServerConfig config = ConfigLoader.load(null, Map.of());
+
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.database().jdbcUrl()).endsWith("data/agentplane.db").startsWith("jdbc:sqlite:");
+    }
+
+    @Test
+    void reads_the_yaml_file_and_lets_environment_variables_win() throws IOException {
+        Path file = Files.writeString(dir.resolve("agentplane.yaml"), """
+                port: 9000
+                data_dir: /var/lib/agentplane
+                database:
+                  url: jdbc:postgresql://db:5432/agentplane
+                  user: app
+                """);
+
+        ServerConfig config = ConfigLoader.load(file, Map.of("AGENTPLANE_DATABASE_USER", "ops", "AGENTPLANE_PORT", "9100"));
+
+        assertThat(config.port()).isEqualTo(9100);
+        assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/agentplane"));
+        assertThat(config.database().jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/agentplane");
+        assertThat(config.database().user()).isEqualTo("ops");
+    }
+
+    @Test
+    void an_unknown_setting_or_a_bad_number_is_named() throws IOException {
+        Path file = Files.writeString(dir.resolve("bad.yaml"), "prot: 9000\n");
+
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'prot'").hasMessageContaining("port");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("AGENTPLANE_PORT", "eighty")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("AGENTPLANE_PORT");
+    }
+}
