@@ -1,11 +1,11 @@
 package dev.agentplane.tenancy;
 
+import dev.agentplane.agents.AgentService;
 import dev.agentplane.audit.AuditLog;
 import dev.agentplane.common.Ids;
 import dev.agentplane.common.Json;
 import dev.agentplane.common.Page;
 import dev.agentplane.common.PageRequest;
-import dev.agentplane.common.problems.NotFoundException;
 import dev.agentplane.store.Database;
 import dev.agentplane.store.Sql;
 import java.time.Clock;
@@ -24,6 +24,7 @@ public final class KeyService {
 
     private final Database database;
     private final AuditLog audit;
+    private final AgentService agents;
     private final Clock clock;
     private final ApiKeyRepository keys = new ApiKeyRepository();
     private final OrgRepository orgs = new OrgRepository();
@@ -31,7 +32,8 @@ public final class KeyService {
 
     private record CachedActor(Actor actor, long validUntil) {}
 
-    public KeyService(Database database, AuditLog audit, Clock clock) {
+    public KeyService(Database database, AuditLog audit, Clock clock, AgentService agents) {
+        this.agents = agents;
         this.database = database;
         this.audit = audit;
         this.clock = clock;
@@ -76,10 +78,7 @@ public final class KeyService {
         ApiKey stored = new ApiKey(keyId, actor.orgId(), KeyMaterial.prefix(key), request.name(), request.role(),
                 request.agentId(), Instant.ofEpochMilli(clock.millis()), null);
         database.inTransaction(tx -> {
-            if (request.agentId() != null && tx.count("SELECT COUNT(*) AS n FROM agents WHERE org_id = ? AND id = ?",
-                    actor.orgId(), request.agentId()) == 0) {
-                throw NotFoundException.referenced("/agent_id", "agent", request.agentId());
-            }
+            agents.requireAgent(tx, actor, "/agent_id", request.agentId());
             keys.insert(tx, stored, KeyMaterial.hash(key));
             audit.record(tx, actor, "key.create", "api_key", keyId,
                     Json.object().put("name", request.name()).put("role", request.role()));
