@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 
 /** Creates keys, lists them, and turns a presented key into the {@link Actor} it stands for. */
 public final class KeyService {
-    /** How long a verified key is trusted without asking the database again. */
+    /** How long a verified key is trusted without asking the database again; a cache hit costs no hashing. */
     private static final long CACHE_MILLIS = 5_000;
     /** last_used_at is a hint, so it is written at most this often per key, not on every request. */
     private static final long TOUCH_INTERVAL_MILLIS = 60_000;
@@ -97,12 +97,12 @@ public final class KeyService {
      * key's SHA-256, so its timing says nothing about how much of a guessed key was right.
      */
     public Optional<Actor> authenticate(String presentedKey) {
-        String hash = KeyMaterial.hash(presentedKey);
         long now = clock.millis();
-        CachedActor cached = verified.get(hash);
+        CachedActor cached = verified.get(presentedKey);
         if (cached != null && cached.validUntil() > now) {
             return Optional.of(cached.actor());
         }
+        String hash = KeyMaterial.hash(presentedKey);
         Optional<ApiKey> key = database.read(sql -> keys.findByHash(sql, hash)
                 .filter(stored -> stored.revokedAt() == null)
                 .filter(stored -> stored.expiresAt() == null || stored.expiresAt() > now)
@@ -114,7 +114,7 @@ public final class KeyService {
                     return null;
                 }));
         Optional<Actor> actor = key.map(k -> new Actor(k.orgId(), k.id(), k.agentId(), Role.fromWire(k.role()), null));
-        actor.ifPresent(a -> verified.put(hash, new CachedActor(a, now + CACHE_MILLIS)));
+        actor.ifPresent(a -> verified.put(presentedKey, new CachedActor(a, now + CACHE_MILLIS)));
         return actor;
     }
 }
