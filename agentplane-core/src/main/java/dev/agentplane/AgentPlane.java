@@ -26,7 +26,7 @@ public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyServ
         ExecutionService executions = new ExecutionService(database, audit, clock, workflows, agents);
         EventService events = new EventService(database, audit, clock, executions, agents);
         return new AgentPlane(database, clock, audit,
-                new KeyService(database, audit, clock),
+                new KeyService(database, audit, clock, agents),
                 agents, workflows, executions, events, new ObserveService(executions, events),
                 new StateService(database, audit, clock),
                 new HandoffService(database, audit, clock, agents, executions),

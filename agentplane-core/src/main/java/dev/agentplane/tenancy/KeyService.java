@@ -1,11 +1,11 @@
 package dev.agentplane.tenancy;
 
+import dev.agentplane.agents.AgentService;
 import dev.agentplane.audit.AuditLog;
 import dev.agentplane.common.Ids;
 import dev.agentplane.common.Json;
 import dev.agentplane.common.Page;
 import dev.agentplane.common.PageRequest;
-import dev.agentplane.common.problems.NotFoundException;
 import dev.agentplane.store.Database;
 import dev.agentplane.store.Sql;
 import java.time.Clock;
@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 
 /** Creates keys, lists them, and turns a presented key into the {@link Actor} it stands for. */
 public final class KeyService {
-    /** How long a verified key is trusted without asking the database again. */
+    /** How long a verified key is trusted without asking the database again; a cache hit costs no hashing. */
     private static final long CACHE_MILLIS = 5_000;
     /** last_used_at is a hint, so it is written at most this often per key, not on every request. */
     private static final long TOUCH_INTERVAL_MILLIS = 60_000;
@@ -24,6 +24,7 @@ public final class KeyService {
 
     private final Database database;
     private final AuditLog audit;
+    private final AgentService agents;
     private final Clock clock;
     private final ApiKeyRepository keys = new ApiKeyRepository();
     private final OrgRepository orgs = new OrgRepository();
@@ -31,7 +32,8 @@ public final class KeyService {
 
     private record CachedActor(Actor actor, long validUntil) {}
 
-    public KeyService(Database database, AuditLog audit, Clock clock) {
+    public KeyService(Database database, AuditLog audit, Clock clock, AgentService agents) {
+        this.agents = agents;
         this.database = database;
         this.audit = audit;
         this.clock = clock;
@@ -76,10 +78,7 @@ public final class KeyService {
         ApiKey stored = new ApiKey(keyId, actor.orgId(), KeyMaterial.prefix(key), request.name(), request.role(),
                 request.agentId(), Instant.ofEpochMilli(clock.millis()), null);
         database.inTransaction(tx -> {
-            if (request.agentId() != null && tx.count("SELECT COUNT(*) AS n FROM agents WHERE org_id = ? AND id = ?",
-                    actor.orgId(), request.agentId()) == 0) {
-                throw NotFoundException.referenced("/agent_id", "agent", request.agentId());
-            }
+            agents.requireAgent(tx, actor, "/agent_id", request.agentId());
             keys.insert(tx, stored, KeyMaterial.hash(key));
             audit.record(tx, actor, "key.create", "api_key", keyId,
                     Json.object().put("name", request.name()).put("role", request.role()));
@@ -98,12 +97,12 @@ public final class KeyService {
      * key's SHA-256, so its timing says nothing about how much of a guessed key was right.
      */
     public Optional<Actor> authenticate(String presentedKey) {
-        String hash = KeyMaterial.hash(presentedKey);
         long now = clock.millis();
-        CachedActor cached = verified.get(hash);
+        CachedActor cached = verified.get(presentedKey);
         if (cached != null && cached.validUntil() > now) {
             return Optional.of(cached.actor());
         }
+        String hash = KeyMaterial.hash(presentedKey);
         Optional<ApiKey> key = database.read(sql -> keys.findByHash(sql, hash)
                 .filter(stored -> stored.revokedAt() == null)
                 .filter(stored -> stored.expiresAt() == null || stored.expiresAt() > now)
@@ -115,7 +114,7 @@ public final class KeyService {
                     return null;
                 }));
         Optional<Actor> actor = key.map(k -> new Actor(k.orgId(), k.id(), k.agentId(), Role.fromWire(k.role()), null));
-        actor.ifPresent(a -> verified.put(hash, new CachedActor(a, now + CACHE_MILLIS)));
+        actor.ifPresent(a -> verified.put(presentedKey, new CachedActor(a, now + CACHE_MILLIS)));
         return actor;
     }
 }

@@ -27,7 +27,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.Assumptions;
 
 class StateServiceTest {
     private TestPlane t;
@@ -354,11 +353,16 @@ class StateServiceTest {
     @AcrossDatabases
     void the_purger_never_deletes_an_entry_revived_while_it_runs(TestPlane plane) throws Exception {
         use(plane);
-        Assumptions.assumeTrue(plane.kind() == DatabaseKind.POSTGRESQL,
-                "SQLite serializes writers, so a purge and a PUT never interleave");
         StatePurger purger = purgerWithoutLeftovers(10);
         put("k", "{\"value\": 1, \"ttl_seconds\": 1}");
         clock.advance(Duration.ofSeconds(1));
+        if (plane.kind() == DatabaseKind.SQLITE) {
+            // SQLite serializes writers, so the revival simply commits before the purge looks.
+            t.database().inTransaction(tx -> new StateRepository().upsert(tx, actor.orgId(), "ns", "k", "2", null, clock.millis()));
+            assertThat(purger.purgeExpired()).isZero();
+            assertThat(state.get(actor, "ns", "k").value()).isEqualTo("2");
+            return;
+        }
         CountDownLatch revivedUncommitted = new CountDownLatch(1);
         CountDownLatch commitRevival = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);

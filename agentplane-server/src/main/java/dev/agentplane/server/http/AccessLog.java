@@ -17,7 +17,7 @@ public final class AccessLog {
         }
         Actor actor = ctx.attribute("agentplane.actor");
         LOG.info("method={} path={} status={} duration_ms={} request_id={} org_id={}",
-                ctx.method(), ctx.path(), ctx.statusCode(), String.format("%.2f", durationMillis),
+                ctx.method(), ctx.path(), ctx.statusCode(), Math.round(durationMillis * 100) / 100.0,
                 RequestContext.requestId(ctx), actor == null ? "-" : actor.orgId());
     }
 }

@@ -3,6 +3,7 @@ package dev.agentplane.server.http;
 import dev.agentplane.tenancy.Actor;
 import io.javalin.http.Context;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /** Per-request values kept on the Javalin context: the request id and the authenticated actor. */
@@ -17,9 +18,15 @@ public final class RequestContext {
     /** Adopts the caller's X-Request-Id when it is safe to log, else makes one; echoes it on the response. */
     public static void assignRequestId(Context ctx) {
         String offered = ctx.header(REQUEST_ID_HEADER);
-        String id = offered != null && SAFE_REQUEST_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        String id = offered != null && SAFE_REQUEST_ID.matcher(offered).matches() ? offered : newRequestId();
         ctx.attribute(REQUEST_ID, id);
         ctx.header(REQUEST_ID_HEADER, id);
+    }
+
+    /** Random enough to correlate log lines; not a secret, so no contended SecureRandom on every request. */
+    private static String newRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 
     public static String requestId(Context ctx) {
