@@ -59,12 +59,14 @@ public final class Bodies {
 
     /** The body as text, at most {@link Limits#MAX_BODY_BYTES} bytes. */
     public static String text(Context ctx) {
-        if (ctx.req().getContentLengthLong() > Limits.MAX_BODY_BYTES) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > Limits.MAX_BODY_BYTES) {
             throw tooLarge();
         }
         byte[] bytes;
         try (InputStream in = ctx.req().getInputStream()) {
-            bytes = in.readNBytes((int) Limits.MAX_BODY_BYTES + 1);
+            // With a Content-Length, read exactly that; a chunked body is read up to one byte over the limit.
+            bytes = declared >= 0 ? readExactly(in, (int) declared) : in.readNBytes((int) Limits.MAX_BODY_BYTES + 1);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the request body", e);
         }
@@ -77,6 +79,12 @@ public final class Bodies {
                     "remove NUL characters from the body");
         }
         return text;
+    }
+
+    private static byte[] readExactly(InputStream in, int length) throws IOException {
+        byte[] bytes = new byte[length];
+        int read = in.readNBytes(bytes, 0, length);
+        return read == length ? bytes : java.util.Arrays.copyOf(bytes, read);
     }
 
     /** JSON may spell NUL as an escape, and PostgreSQL stores it in neither text nor JSON columns. */
