@@ -2,7 +2,7 @@ package dev.agentplane.server.http;
 
 import dev.agentplane.common.Page;
 import io.javalin.http.Context;
-import java.util.Map;
+import java.util.List;
 
 /** The response shapes every route shares. */
 public final class Responses {
@@ -16,9 +16,5 @@ public final class Responses {
         ctx.json(new ListBody(page.items(), page.nextCursor()));
     }
 
-    record ListBody(java.util.List<?> items, String nextCursor) {}
-
-    public static Map<String, Object> status(String status) {
-        return Map.of("status", status);
-    }
+    record ListBody(List<?> items, String nextCursor) {}
 }
