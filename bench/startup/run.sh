@@ -9,8 +9,8 @@ source "$root/bin/lib/jdk.sh"
 JAVA_HOME="$(find_jdk)"
 java="$JAVA_HOME/bin/java"
 runs=${RUNS:-5}
-jar="$root/agentplane-cli/target/agentplane.jar"
-(cd "$root" && mvn -q -B -DskipTests package >/dev/null)
+
+"$root/bin/agentplane" --version >/dev/null  # builds the jar if the sources are newer
 
 work=$(mktemp -d)
 trap 'pkill -f "server --port 18990" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
