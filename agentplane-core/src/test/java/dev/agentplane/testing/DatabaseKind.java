@@ -35,12 +35,17 @@ public enum DatabaseKind {
         PostgresCluster cluster = PostgresCluster.get();
         if (cluster == null) {
             String reason = "PostgreSQL is not available: " + PostgresCluster.unavailableReason();
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            if (mustRunPostgres()) {
                 throw new IllegalStateException(reason + " (CI=true: PostgreSQL tests must run, never skip)");
             }
             Assumptions.abort(reason);
         }
         return cluster;
+    }
+
+    /** Under CI=true the PostgreSQL runs are required: a missing PostgreSQL fails them instead of skipping. */
+    public static boolean mustRunPostgres() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.agentplane.testing;
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -43,9 +45,16 @@ public abstract class PerDatabaseTemplate<F, T> implements TestTemplateInvocatio
 
             @Override
             public List<Extension> getAdditionalExtensions() {
-                return List.of(new Resolver(kind));
+                return List.of(new Resolver(kind), skipWithoutPostgres(kind));
             }
         });
+    }
+
+    /** Skips the PostgreSQL run on a machine without PostgreSQL, unless CI=true, where it must run and fail. */
+    private static ExecutionCondition skipWithoutPostgres(DatabaseKind kind) {
+        return context -> kind == DatabaseKind.POSTGRESQL && !DatabaseKind.mustRunPostgres() && PostgresCluster.get() == null
+                ? ConditionEvaluationResult.disabled("PostgreSQL is not available: " + PostgresCluster.unavailableReason())
+                : ConditionEvaluationResult.enabled("database available or required");
     }
 
     private final class Resolver implements ParameterResolver {
