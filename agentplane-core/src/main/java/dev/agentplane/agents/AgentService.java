@@ -11,10 +11,12 @@ import dev.agentplane.common.Page;
 import dev.agentplane.common.PageRequest;
 import dev.agentplane.common.Times;
 import dev.agentplane.common.problems.ConflictException;
+import dev.agentplane.common.problems.ForbiddenException;
 import dev.agentplane.common.problems.NotFoundException;
 import dev.agentplane.store.Database;
 import dev.agentplane.store.Sql;
 import dev.agentplane.tenancy.Actor;
+import dev.agentplane.tenancy.Role;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -62,6 +64,7 @@ public final class AgentService {
     /** Applies the fields present in {@code patch} (a JSON merge of the registration fields). */
     public Agent update(Actor actor, String id, ObjectNode patch) {
         return database.inTransaction(tx -> {
+            requireSelfIfAgent(tx, actor, id);
             Agent current = agents.findForUpdate(tx, actor.orgId(), id).orElseThrow(() -> new NotFoundException("agent", id));
             ObjectNode merged = Json.MAPPER.valueToTree(new AgentFields(current.name(), current.framework(),
                     current.description(), current.capabilities(), current.config()));
@@ -82,11 +85,21 @@ public final class AgentService {
 
     public Agent heartbeat(Actor actor, String id) {
         return database.inTransaction(tx -> {
+            requireSelfIfAgent(tx, actor, id);
             Agent beat = agents.heartbeat(tx, actor.orgId(), id, Times.now(clock))
                     .orElseThrow(() -> new NotFoundException("agent", id));
             audit.record(tx, actor, "agent.heartbeat", "agent", id, null);
             return beat;
         });
+    }
+
+    /** A key with the agent role acts only as its bound agent (another org's agent stays a plain 404). */
+    private void requireSelfIfAgent(Sql tx, Actor actor, String id) {
+        if (actor.role() == Role.AGENT && !id.equals(actor.agentId())) {
+            agents.find(tx, actor.orgId(), id).orElseThrow(() -> new NotFoundException("agent", id));
+            throw new ForbiddenException("a key with role 'agent' acts only as its own agent (" + actor.agentId()
+                    + "); use that agent's id, or a developer key");
+        }
     }
 
     public Agent deactivate(Actor actor, String id) {

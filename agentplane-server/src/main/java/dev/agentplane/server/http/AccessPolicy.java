@@ -1,36 +1,79 @@
 package dev.agentplane.server.http;
 
+import static dev.agentplane.tenancy.Role.ADMIN;
+import static dev.agentplane.tenancy.Role.AGENT;
+import static dev.agentplane.tenancy.Role.AUDITOR;
+import static dev.agentplane.tenancy.Role.DEVELOPER;
+import static dev.agentplane.tenancy.Role.VIEWER;
+
 import dev.agentplane.common.problems.ProblemException;
 import dev.agentplane.tenancy.Actor;
 import dev.agentplane.tenancy.Role;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Which roles may use a route. This is the foundation's coarse rule set (keys: admin; audit: admin and
- * auditor; changes: admin, developer, agent; reads: everyone); the security issue refines it per route.
+ * The role matrix: which roles may call each operation of openapi.yaml, by operationId. An operation without a
+ * rule cannot be registered, so a new route without a decision about who may call it fails at start-up (and the
+ * build). docs/security.md renders the same table for operators.
  */
 public final class AccessPolicy {
+    /** Everyone with a key may read. */
+    static final Set<Role> READERS = EnumSet.allOf(Role.class);
+    /** People who build and run things, and agents acting as themselves. */
+    static final Set<Role> ACTORS = EnumSet.of(ADMIN, DEVELOPER, AGENT);
+    /** People who build things; agents may not. */
+    static final Set<Role> BUILDERS = EnumSet.of(ADMIN, DEVELOPER);
+    static final Set<Role> ADMINS = EnumSet.of(ADMIN);
+    static final Set<Role> AUDIT_READERS = EnumSet.of(ADMIN, AUDITOR);
+
+    private static final Map<String, Set<Role>> RULES = new HashMap<>();
+
+    static {
+        rule(ADMINS, "createApiKey", "listApiKeys");
+        rule(BUILDERS, "createAgent", "deactivateAgent");
+        rule(ACTORS, "updateAgent", "heartbeatAgent");
+        rule(READERS, "listAgents", "getAgent");
+        rule(ACTORS, "putState", "deleteState");
+        rule(READERS, "getState", "listStateKeys");
+        rule(BUILDERS, "createWorkflow", "deactivateWorkflowVersion");
+        rule(READERS, "listWorkflows", "getWorkflow", "listWorkflowVersions", "getWorkflowVersion");
+        rule(ACTORS, "startExecution", "completeExecution", "failExecution", "createExecutionEvent", "createEvent");
+        rule(READERS, "listExecutions", "getExecution", "listExecutionEvents", "observeExecutions");
+        rule(ACTORS, "createHandoff", "acceptHandoff", "rejectHandoff", "completeHandoff");
+        rule(READERS, "listHandoffs", "getHandoff");
+        rule(ACTORS, "createEscalation");
+        rule(BUILDERS, "claimEscalation", "resolveEscalation", "dismissEscalation");
+        rule(READERS, "listEscalations", "getEscalation");
+        rule(AUDIT_READERS, "listAuditEntries");
+    }
+
     private AccessPolicy() {}
 
-    public static void check(Actor actor, String method, String pathTemplate) {
-        Set<Role> allowed = allowedRoles(method, pathTemplate);
-        if (!allowed.contains(actor.role())) {
-            throw new ProblemException(403, "forbidden", "Forbidden", "a key with role '" + actor.role().wireName()
-                    + "' may not " + method + " " + pathTemplate + "; use a key with one of the roles "
-                    + allowed.stream().map(Role::wireName).sorted().toList());
+    private static void rule(Set<Role> roles, String... operationIds) {
+        for (String operationId : operationIds) {
+            RULES.put(operationId, Set.copyOf(roles));
         }
     }
 
-    static Set<Role> allowedRoles(String method, String pathTemplate) {
-        if (pathTemplate.startsWith("/v1/keys")) {
-            return Set.of(Role.ADMIN);
+    /** The roles allowed to call an operation; fails for an operation nobody decided about. */
+    public static Set<Role> rolesFor(String operationId) {
+        Set<Role> roles = RULES.get(operationId);
+        if (roles == null) {
+            throw new IllegalStateException("operation " + operationId + " has no rule in AccessPolicy: decide which "
+                    + "roles may call it (and add it to the matrix in docs/security.md)");
         }
-        if (pathTemplate.startsWith("/v1/audit")) {
-            return Set.of(Role.ADMIN, Role.AUDITOR);
+        return roles;
+    }
+
+    public static void check(Actor actor, String operationId, Set<Role> allowed) {
+        if (!allowed.contains(actor.role())) {
+            List<String> names = allowed.stream().map(Role::wireName).sorted().toList();
+            throw new ProblemException(403, "forbidden", "Forbidden", "a key with role '" + actor.role().wireName()
+                    + "' may not call " + operationId + "; use a key with one of the roles " + names);
         }
-        if (!method.equals("GET")) {
-            return Set.of(Role.ADMIN, Role.DEVELOPER, Role.AGENT);
-        }
-        return Set.of(Role.values());
     }
 }

@@ -2,6 +2,7 @@ package dev.agentplane.server.http;
 
 import dev.agentplane.common.problems.FieldError;
 import dev.agentplane.common.problems.InvalidInputException;
+import dev.agentplane.tenancy.Role;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -36,10 +37,11 @@ public final class ApiRouter {
         OpenApiContract.Operation operation = contract.operation(method.name(), path);
         registered.add(method.name() + " " + path);
         boolean authenticated = path.startsWith("/v1/");
+        Set<Role> allowed = authenticated ? AccessPolicy.rolesFor(operation.operationId()) : Set.of();
         app.addHttpHandler(method, path, ctx -> {
             if (authenticated) {
                 authentication.authenticate(ctx);
-                AccessPolicy.check(RequestContext.actor(ctx), method.name(), path);
+                AccessPolicy.check(RequestContext.actor(ctx), operation.operationId(), allowed);
             }
             rejectUndeclaredQueryParameters(ctx, operation.queryParameters());
             handler.handle(ctx);
