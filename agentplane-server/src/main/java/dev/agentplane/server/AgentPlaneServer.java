@@ -14,6 +14,7 @@ import dev.agentplane.server.health.HealthRoutes;
 import dev.agentplane.server.http.AccessLog;
 import dev.agentplane.server.http.ApiRouter;
 import dev.agentplane.server.http.Authentication;
+import dev.agentplane.server.http.Cors;
 import dev.agentplane.server.http.Limits;
 import dev.agentplane.server.http.OpenApiContract;
 import dev.agentplane.server.http.Problems;
@@ -70,7 +71,7 @@ public final class AgentPlaneServer implements AutoCloseable {
             });
             String bootstrapKey = created.get();
             Javalin app = Javalin.create(javalin -> configure(javalin, config));
-            List<String> routes = registerRoutes(app, plane);
+            List<String> routes = registerRoutes(app, plane, new Cors(config.cors()));
             app.start(config.port());
             LOG.info("AgentPlane listening on port {} with {}", app.port(), database.dialect().name());
             StatePurger purger = new StatePurger(database, clock);
@@ -115,8 +116,9 @@ public final class AgentPlaneServer implements AutoCloseable {
         });
     }
 
-    private static List<String> registerRoutes(Javalin app, AgentPlane plane) {
+    private static List<String> registerRoutes(Javalin app, AgentPlane plane, Cors cors) {
         app.before(RequestContext::assignRequestId);
+        app.before(cors::apply);
         Problems.register(app);
 
         OpenApiContract contract = OpenApiContract.load();

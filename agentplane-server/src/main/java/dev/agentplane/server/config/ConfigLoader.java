@@ -5,7 +5,10 @@ import dev.agentplane.common.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +22,8 @@ import java.util.TreeSet;
  */
 public final class ConfigLoader {
     static final Set<String> SETTINGS = Set.of("port", "data_dir", "database.url", "database.user",
-            "database.password", "database.pool_size", "bootstrap_admin_key", "shutdown_grace_seconds");
+            "database.password", "database.pool_size", "bootstrap_admin_key", "shutdown_grace_seconds",
+            "cors.allowed_origins", "cors.allowed_methods", "cors.allowed_headers", "cors.max_age_seconds");
 
     private ConfigLoader() {}
 
@@ -69,6 +73,10 @@ public final class ConfigLoader {
             String key = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
             if (field.getValue().isObject()) {
                 flatten(key, field.getValue(), into);
+            } else if (field.getValue().isArray()) {
+                List<String> items = new ArrayList<>();
+                field.getValue().forEach(item -> items.add(item.asText()));
+                into.put(key, String.join(",", items));
             } else if (!field.getValue().isNull()) {
                 into.put(key, field.getValue().asText());
             }
@@ -86,7 +94,21 @@ public final class ConfigLoader {
                 inRange("database.pool_size", intSetting(values, "database.pool_size", defaults.databasePoolSize()), 1, 500),
                 values.get("bootstrap_admin_key"),
                 values.containsKey("shutdown_grace_seconds")
-                        ? intSetting(values, "shutdown_grace_seconds", 20) * 1000L : defaults.shutdownGraceMillis());
+                        ? intSetting(values, "shutdown_grace_seconds", 20) * 1000L : defaults.shutdownGraceMillis(),
+                new CorsSettings(list(values, "cors.allowed_origins", defaults.cors().allowedOrigins()),
+                        list(values, "cors.allowed_methods", defaults.cors().allowedMethods()),
+                        list(values, "cors.allowed_headers", defaults.cors().allowedHeaders()),
+                        inRange("cors.max_age_seconds", intSetting(values, "cors.max_age_seconds",
+                                defaults.cors().maxAgeSeconds()), 0, 86_400)));
+    }
+
+    /** A list setting: a YAML list, or a comma-separated string (as environment variables give it). */
+    private static List<String> list(Map<String, String> values, String key, List<String> fallback) {
+        String value = values.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        return Arrays.stream(value.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
     }
 
     private static int inRange(String key, int value, int min, int max) {

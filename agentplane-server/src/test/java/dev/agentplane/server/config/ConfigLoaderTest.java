@@ -41,6 +41,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void cors_lists_come_from_yaml_lists_or_comma_separated_variables() throws IOException {
+        Path file = Files.writeString(dir.resolve("cors.yaml"), """
+                cors:
+                  allowed_origins: [https://a.example, https://b.example]
+                """);
+
+        assertThat(ConfigLoader.load(file, Map.of()).cors().allowedOrigins())
+                .containsExactly("https://a.example", "https://b.example");
+        assertThat(ConfigLoader.load(null, Map.of("AGENTPLANE_CORS_ALLOWED_ORIGINS", "https://c.example, *")).cors()
+                .allowedOrigins()).containsExactly("https://c.example", "*");
+        assertThat(ConfigLoader.load(null, Map.of()).cors().allowedOrigins()).isEmpty();
+    }
+
+    @Test
     void an_unknown_setting_or_a_bad_number_is_named() throws IOException {
         Path file = Files.writeString(dir.resolve("bad.yaml"), "prot: 9000\n");
 

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 /** A real AgentPlane server on a free port, with a test clock, on a fresh database of one kind. */
 public final class TestServer implements AutoCloseable {
@@ -21,6 +22,11 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(DatabaseKind kind, String hint) {
+        return start(kind, hint, UnaryOperator.identity());
+    }
+
+    /** A server whose configuration the test adjusts (CORS, limits...). */
+    public static TestServer start(DatabaseKind kind, String hint, UnaryOperator<ServerConfig> customize) {
         try {
             Path dataDir = Files.createTempDirectory("agentplane-api-");
             DatabaseSettings database = kind.freshDatabase(hint);
@@ -29,7 +35,7 @@ public final class TestServer implements AutoCloseable {
                 config = config.withDatabase(database.jdbcUrl(), database.user(), database.password());
             }
             MutableClock clock = MutableClock.now();
-            AgentPlaneServer server = AgentPlaneServer.start(config, clock);
+            AgentPlaneServer server = AgentPlaneServer.start(customize.apply(config), clock);
             return new TestServer(server, new Api(kind, "http://127.0.0.1:" + server.port(), server.bootstrapKey(), clock, server));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
