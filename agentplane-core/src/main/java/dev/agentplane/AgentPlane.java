@@ -10,11 +10,13 @@ import dev.agentplane.handoffs.HandoffService;
 import dev.agentplane.state.StateService;
 import dev.agentplane.store.Database;
 import dev.agentplane.tenancy.KeyService;
+import dev.agentplane.tenancy.OrgService;
 import dev.agentplane.workflows.WorkflowService;
 import java.time.Clock;
 
 /** Every service of AgentPlane, wired once over one database and one clock. */
-public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyService keys, AgentService agents,
+public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyService keys, OrgService orgs,
+                         AgentService agents,
                          WorkflowService workflows, ExecutionService executions, EventService events,
                          ObserveService observe, StateService state, HandoffService handoffs,
                          EscalationService escalations) {
@@ -25,8 +27,8 @@ public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyServ
         WorkflowService workflows = new WorkflowService(database, audit, clock);
         ExecutionService executions = new ExecutionService(database, audit, clock, workflows, agents);
         EventService events = new EventService(database, audit, clock, executions, agents);
-        return new AgentPlane(database, clock, audit,
-                new KeyService(database, audit, clock, agents),
+        KeyService keys = new KeyService(database, audit, clock, agents);
+        return new AgentPlane(database, clock, audit, keys, new OrgService(database, audit, clock, keys),
                 agents, workflows, executions, events, new ObserveService(executions, events),
                 new StateService(database, audit, clock),
                 new HandoffService(database, audit, clock, agents, executions),

@@ -5,4 +5,11 @@ import java.time.Instant;
 
 /** A stored key: everything but the secret, of which only a hash is kept. */
 public record ApiKey(String id, @JsonIgnore String orgId, String prefix, String name, String role, String agentId,
-                     Instant createdAt, Instant lastUsedAt) {}
+                     Integer rateLimitPerMinute, Instant createdAt, Instant lastUsedAt, Instant expiresAt,
+                     Instant revokedAt) {
+
+    /** Whether the key authenticates at {@code nowMillis}: not revoked and not past its expiry. */
+    boolean usableAt(long nowMillis) {
+        return revokedAt == null && (expiresAt == null || expiresAt.toEpochMilli() > nowMillis);
+    }
+}

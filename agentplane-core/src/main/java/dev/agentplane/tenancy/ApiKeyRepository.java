@@ -11,25 +11,48 @@ import java.util.Optional;
 /** The SQL of api_keys. */
 final class ApiKeyRepository {
 
-    record StoredKey(ApiKey key, String hash, Long revokedAt, Long expiresAt) {}
+    record StoredKey(ApiKey key, String hash) {}
 
     void insert(Sql tx, ApiKey key, String hash) {
         tx.update("""
-                INSERT INTO api_keys (id, org_id, name, prefix, key_hash, role, agent_id, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                INSERT INTO api_keys (id, org_id, name, prefix, key_hash, role, agent_id, rate_limit_per_minute,
+                                      created_at, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 key.id(), key.orgId(), key.name(), key.prefix(), hash, key.role(), key.agentId(),
-                key.createdAt().toEpochMilli());
+                key.rateLimitPerMinute(), key.createdAt().toEpochMilli(),
+                key.expiresAt() == null ? null : key.expiresAt().toEpochMilli());
     }
 
+    /**
+     * The key whose hash is {@code hash}, in any org: this is how a presented key is recognised. The comparison
+     * the database makes is between SHA-256 digests, so how long it takes tells a caller only how much of the
+     * digest of a guess matched a stored digest, which says nothing about the secret (the digest cannot be
+     * steered by choosing the input).
+     */
     Optional<StoredKey> findByHash(Sql sql, String hash) {
         return sql.one("SELECT * FROM api_keys WHERE key_hash = ?",
-                row -> new StoredKey(map(row), row.string("key_hash"), row.nullableLong("revoked_at"),
-                        row.nullableLong("expires_at")),
-                hash);
+                row -> new StoredKey(map(row), row.string("key_hash")), hash);
+    }
+
+    Optional<ApiKey> find(Sql sql, String orgId, String id) {
+        return sql.one("SELECT * FROM api_keys WHERE org_id = ? AND id = ?", ApiKeyRepository::map, orgId, id);
+    }
+
+    Optional<ApiKey> findForUpdate(Sql tx, String orgId, String id) {
+        return tx.one("SELECT * FROM api_keys WHERE org_id = ? AND id = ?" + tx.dialect().forUpdate(),
+                ApiKeyRepository::map, orgId, id);
     }
 
     void touch(Sql sql, String keyId, long now) {
         sql.update("UPDATE api_keys SET last_used_at = ? WHERE id = ?", now, keyId);
+    }
+
+    void revoke(Sql tx, String orgId, String id, long now) {
+        tx.update("UPDATE api_keys SET revoked_at = ? WHERE org_id = ? AND id = ? AND revoked_at IS NULL", now, orgId, id);
+    }
+
+    void expire(Sql tx, String orgId, String id, long at) {
+        tx.update("UPDATE api_keys SET expires_at = ? WHERE org_id = ? AND id = ?", at, orgId, id);
     }
 
     Page<ApiKey> list(Sql sql, String orgId, PageRequest page) {
@@ -42,7 +65,10 @@ final class ApiKeyRepository {
     }
 
     private static ApiKey map(Row row) throws SQLException {
+        Long rateLimit = row.nullableLong("rate_limit_per_minute");
         return new ApiKey(row.string("id"), row.string("org_id"), row.string("prefix"), row.string("name"),
-                row.string("role"), row.string("agent_id"), row.instant("created_at"), row.instant("last_used_at"));
+                row.string("role"), row.string("agent_id"), rateLimit == null ? null : rateLimit.intValue(),
+                row.instant("created_at"), row.instant("last_used_at"), row.instant("expires_at"),
+                row.instant("revoked_at"));
     }
 }

@@ -32,4 +32,9 @@ final class KeyMaterial {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
+
+    /** Compares two hex digests in time independent of where they differ. */
+    static boolean sameDigest(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+    }
 }

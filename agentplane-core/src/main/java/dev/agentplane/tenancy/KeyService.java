@@ -6,6 +6,8 @@ import dev.agentplane.common.Ids;
 import dev.agentplane.common.Json;
 import dev.agentplane.common.Page;
 import dev.agentplane.common.PageRequest;
+import dev.agentplane.common.problems.ConflictException;
+import dev.agentplane.common.problems.NotFoundException;
 import dev.agentplane.store.Database;
 import dev.agentplane.store.Sql;
 import java.time.Clock;
@@ -16,7 +18,7 @@ import java.util.function.Consumer;
 
 /** Creates keys, lists them, and turns a presented key into the {@link Actor} it stands for. */
 public final class KeyService {
-    /** How long a verified key is trusted without asking the database again; a cache hit costs no hashing. */
+    /** How long a verified key is trusted without asking the database again. */
     private static final long CACHE_MILLIS = 5_000;
     /** last_used_at is a hint, so it is written at most this often per key, not on every request. */
     private static final long TOUCH_INTERVAL_MILLIS = 60_000;
@@ -56,11 +58,11 @@ public final class KeyService {
                     return false;
                 }
                 String orgId = Ids.newId();
-                orgs.insert(tx, orgId, "default", clock.millis());
+                orgs.insert(tx, orgId, "default", true, clock.millis());
                 String keyId = Ids.newId();
                 String key = fixedAdminKey != null ? fixedAdminKey : KeyMaterial.newKey(keyId);
                 ApiKey stored = new ApiKey(keyId, orgId, KeyMaterial.prefix(key), "bootstrap admin",
-                        Role.ADMIN.wireName(), null, Instant.ofEpochMilli(clock.millis()), null);
+                        Role.ADMIN.wireName(), null, null, Instant.ofEpochMilli(clock.millis()), null, null, null);
                 keys.insert(tx, stored, KeyMaterial.hash(key));
                 audit.record(tx, Actor.system(orgId), "org.bootstrap", "org", orgId, Json.object().put("name", "default"));
                 keySink.accept(key);
@@ -72,11 +74,12 @@ public final class KeyService {
     }
 
     public CreatedApiKey create(Actor actor, NewApiKey request) {
-        request.validate();
+        Instant now = Instant.ofEpochMilli(clock.millis());
+        request.validate(now);
         String keyId = Ids.newId();
         String key = KeyMaterial.newKey(keyId);
         ApiKey stored = new ApiKey(keyId, actor.orgId(), KeyMaterial.prefix(key), request.name(), request.role(),
-                request.agentId(), Instant.ofEpochMilli(clock.millis()), null);
+                request.agentId(), request.rateLimitPerMinute(), now, null, request.expiresAt(), null);
         database.inTransaction(tx -> {
             agents.requireAgent(tx, actor, "/agent_id", request.agentId());
             keys.insert(tx, stored, KeyMaterial.hash(key));
@@ -84,37 +87,111 @@ public final class KeyService {
                     Json.object().put("name", request.name()).put("role", request.role()));
             return null;
         });
-        return new CreatedApiKey(keyId, key, stored.prefix(), stored.name(), stored.role(), stored.agentId(),
-                stored.createdAt());
+        return CreatedApiKey.of(stored, key);
+    }
+
+    /** In the caller's transaction: the first admin key of a new org, audited in that org. */
+    CreatedApiKey createFirstAdminKey(Sql tx, String orgId, Instant now) {
+        String keyId = Ids.newId();
+        String key = KeyMaterial.newKey(keyId);
+        ApiKey stored = new ApiKey(keyId, orgId, KeyMaterial.prefix(key), "first admin", Role.ADMIN.wireName(), null,
+                null, now, null, null, null);
+        keys.insert(tx, stored, KeyMaterial.hash(key));
+        audit.record(tx, Actor.system(orgId), "key.create", "api_key", keyId,
+                Json.object().put("name", stored.name()).put("role", stored.role()));
+        return CreatedApiKey.of(stored, key);
     }
 
     public Page<ApiKey> list(Actor actor, PageRequest page) {
         return database.read(sql -> keys.list(sql, actor.orgId(), page));
     }
 
+    /** Revokes a key at once (revoking a revoked key changes nothing); from then on it gets the 401 of an unknown key. */
+    public ApiKey revoke(Actor actor, String keyId) {
+        ApiKey revoked = database.inTransaction(tx -> {
+            ApiKey current = keys.findForUpdate(tx, actor.orgId(), keyId).orElseThrow(() -> new NotFoundException("api_key", keyId));
+            if (current.revokedAt() != null) {
+                return current;
+            }
+            keys.revoke(tx, actor.orgId(), keyId, clock.millis());
+            audit.record(tx, actor, "key.revoke", "api_key", keyId, null);
+            return keys.find(tx, actor.orgId(), keyId).orElseThrow();
+        });
+        forgetKey(keyId);
+        return revoked;
+    }
+
     /**
-     * The actor a presented key stands for; empty for an unknown, revoked or expired key. The lookup is by the
-     * key's SHA-256, so its timing says nothing about how much of a guessed key was right.
+     * Issues a new key with the role, agent, name and rate limit of {@code keyId}; the old key keeps working for
+     * the grace period (never longer than its own expiry), then stops, so callers can switch without downtime.
+     */
+    public CreatedApiKey rotate(Actor actor, String keyId, KeyRotation rotation) {
+        rotation.validate();
+        Instant now = Instant.ofEpochMilli(clock.millis());
+        long oldKeyUntil = now.toEpochMilli() + rotation.graceOrDefault() * 1000;
+        String newId = Ids.newId();
+        String key = KeyMaterial.newKey(newId);
+        CreatedApiKey created = database.inTransaction(tx -> {
+            ApiKey old = keys.findForUpdate(tx, actor.orgId(), keyId).orElseThrow(() -> new NotFoundException("api_key", keyId));
+            if (!old.usableAt(now.toEpochMilli())) {
+                throw new ConflictException("cannot rotate api_key '" + keyId + "': it is "
+                        + (old.revokedAt() != null ? "revoked" : "expired") + "; create a new key instead");
+            }
+            ApiKey stored = new ApiKey(newId, actor.orgId(), KeyMaterial.prefix(key), old.name(), old.role(),
+                    old.agentId(), old.rateLimitPerMinute(), now, null, null, null);
+            keys.insert(tx, stored, KeyMaterial.hash(key));
+            if (old.expiresAt() == null || old.expiresAt().toEpochMilli() > oldKeyUntil) {
+                keys.expire(tx, actor.orgId(), keyId, oldKeyUntil);
+            }
+            audit.record(tx, actor, "key.rotate", "api_key", keyId,
+                    Json.object().put("new_key_id", newId).put("grace_seconds", rotation.graceOrDefault()));
+            return CreatedApiKey.of(stored, key);
+        });
+        forgetKey(keyId);
+        return created;
+    }
+
+    /**
+     * The actor a presented key stands for; empty for an unknown, revoked or expired key, or a key of a disabled
+     * org. Only SHA-256 digests of keys are compared (in the cache and in the database), so the time a lookup
+     * takes tells nothing about how much of a guessed key was right: a guess cannot be chosen to share a prefix
+     * of a stored digest. A key stays trusted from the cache for at most {@link #CACHE_MILLIS} and never past its
+     * expiry; revoking a key or disabling its org here drops it from the cache at once.
      */
     public Optional<Actor> authenticate(String presentedKey) {
         long now = clock.millis();
-        CachedActor cached = verified.get(presentedKey);
+        String hash = KeyMaterial.hash(presentedKey);
+        CachedActor cached = verified.get(hash);
         if (cached != null && cached.validUntil() > now) {
             return Optional.of(cached.actor());
         }
-        String hash = KeyMaterial.hash(presentedKey);
         Optional<ApiKey> key = database.read(sql -> keys.findByHash(sql, hash)
-                .filter(stored -> stored.revokedAt() == null)
-                .filter(stored -> stored.expiresAt() == null || stored.expiresAt() > now)
-                .filter(stored -> orgs.statusOf(sql, stored.key().orgId()).filter("active"::equals).isPresent())
-                .map(ApiKeyRepository.StoredKey::key));
+                .filter(stored -> KeyMaterial.sameDigest(stored.hash(), hash))
+                .map(ApiKeyRepository.StoredKey::key)
+                .filter(stored -> stored.usableAt(now))
+                .filter(stored -> orgs.statusOf(sql, stored.orgId()).filter(Org.ACTIVE::equals).isPresent()));
         key.filter(k -> k.lastUsedAt() == null || now - k.lastUsedAt().toEpochMilli() > TOUCH_INTERVAL_MILLIS)
                 .ifPresent(k -> database.inTransaction(tx -> {
                     keys.touch(tx, k.id(), now);
                     return null;
                 }));
-        Optional<Actor> actor = key.map(k -> new Actor(k.orgId(), k.id(), k.agentId(), Role.fromWire(k.role()), null));
-        actor.ifPresent(a -> verified.put(presentedKey, new CachedActor(a, now + CACHE_MILLIS)));
-        return actor;
+        if (key.isEmpty()) {
+            verified.remove(hash);
+            return Optional.empty();
+        }
+        ApiKey k = key.get();
+        Actor actor = new Actor(k.orgId(), k.id(), k.agentId(), Role.fromWire(k.role()), null);
+        long validUntil = k.expiresAt() == null ? now + CACHE_MILLIS : Math.min(now + CACHE_MILLIS, k.expiresAt().toEpochMilli());
+        verified.put(hash, new CachedActor(actor, validUntil));
+        return Optional.of(actor);
+    }
+
+    /** Stops trusting cached keys of {@code orgId} (it was just disabled). */
+    void forgetOrg(String orgId) {
+        verified.values().removeIf(cached -> cached.actor().orgId().equals(orgId));
+    }
+
+    private void forgetKey(String keyId) {
+        verified.values().removeIf(cached -> keyId.equals(cached.actor().keyId()));
     }
 }

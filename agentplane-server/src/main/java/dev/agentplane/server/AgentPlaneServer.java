@@ -20,6 +20,7 @@ import dev.agentplane.server.http.OpenApiContract;
 import dev.agentplane.server.http.Problems;
 import dev.agentplane.server.http.RequestContext;
 import dev.agentplane.server.keys.KeyRoutes;
+import dev.agentplane.server.orgs.OrgRoutes;
 import dev.agentplane.server.state.StateRoutes;
 import dev.agentplane.server.workflows.WorkflowRoutes;
 import dev.agentplane.state.StatePurger;
@@ -126,6 +127,7 @@ public final class AgentPlaneServer implements AutoCloseable {
         HealthRoutes.register(router, plane.database());
         DocsRoutes.register(app, contract);
         KeyRoutes.register(router, plane.keys());
+        OrgRoutes.register(router, plane.orgs());
         AgentRoutes.register(router, plane.agents());
         AuditRoutes.register(router, plane.audit());
         StateRoutes.register(router, plane.state());

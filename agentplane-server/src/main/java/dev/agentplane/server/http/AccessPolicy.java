@@ -33,7 +33,9 @@ public final class AccessPolicy {
     private static final Map<String, Set<Role>> RULES = new HashMap<>();
 
     static {
-        rule(ADMINS, "createApiKey", "listApiKeys");
+        rule(ADMINS, "createApiKey", "listApiKeys", "revokeApiKey", "rotateApiKey");
+        // Organizations: admins of the instance admin organization only (OrgService refuses the others).
+        rule(ADMINS, "createOrg", "listOrgs", "getOrg", "disableOrg");
         rule(BUILDERS, "createAgent", "deactivateAgent");
         rule(ACTORS, "updateAgent", "heartbeatAgent");
         rule(READERS, "listAgents", "getAgent");
