@@ -18,7 +18,9 @@ import java.util.Optional;
 
 /**
  * The append-only record of every change. {@link #record} takes the caller's transaction, so an audit row
- * exists exactly when the change it describes was committed.
+ * exists exactly when the change it describes was committed. Each org's rows form a hash chain (see
+ * {@link AuditChain}); appending locks the org's chain head until the transaction ends, so services call
+ * {@code record} as their last write: every transaction then takes that lock last, and none waits on another.
  */
 public final class AuditLog {
     static final int MAX_VALUE_CHARS = 4096;
