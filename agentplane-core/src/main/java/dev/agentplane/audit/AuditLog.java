@@ -13,10 +13,14 @@ import dev.agentplane.store.Where;
 import dev.agentplane.tenancy.Actor;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The append-only record of every change. {@link #record} takes the caller's transaction, so an audit row
- * exists exactly when the change it describes was committed.
+ * exists exactly when the change it describes was committed. Each org's rows form a hash chain (see
+ * {@link AuditChain}); appending locks the org's chain head until the transaction ends, so services call
+ * {@code record} as their last write: every transaction then takes that lock last, and none waits on another.
  */
 public final class AuditLog {
     static final int MAX_VALUE_CHARS = 4096;
@@ -24,19 +28,46 @@ public final class AuditLog {
     private final Database database;
     private final Clock clock;
 
+    private static final int VERIFY_PAGE = 500;
+    /**
+     * Creates the org's chain head on its first change, and otherwise locks it (a no-op update): a concurrent
+     * change of the same org waits here until this transaction ends, then reads the head this one left.
+     */
+    private static final String LOCK_HEAD = """
+            INSERT INTO audit_heads (org_id, last_seq, last_id, last_hash) VALUES (?, 0, NULL, ?)
+            ON CONFLICT (org_id) DO UPDATE SET last_seq = audit_heads.last_seq
+            RETURNING last_seq, last_id, last_hash""";
+    private static final String ADVANCE_HEAD = "UPDATE audit_heads SET last_seq = ?, last_id = ?, last_hash = ? WHERE org_id = ?";
+    private static final String INSERT_ROW = """
+            INSERT INTO audit_log (id, org_id, chain_seq, actor_key_id, actor_agent_id, action, resource_type,
+                                   resource_id, details, request_id, created_at, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
     public AuditLog(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
     }
 
     public void record(Sql tx, Actor actor, String action, String resourceType, String resourceId, Object details) {
-        JsonNode detailNode = details == null ? Json.object() : Json.MAPPER.valueToTree(details);
-        tx.update("""
-                INSERT INTO audit_log (id, org_id, actor_key_id, actor_agent_id, action, resource_type, resource_id,
-                                       details, request_id, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                Ids.newId(), actor.orgId(), actor.keyId(), actor.agentId(), action, resourceType, resourceId,
-                Sql.json(compact(Redactor.redact(detailNode))), actor.requestId(), clock.millis());
+        JsonNode detailNode = compact(Redactor.redact(details == null ? Json.object() : Json.MAPPER.valueToTree(details)));
+        Head head = tx.one(LOCK_HEAD, AuditLog::head, actor.orgId(), AuditChain.GENESIS).orElseThrow();
+        AuditChain.Content row = new AuditChain.Content(Ids.newId(), actor.orgId(), head.seq() + 1, actor.keyId(),
+                actor.agentId(), action, resourceType, resourceId, detailNode, actor.requestId(), clock.millis(),
+                head.hash());
+        String hash = AuditChain.hash(row);
+        Object[] rowParams = {row.id(), row.orgId(), row.seq(), row.actorKeyId(), row.actorAgentId(), row.action(),
+                row.resourceType(), row.resourceId(), Sql.json(detailNode), row.requestId(), row.createdAtMillis(),
+                row.prevHash(), hash};
+        if (tx.dialect().singleWriter()) {
+            // Embedded SQLite has no round trips to save, and no data-modifying WITH: two plain statements.
+            tx.update(INSERT_ROW, rowParams);
+            tx.update(ADVANCE_HEAD, row.seq(), row.id(), hash, row.orgId());
+        } else {
+            Object[] params = new Object[4 + rowParams.length];
+            System.arraycopy(new Object[] {row.seq(), row.id(), hash, row.orgId()}, 0, params, 0, 4);
+            System.arraycopy(rowParams, 0, params, 4, rowParams.length);
+            tx.update("WITH advance AS (" + ADVANCE_HEAD + ") " + INSERT_ROW, params);
+        }
     }
 
     /** Large values (a handoff's whole context, say) are summarized by size: the log says what changed, not all of it. */
@@ -67,6 +98,66 @@ public final class AuditLog {
                 sql.list("SELECT * FROM audit_log" + where.sql() + " ORDER BY id DESC LIMIT ?",
                         AuditLog::map, where.params(page.fetchSize())),
                 page.limit(), AuditEntry::id));
+    }
+
+    /**
+     * Walks the org's chain from its first row to the head: each row's hash must match its content and link to
+     * the row before it; the last row must be the one the head names. Rows written before the chain existed are
+     * not part of it.
+     */
+    public ChainVerification verify(Actor actor) {
+        return database.read(sql -> {
+            Optional<Head> head = sql.one("SELECT last_seq, last_id, last_hash FROM audit_heads WHERE org_id = ?",
+                    AuditLog::head, actor.orgId());
+            if (head.isEmpty()) {
+                return new ChainVerification(true, 0, null);
+            }
+            long checked = 0;
+            long lastSeq = 0;
+            String prevHash = AuditChain.GENESIS;
+            List<Chained> rows;
+            do {
+                rows = sql.list("""
+                        SELECT * FROM audit_log WHERE org_id = ? AND chain_seq > ? AND chain_seq <= ?
+                        ORDER BY chain_seq LIMIT ?""",
+                        AuditLog::chained, actor.orgId(), lastSeq, head.get().seq(), VERIFY_PAGE);
+                for (Chained row : rows) {
+                    checked++;
+                    if (!AuditChain.hash(row.content()).equals(row.hash())) {
+                        return broken(checked, row.content().id(), ChainVerification.HASH_MISMATCH);
+                    }
+                    if (!prevHash.equals(row.content().prevHash())) {
+                        return broken(checked, row.content().id(), ChainVerification.BROKEN_LINK);
+                    }
+                    prevHash = row.hash();
+                    lastSeq = row.content().seq();
+                }
+            } while (rows.size() == VERIFY_PAGE);
+            if (lastSeq != head.get().seq() || !prevHash.equals(head.get().hash())) {
+                // The rows at the end of the chain are gone: name the last one the head remembers.
+                return broken(checked, head.get().lastId(), ChainVerification.BROKEN_LINK);
+            }
+            return new ChainVerification(true, checked, null);
+        });
+    }
+
+    private static ChainVerification broken(long checked, String id, String reason) {
+        return new ChainVerification(false, checked, new ChainVerification.BrokenLink(id, reason));
+    }
+
+    private record Head(long seq, String lastId, String hash) {}
+
+    private record Chained(AuditChain.Content content, String hash) {}
+
+    private static Head head(Row row) throws SQLException {
+        return new Head(row.longValue("last_seq"), row.string("last_id"), row.string("last_hash"));
+    }
+
+    private static Chained chained(Row row) throws SQLException {
+        return new Chained(new AuditChain.Content(row.string("id"), row.string("org_id"), row.longValue("chain_seq"),
+                row.string("actor_key_id"), row.string("actor_agent_id"), row.string("action"),
+                row.string("resource_type"), row.string("resource_id"), row.json("details"), row.string("request_id"),
+                row.longValue("created_at"), row.string("prev_hash")), row.string("hash"));
     }
 
     private static AuditEntry map(Row row) throws SQLException {

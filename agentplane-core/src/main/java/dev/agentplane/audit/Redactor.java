@@ -31,6 +31,11 @@ public final class Redactor {
         return copy;
     }
 
+    /** Free text (an event's message) keeps everything but what looks like an AgentPlane key. */
+    public static String redactText(String text) {
+        return text == null ? null : API_KEY_VALUE.matcher(text).replaceAll(REDACTED);
+    }
+
     /** A secret-named field holds a secret, unless it is a token count such as tokens_in: 120. */
     private static boolean isSecret(String name, JsonNode value) {
         return SECRET_NAME.matcher(name).matches() && !value.isNull()

@@ -2,6 +2,7 @@ package dev.agentplane.events;
 
 import dev.agentplane.agents.AgentService;
 import dev.agentplane.audit.AuditLog;
+import dev.agentplane.audit.Redactor;
 import dev.agentplane.common.Ids;
 import dev.agentplane.common.Json;
 import dev.agentplane.common.Page;
@@ -48,8 +49,9 @@ public final class EventService {
     private Event record(Actor actor, NewEvent request, String executionPointer) {
         request.validate();
         Event event = new Event(Ids.newId(), request.executionId(),
-                request.agentId() != null ? request.agentId() : actor.agentId(), request.type(), request.message(),
-                request.data() == null || request.data().isNull() ? null : request.data(), request.tokensIn(),
+                request.agentId() != null ? request.agentId() : actor.agentId(), request.type(),
+                Redactor.redactText(request.message()),
+                request.data() == null || request.data().isNull() ? null : Redactor.redact(request.data()), request.tokensIn(),
                 request.tokensOut(), request.costUsd(), Times.now(clock));
         return database.inTransaction(tx -> {
             executions.requireExecution(tx, actor, executionPointer, request.executionId());

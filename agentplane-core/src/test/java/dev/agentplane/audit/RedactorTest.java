@@ -38,4 +38,13 @@ class RedactorTest {
         assertThat(compact.get("name").asText()).isEqualTo("x");
         assertThat(compact.get("context").get("omitted_chars").asInt()).isEqualTo(AuditLog.MAX_VALUE_CHARS + 12);
     }
+
+    @Test
+    void free_text_loses_only_what_looks_like_an_api_key() {
+        String key = "ap_0123456789abcdef0123456789abcdef_abcdefghijklmnopqrstuvwxyz0123";
+
+        assertThat(Redactor.redactText("retried with " + key + " twice")).isEqualTo("retried with [REDACTED] twice");
+        assertThat(Redactor.redactText("password reset mail sent")).isEqualTo("password reset mail sent");
+        assertThat(Redactor.redactText(null)).isNull();
+    }
 }

@@ -17,5 +17,6 @@ public final class AuditRoutes {
                     Queries.string(ctx, "resource_id"), Queries.instant(ctx, "from"), Queries.instant(ctx, "to"));
             Responses.page(ctx, audit.list(RequestContext.actor(ctx), filter, Queries.page(ctx)));
         });
+        router.get("/v1/audit/verify", ctx -> ctx.json(audit.verify(RequestContext.actor(ctx))));
     }
 }
