@@ -50,7 +50,7 @@ public final class AccessPolicy {
         rule(ACTORS, "createEscalation");
         rule(BUILDERS, "claimEscalation", "resolveEscalation", "dismissEscalation");
         rule(READERS, "listEscalations", "getEscalation");
-        rule(AUDIT_READERS, "listAuditEntries");
+        rule(AUDIT_READERS, "listAuditEntries", "verifyAuditChain");
     }
 
     private AccessPolicy() {}
