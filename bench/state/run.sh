@@ -182,7 +182,7 @@ start_server() {   # $1 = postgresql | sqlite
         [[ -n "$POOL_SIZE" ]] && db_env+=(AGENTPLANE_DATABASE_POOL_SIZE="$POOL_SIZE")
     fi
     # shellcheck disable=SC2086
-    env "${unset_env[@]}" "${db_env[@]}" AGENTPLANE_BOOTSTRAP_ADMIN_KEY="$TOKEN" AGENTPLANE_LOG_LEVEL="$SERVER_LOG_LEVEL" \
+    env "${unset_env[@]}" "${db_env[@]}" AGENTPLANE_BOOTSTRAP_ADMIN_KEY="$TOKEN" AGENTPLANE_RATE_LIMITS_ADMIN=1000000000 AGENTPLANE_LOG_LEVEL="$SERVER_LOG_LEVEL" \
         "$JAVA_HOME_FOUND/bin/java" $JVM_OPTS -Xlog:gc:file="$WORK/gc-$db.log":uptime \
         --enable-native-access=ALL-UNNAMED -jar "$JAR" \
         server --port "$SERVER_PORT" --data-dir "$data" >"$WORK/server-$db.log" 2>&1 &

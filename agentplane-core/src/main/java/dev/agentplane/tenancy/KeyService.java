@@ -180,7 +180,7 @@ public final class KeyService {
             return Optional.empty();
         }
         ApiKey k = key.get();
-        Actor actor = new Actor(k.orgId(), k.id(), k.agentId(), Role.fromWire(k.role()), null);
+        Actor actor = new Actor(k.orgId(), k.id(), k.agentId(), Role.fromWire(k.role()), null, k.rateLimitPerMinute());
         long validUntil = k.expiresAt() == null ? now + CACHE_MILLIS : Math.min(now + CACHE_MILLIS, k.expiresAt().toEpochMilli());
         verified.put(hash, new CachedActor(actor, validUntil));
         return Optional.of(actor);

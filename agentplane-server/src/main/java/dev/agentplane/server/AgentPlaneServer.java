@@ -18,6 +18,7 @@ import dev.agentplane.server.http.Cors;
 import dev.agentplane.server.http.Limits;
 import dev.agentplane.server.http.OpenApiContract;
 import dev.agentplane.server.http.Problems;
+import dev.agentplane.server.http.RateLimiter;
 import dev.agentplane.server.http.RequestContext;
 import dev.agentplane.server.keys.KeyRoutes;
 import dev.agentplane.server.orgs.OrgRoutes;
@@ -72,7 +73,8 @@ public final class AgentPlaneServer implements AutoCloseable {
             });
             String bootstrapKey = created.get();
             Javalin app = Javalin.create(javalin -> configure(javalin, config));
-            List<String> routes = registerRoutes(app, plane, new Cors(config.cors()));
+            List<String> routes = registerRoutes(app, plane, new Cors(config.cors()),
+                    new RateLimiter(config.rateLimits(), clock));
             app.start(config.port());
             LOG.info("AgentPlane listening on port {} with {}", app.port(), database.dialect().name());
             StatePurger purger = new StatePurger(database, clock);
@@ -117,13 +119,13 @@ public final class AgentPlaneServer implements AutoCloseable {
         });
     }
 
-    private static List<String> registerRoutes(Javalin app, AgentPlane plane, Cors cors) {
+    private static List<String> registerRoutes(Javalin app, AgentPlane plane, Cors cors, RateLimiter rateLimiter) {
         app.before(RequestContext::assignRequestId);
         app.before(cors::apply);
         Problems.register(app);
 
         OpenApiContract contract = OpenApiContract.load();
-        ApiRouter router = new ApiRouter(app, contract, new Authentication(plane.keys()));
+        ApiRouter router = new ApiRouter(app, contract, new Authentication(plane.keys()), rateLimiter);
         HealthRoutes.register(router, plane.database());
         DocsRoutes.register(app, contract);
         KeyRoutes.register(router, plane.keys());

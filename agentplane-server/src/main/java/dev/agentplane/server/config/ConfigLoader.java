@@ -5,6 +5,7 @@ import dev.agentplane.common.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.agentplane.tenancy.Role;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,7 +24,9 @@ import java.util.TreeSet;
 public final class ConfigLoader {
     static final Set<String> SETTINGS = Set.of("port", "data_dir", "database.url", "database.user",
             "database.password", "database.pool_size", "bootstrap_admin_key", "shutdown_grace_seconds",
-            "cors.allowed_origins", "cors.allowed_methods", "cors.allowed_headers", "cors.max_age_seconds");
+            "cors.allowed_origins", "cors.allowed_methods", "cors.allowed_headers", "cors.max_age_seconds",
+            "rate_limits.admin", "rate_limits.developer", "rate_limits.agent", "rate_limits.viewer",
+            "rate_limits.auditor", "rate_limits.failed_auth_per_minute");
 
     private ConfigLoader() {}
 
@@ -99,7 +102,20 @@ public final class ConfigLoader {
                         list(values, "cors.allowed_methods", defaults.cors().allowedMethods()),
                         list(values, "cors.allowed_headers", defaults.cors().allowedHeaders()),
                         inRange("cors.max_age_seconds", intSetting(values, "cors.max_age_seconds",
-                                defaults.cors().maxAgeSeconds()), 0, 86_400)));
+                                defaults.cors().maxAgeSeconds()), 0, 86_400)),
+                rateLimits(values, defaults.rateLimits()));
+    }
+
+    private static RateLimitSettings rateLimits(Map<String, String> values, RateLimitSettings defaults) {
+        RateLimitSettings limits = new RateLimitSettings(defaults.perMinuteByRole(), inRange(
+                "rate_limits.failed_auth_per_minute", intSetting(values, "rate_limits.failed_auth_per_minute",
+                        defaults.failedAuthPerMinute()), 1, Integer.MAX_VALUE));
+        for (Role role : Role.values()) {
+            String key = "rate_limits." + role.wireName();
+            limits = limits.withRole(role, inRange(key, intSetting(values, key, defaults.perMinute(role)), 1,
+                    Integer.MAX_VALUE));
+        }
+        return limits;
     }
 
     /** A list setting: a YAML list, or a comma-separated string (as environment variables give it). */

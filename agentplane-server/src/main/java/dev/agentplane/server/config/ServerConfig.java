@@ -8,10 +8,12 @@ import java.nio.file.Path;
  * SQLite in {@code dataDir}.
  */
 public record ServerConfig(int port, Path dataDir, String databaseUrl, String databaseUser, String databasePassword,
-                           int databasePoolSize, String bootstrapAdminKey, long shutdownGraceMillis, CorsSettings cors) {
+                           int databasePoolSize, String bootstrapAdminKey, long shutdownGraceMillis, CorsSettings cors,
+                           RateLimitSettings rateLimits) {
 
     public static ServerConfig defaults() {
-        return new ServerConfig(8080, Path.of("data"), null, null, null, 16, null, 20_000, CorsSettings.none());
+        return new ServerConfig(8080, Path.of("data"), null, null, null, 16, null, 20_000, CorsSettings.none(),
+                RateLimitSettings.defaults());
     }
 
     /** Never prints the database password or the bootstrap key. */
@@ -30,26 +32,31 @@ public record ServerConfig(int port, Path dataDir, String databaseUrl, String da
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(newPort, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapAdminKey, shutdownGraceMillis, cors);
+                bootstrapAdminKey, shutdownGraceMillis, cors, rateLimits);
     }
 
     public ServerConfig withDataDir(Path newDataDir) {
         return new ServerConfig(port, newDataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapAdminKey, shutdownGraceMillis, cors);
+                bootstrapAdminKey, shutdownGraceMillis, cors, rateLimits);
     }
 
     public ServerConfig withDatabase(String url, String user, String password) {
         return new ServerConfig(port, dataDir, url, user, password, databasePoolSize, bootstrapAdminKey,
-                shutdownGraceMillis, cors);
+                shutdownGraceMillis, cors, rateLimits);
     }
 
     public ServerConfig withBootstrapAdminKey(String key) {
         return new ServerConfig(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize, key,
-                shutdownGraceMillis, cors);
+                shutdownGraceMillis, cors, rateLimits);
     }
 
     public ServerConfig withCors(CorsSettings newCors) {
         return new ServerConfig(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapAdminKey, shutdownGraceMillis, newCors);
+                bootstrapAdminKey, shutdownGraceMillis, newCors, rateLimits);
+    }
+
+    public ServerConfig withRateLimits(RateLimitSettings newRateLimits) {
+        return new ServerConfig(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
+                bootstrapAdminKey, shutdownGraceMillis, cors, newRateLimits);
     }
 }

@@ -2,6 +2,7 @@ package dev.agentplane.server.http;
 
 import dev.agentplane.common.problems.FieldError;
 import dev.agentplane.common.problems.InvalidInputException;
+import dev.agentplane.common.problems.ProblemException;
 import dev.agentplane.tenancy.Role;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -19,12 +20,14 @@ public final class ApiRouter {
     private final Javalin app;
     private final OpenApiContract contract;
     private final Authentication authentication;
+    private final RateLimiter rateLimiter;
     private final List<String> registered = new ArrayList<>();
 
-    public ApiRouter(Javalin app, OpenApiContract contract, Authentication authentication) {
+    public ApiRouter(Javalin app, OpenApiContract contract, Authentication authentication, RateLimiter rateLimiter) {
         this.app = app;
         this.contract = contract;
         this.authentication = authentication;
+        this.rateLimiter = rateLimiter;
     }
 
     public ApiRouter get(String path, Handler handler) { return add(HandlerType.GET, path, handler); }
@@ -40,13 +43,24 @@ public final class ApiRouter {
         Set<Role> allowed = authenticated ? AccessPolicy.rolesFor(operation.operationId()) : Set.of();
         app.addHttpHandler(method, path, ctx -> {
             if (authenticated) {
-                authentication.authenticate(ctx);
+                authenticate(ctx);
+                rateLimiter.consume(ctx, RequestContext.actor(ctx));
                 AccessPolicy.check(RequestContext.actor(ctx), operation.operationId(), allowed);
             }
             rejectUndeclaredQueryParameters(ctx, operation.queryParameters());
             handler.handle(ctx);
         });
         return this;
+    }
+
+    private void authenticate(Context ctx) {
+        rateLimiter.rejectIfGuessing(ctx);
+        try {
+            authentication.authenticate(ctx);
+        } catch (ProblemException e) {
+            rateLimiter.recordFailedAuthentication(ctx);
+            throw e;
+        }
     }
 
     /** "METHOD /path" of every route registered so far. */

@@ -1,7 +1,9 @@
 package dev.agentplane.server.testing;
 
 import dev.agentplane.server.AgentPlaneServer;
+import dev.agentplane.server.config.RateLimitSettings;
 import dev.agentplane.server.config.ServerConfig;
+import dev.agentplane.tenancy.Role;
 import dev.agentplane.store.DatabaseSettings;
 import dev.agentplane.testing.DatabaseKind;
 import dev.agentplane.testing.MutableClock;
@@ -30,7 +32,9 @@ public final class TestServer implements AutoCloseable {
         try {
             Path dataDir = Files.createTempDirectory("agentplane-api-");
             DatabaseSettings database = kind.freshDatabase(hint);
-            ServerConfig config = ServerConfig.defaults().withPort(0).withDataDir(dataDir);
+            // Tests send far more requests per key than production defaults allow; RateLimitApiTest sets its own.
+            ServerConfig config = ServerConfig.defaults().withPort(0).withDataDir(dataDir)
+                    .withRateLimits(generousLimits());
             if (kind == DatabaseKind.POSTGRESQL) {
                 config = config.withDatabase(database.jdbcUrl(), database.user(), database.password());
             }
@@ -40,6 +44,14 @@ public final class TestServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static RateLimitSettings generousLimits() {
+        RateLimitSettings limits = RateLimitSettings.defaults();
+        for (Role role : Role.values()) {
+            limits = limits.withRole(role, 100_000_000);
+        }
+        return new RateLimitSettings(limits.perMinuteByRole(), 1_000_000);
     }
 
     public Api api() {
