@@ -39,6 +39,7 @@ public final class EscalationService {
 
     public Escalation create(Actor actor, NewEscalation request) {
         request.validate();
+        actor.requireActingAs(request.agentId(), "open an escalation");
         Instant now = Times.now(clock);
         Escalation escalation = new Escalation(Ids.newId(), request.reason(),
                 request.context() == null || request.context().isNull() ? Json.object() : request.context(),

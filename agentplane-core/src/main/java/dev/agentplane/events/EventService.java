@@ -48,6 +48,7 @@ public final class EventService {
 
     private Event record(Actor actor, NewEvent request, String executionPointer) {
         request.validate();
+        actor.requireActingAs(request.agentId(), "record an event");
         Event event = new Event(Ids.newId(), request.executionId(),
                 request.agentId() != null ? request.agentId() : actor.agentId(), request.type(),
                 Redactor.redactText(request.message()),

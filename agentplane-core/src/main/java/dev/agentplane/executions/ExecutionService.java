@@ -45,6 +45,7 @@ public final class ExecutionService {
     /** Starts an execution; without {@code agent_id} it is attributed to the agent the caller's key is bound to. */
     public Execution start(Actor actor, StartExecution request) {
         request.validate();
+        actor.requireActingAs(request.agentId(), "start an execution");
         String agentId = request.agentId() != null ? request.agentId() : actor.agentId();
         return database.inTransaction(tx -> {
             Workflow workflow = workflows.versionToRun(tx, actor, request.workflow(), request.version());

@@ -41,6 +41,7 @@ public final class HandoffService {
 
     public Handoff create(Actor actor, NewHandoff request) {
         request.validate();
+        actor.requireActingAs(request.fromAgentId(), "hand work off");
         Instant now = Times.now(clock);
         Handoff handoff = new Handoff(Ids.newId(), request.fromAgentId(), request.toAgentId(), request.toCapability(),
                 Handoff.PENDING, request.reason(), request.context() == null || request.context().isNull()
@@ -79,6 +80,7 @@ public final class HandoffService {
                 throw ConflictException.illegalTransition("handoff", id, "accept", current.status());
             }
             String acceptedBy = acceptingAgent(tx, actor, current, request);
+            actor.requireActingAs(acceptedBy, "accept a handoff");
             if (!handoffs.accept(tx, actor.orgId(), id, acceptedBy, Times.now(clock))) {
                 throw refused(tx, actor, id, "accept");
             }
@@ -90,6 +92,7 @@ public final class HandoffService {
     public Handoff reject(Actor actor, String id, RejectHandoff request) {
         request.validate();
         return database.inTransaction(tx -> {
+            actor.requireActingAs(find(tx, actor, id).toAgentId(), "reject a handoff addressed");
             if (!handoffs.reject(tx, actor.orgId(), id, request.reason(), Times.now(clock))) {
                 throw refused(tx, actor, id, "reject");
             }
@@ -101,6 +104,7 @@ public final class HandoffService {
     public Handoff complete(Actor actor, String id, CompleteHandoff request) {
         request.validate();
         return database.inTransaction(tx -> {
+            actor.requireActingAs(find(tx, actor, id).acceptedBy(), "complete a handoff accepted");
             if (!handoffs.complete(tx, actor.orgId(), id, request, Times.now(clock))) {
                 throw refused(tx, actor, id, "complete");
             }

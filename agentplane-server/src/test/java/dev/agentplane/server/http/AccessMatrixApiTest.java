@@ -63,6 +63,15 @@ class AccessMatrixApiTest {
         agent.patch("/v1/agents/" + other, "{\"description\": \"hijacked\"}").expectProblem(403, null);
         agent.post("/v1/agents/" + SOME_ID + "/heartbeat", null).expectProblem(404, null);
         api.post("/v1/keys", "{\"name\": \"unbound\", \"role\": \"agent\"}").expectProblem(400, "/agent_id");
+
+        agent.post("/v1/handoffs", "{\"from_agent_id\": \"" + other + "\", \"to_agent_id\": \"" + self + "\"}")
+                .expectProblem(403, null);
+        String mine = agent.post("/v1/handoffs", "{\"from_agent_id\": \"" + self + "\", \"to_agent_id\": \"" + other + "\"}")
+                .expect(201).id();
+        agent.post("/v1/handoffs/" + mine + "/accept", "{}").expectProblem(403, null);
+        agent.post("/v1/handoffs/" + mine + "/reject", "{\"reason\": \"not mine\"}").expectProblem(403, null);
+        agent.post("/v1/escalations", "{\"reason\": \"help\", \"agent_id\": \"" + other + "\"}").expectProblem(403, null);
+        agent.post("/v1/escalations", "{\"reason\": \"help\"}").expect(201);
     }
 
     private static String concrete(String template) {
