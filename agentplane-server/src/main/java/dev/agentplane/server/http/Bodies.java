@@ -10,7 +10,6 @@ import dev.agentplane.common.problems.ProblemException;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +67,9 @@ public final class Bodies {
             // With a Content-Length, read exactly that; a chunked body is read up to one byte over the limit.
             bytes = declared >= 0 ? readExactly(in, (int) declared) : in.readNBytes((int) Limits.MAX_BODY_BYTES + 1);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read the request body", e);
+            // The client stopped sending (idle timeout) or closed early: its fault, and nothing was changed.
+            throw InvalidInputException.body("", "could not be read completely: the client sent fewer bytes than "
+                    + "its Content-Length, or stopped sending", "send the whole body with a correct Content-Length");
         }
         if (bytes.length > Limits.MAX_BODY_BYTES) {
             throw tooLarge();
