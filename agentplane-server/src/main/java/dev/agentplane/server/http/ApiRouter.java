@@ -41,6 +41,7 @@ public final class ApiRouter {
                 authentication.authenticate(ctx);
                 AccessPolicy.check(RequestContext.actor(ctx), method.name(), path);
             }
+            Queries.rejectMalformedEncoding(ctx);
             rejectUndeclaredQueryParameters(ctx, operation.queryParameters());
             handler.handle(ctx);
         });
