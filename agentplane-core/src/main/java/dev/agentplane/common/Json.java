@@ -51,8 +51,6 @@ public final class Json {
         for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
             mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         }
-        // {"name": "a", "name": "b"} is ambiguous: refuse it rather than silently keep the last value.
-        mapper.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         return mapper
                 .registerModule(new ParameterNamesModule())
                 .registerModule(new JavaTimeModule())

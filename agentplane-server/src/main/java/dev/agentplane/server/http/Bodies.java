@@ -1,7 +1,9 @@
 package dev.agentplane.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentplane.common.Json;
 import dev.agentplane.common.JsonInput;
@@ -20,6 +22,12 @@ import java.util.Map;
  * belong to the request type.
  */
 public final class Bodies {
+    /**
+     * {"name": "a", "name": "b"} is ambiguous: refuse it rather than silently keep the last value. (Workflow
+     * definitions have their own reader, which reports repeated keys with their lines.)
+     */
+    private static final ObjectReader STRICT = Json.MAPPER.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+
     private Bodies() {}
 
     /** The body bound to {@code type}; a missing body is an error. */
@@ -44,7 +52,7 @@ public final class Bodies {
         }
         JsonNode node;
         try {
-            node = Json.MAPPER.readTree(text);
+            node = STRICT.readTree(text);
         } catch (JsonProcessingException e) {
             throw JsonInput.invalid(e);
         }

@@ -30,7 +30,7 @@ public final class RawHttp {
     public static Response send(String baseUrl, String head) {
         URI uri = URI.create(baseUrl);
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
-            socket.setSoTimeout(30_000);
+            socket.setSoTimeout(60_000); // beyond the server's 30 s idle timeout, which a stalled body waits out
             OutputStream out = socket.getOutputStream();
             out.write((head + "\r\nHost: " + uri.getHost() + ":" + uri.getPort() + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
