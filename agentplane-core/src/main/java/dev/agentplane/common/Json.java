@@ -2,6 +2,7 @@ package dev.agentplane.common;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,11 +23,24 @@ import java.io.UncheckedIOException;
 public final class Json {
     // Jackson reuses its buffers per thread by default, which never pays off when every request runs on a
     // fresh virtual thread; a shared pool does.
-    public static final ObjectMapper MAPPER = configure(new ObjectMapper(
-            JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build()));
-    public static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()));
+    public static final ObjectMapper MAPPER = configure(new ObjectMapper(JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
+            .streamReadConstraints(Json.readConstraints()).build()));
+    public static final ObjectMapper YAML = configure(new ObjectMapper(
+            YAMLFactory.builder().streamReadConstraints(Json.readConstraints()).build()));
+
+    /**
+     * How deeply arrays and objects may nest in any JSON or YAML AgentPlane reads. Far beyond what real
+     * definitions, state values or event data need, and low enough that the recursive code walking a tree
+     * (validation, NUL checks, serialization) cannot exhaust a thread's stack.
+     */
+    public static final int MAX_NESTING_DEPTH = 128;
 
     private Json() {}
+
+    private static StreamReadConstraints readConstraints() {
+        return StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build();
+    }
 
     private static ObjectMapper configure(ObjectMapper mapper) {
         // A number is not a string and "5" is not a number: type mismatches are the caller's to fix.

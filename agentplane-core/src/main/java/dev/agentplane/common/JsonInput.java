@@ -1,6 +1,7 @@
 package dev.agentplane.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -27,6 +28,10 @@ public final class JsonInput {
     }
 
     public static InvalidInputException invalid(JsonProcessingException e) {
+        if (e instanceof StreamConstraintsException limit) {
+            return InvalidInputException.body("", "exceeds a limit of the JSON reader: " + limit.getOriginalMessage(),
+                    "nest arrays and objects at most " + Json.MAX_NESTING_DEPTH + " levels deep");
+        }
         if (!(e instanceof JsonMappingException mapping)) {
             return InvalidInputException.body("", "is not valid JSON: " + e.getOriginalMessage(),
                     "send a well-formed JSON document");

@@ -15,6 +15,7 @@ import dev.agentplane.server.http.AccessLog;
 import dev.agentplane.server.http.ApiRouter;
 import dev.agentplane.server.http.Authentication;
 import dev.agentplane.server.http.Cors;
+import dev.agentplane.server.http.JettyProblems;
 import dev.agentplane.server.http.Limits;
 import dev.agentplane.server.http.OpenApiContract;
 import dev.agentplane.server.http.Problems;
@@ -116,7 +117,9 @@ public final class AgentPlaneServer implements AutoCloseable {
             // In-flight requests finish before the server stops (graceful SIGTERM).
             server.setStopTimeout(config.shutdownGraceMillis());
             server.setHandler(new StatisticsHandler());
+            server.setErrorHandler(new JettyProblems());
         });
+        javalin.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyProblems()));
     }
 
     private static List<String> registerRoutes(Javalin app, AgentPlane plane, Cors cors, RateLimiter rateLimiter) {

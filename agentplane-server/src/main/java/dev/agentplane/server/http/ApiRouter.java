@@ -47,6 +47,7 @@ public final class ApiRouter {
                 rateLimiter.consume(ctx, RequestContext.actor(ctx));
                 AccessPolicy.check(RequestContext.actor(ctx), operation.operationId(), allowed);
             }
+            Queries.rejectMalformedEncoding(ctx);
             rejectUndeclaredQueryParameters(ctx, operation.queryParameters());
             handler.handle(ctx);
         });

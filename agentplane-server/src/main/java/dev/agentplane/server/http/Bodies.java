@@ -1,7 +1,9 @@
 package dev.agentplane.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentplane.common.Json;
 import dev.agentplane.common.JsonInput;
@@ -10,7 +12,6 @@ import dev.agentplane.common.problems.ProblemException;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,12 @@ import java.util.Map;
  * belong to the request type.
  */
 public final class Bodies {
+    /**
+     * {"name": "a", "name": "b"} is ambiguous: refuse it rather than silently keep the last value. (Workflow
+     * definitions have their own reader, which reports repeated keys with their lines.)
+     */
+    private static final ObjectReader STRICT = Json.MAPPER.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+
     private Bodies() {}
 
     /** The body bound to {@code type}; a missing body is an error. */
@@ -45,7 +52,7 @@ public final class Bodies {
         }
         JsonNode node;
         try {
-            node = Json.MAPPER.readTree(text);
+            node = STRICT.readTree(text);
         } catch (JsonProcessingException e) {
             throw JsonInput.invalid(e);
         }
@@ -68,7 +75,9 @@ public final class Bodies {
             // With a Content-Length, read exactly that; a chunked body is read up to one byte over the limit.
             bytes = declared >= 0 ? readExactly(in, (int) declared) : in.readNBytes((int) Limits.MAX_BODY_BYTES + 1);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read the request body", e);
+            // The client stopped sending (idle timeout) or closed early: its fault, and nothing was changed.
+            throw InvalidInputException.body("", "could not be read completely: the client sent fewer bytes than "
+                    + "its Content-Length, or stopped sending", "send the whole body with a correct Content-Length");
         }
         if (bytes.length > Limits.MAX_BODY_BYTES) {
             throw tooLarge();

@@ -5,6 +5,8 @@ import dev.agentplane.common.Filters;
 import dev.agentplane.common.PageRequest;
 import dev.agentplane.common.problems.InvalidInputException;
 import io.javalin.http.Context;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -14,6 +16,26 @@ public final class Queries {
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
     private Queries() {}
+
+    /**
+     * Javalin silently drops a query parameter whose percent-encoding is broken ({@code ?limit=%zz}), which
+     * would turn a filter the caller asked for into no filter at all; refuse the request instead.
+     */
+    static void rejectMalformedEncoding(Context ctx) {
+        String query = ctx.queryString();
+        if (query == null) {
+            return;
+        }
+        for (String pair : query.split("&")) {
+            try {
+                URLDecoder.decode(pair, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                String name = pair.split("=", 2)[0];
+                throw InvalidInputException.parameter(name.length() > 100 ? name.substring(0, 100) : name,
+                        "is not valid percent-encoding", "encode '%' as %25 and other special characters as %XX");
+            }
+        }
+    }
 
     public static PageRequest page(Context ctx) {
         String limit = ctx.queryParam("limit");

@@ -24,7 +24,7 @@ public final class RequestContext {
     }
 
     /** Random enough to correlate log lines; not a secret, so no contended SecureRandom on every request. */
-    private static String newRequestId() {
+    static String newRequestId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return new UUID(random.nextLong(), random.nextLong()).toString();
     }

@@ -2,8 +2,11 @@ package dev.agentplane.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentplane.common.Json;
 import dev.agentplane.server.testing.Api;
 import dev.agentplane.server.testing.ApiTest;
+import dev.agentplane.server.testing.RawHttp;
+import java.util.List;
 
 /** What every route shares: authentication, roles, strict input, problem+json errors and request ids. */
 class ProtocolApiTest {
@@ -67,6 +70,45 @@ class ProtocolApiTest {
         api.post("/v1/agents", "{\"name\": \"nul2\", \"config\": {\"k\\u0000\": 1}}").expectProblem(400, "/config/k\u0000");
         api.get("/v1/agents?framework=a%00b").expectProblem(400, "framework");
         api.get("/v1/audit?from=%2B300000000-01-01T00:00:00Z").expectProblem(400, "from");
+    }
+
+    @ApiTest
+    void deep_nesting_and_repeated_fields_are_400s_naming_the_rule(Api api) {
+        String nested = "[".repeat(50) + "]".repeat(50);
+        api.post("/v1/agents", "{\"name\": \"nest-ok\", \"config\": {\"a\": " + nested + "}}").expect(201);
+
+        String deep = "[".repeat(Json.MAX_NESTING_DEPTH + 1) + "]".repeat(Json.MAX_NESTING_DEPTH + 1);
+        var problem = api.post("/v1/agents", "{\"name\": \"deep\", \"config\": {\"a\": " + deep + "}}")
+                .expectProblem(400, "").body();
+        assertThat(problem.get("errors").get(0).get("fix").asText()).contains(String.valueOf(Json.MAX_NESTING_DEPTH));
+        api.post("/v1/agents", "{\"name\": \"a\", \"name\": \"b\"}").expectProblem(400, "");
+    }
+
+    @ApiTest
+    void broken_percent_encoding_in_the_query_is_a_400_not_a_dropped_filter(Api api) {
+        // java.net.http refuses to send such a URI, so this goes over a plain socket.
+        for (String query : List.of("/v1/audit?action=%zz", "/v1/agents?limit=%")) {
+            RawHttp.Response response = RawHttp.send(api.baseUrl(), "GET " + query + " HTTP/1.1\r\nAuthorization: Bearer " + api.key());
+
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(Json.parse(response.body()).get("errors").get(0).get("parameter").asText())
+                    .isEqualTo(query.substring(query.indexOf('?') + 1, query.indexOf('=')));
+        }
+    }
+
+    @ApiTest
+    void refusals_of_the_http_layer_are_problems_too(Api api) {
+        RawHttp.Response headers = RawHttp.send(api.baseUrl(), "GET /v1/agents HTTP/1.1\r\nX-Huge: " + "h".repeat(16 * 1024));
+        RawHttp.Response uri = RawHttp.send(api.baseUrl(), "GET /v1/agents?x=" + "u".repeat(16 * 1024) + " HTTP/1.1");
+        RawHttp.Response nul = RawHttp.send(api.baseUrl(), "DELETE /v1/state/ns/a%00b HTTP/1.1");
+
+        assertThat(headers.status()).isEqualTo(431);
+        assertThat(uri.status()).isEqualTo(414);
+        assertThat(nul.status()).isEqualTo(400);
+        for (RawHttp.Response response : List.of(headers, uri, nul)) {
+            assertThat(response.header("content-type")).startsWith(Problems.CONTENT_TYPE);
+            assertThat(Json.parse(response.body()).get("status").asInt()).isEqualTo(response.status());
+        }
     }
 
     @ApiTest

@@ -85,6 +85,11 @@ public final class Api {
                 contentType, headers);
     }
 
+    /** Sends raw bytes as the body (invalid UTF-8, binary garbage) with the given content type. */
+    public ApiResponse sendBytes(String method, String path, byte[] body, String contentType, String... headers) {
+        return sendBody(method, path, HttpRequest.BodyPublishers.ofByteArray(body), contentType, headers);
+    }
+
     /** Posts a body with chunked transfer encoding: no Content-Length announces its size. */
     public ApiResponse postChunked(String path, byte[] body) {
         return sendBody("POST", path, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)),
