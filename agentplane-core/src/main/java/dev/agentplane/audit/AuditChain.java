@@ -24,7 +24,13 @@ final class AuditChain {
 
     record Content(String id, String orgId, long seq, String actorKeyId, String actorAgentId, String action,
                    String resourceType, String resourceId, JsonNode details, String requestId, long createdAtMillis,
-                   String prevHash) {}
+                   String prevHash) {
+        /** The same content placed in the chain at {@code chainSeq}, after the row whose hash is {@code previous}. */
+        Content linkedAt(long chainSeq, String previous) {
+            return new Content(id, orgId, chainSeq, actorKeyId, actorAgentId, action, resourceType, resourceId, details,
+                    requestId, createdAtMillis, previous);
+        }
+    }
 
     static String hash(Content row) {
         StringBuilder out = new StringBuilder(256).append('[');

@@ -29,11 +29,14 @@ class AuditChainTest {
     }
 
     private static List<String> chainIds(TestPlane t, Actor actor) {
+        t.plane().audit().chainPending();
         return t.database().read(sql -> sql.list("SELECT id FROM audit_log WHERE org_id = ? ORDER BY chain_seq",
                 row -> row.string("id"), actor.orgId()));
     }
 
+    /** Rows are chained after commit; tampering is with rows already in the chain. */
     private static void tamper(TestPlane t, String sql, Object... params) {
+        t.plane().audit().chainPending();
         t.database().inTransaction(tx -> tx.update(sql, params));
     }
 

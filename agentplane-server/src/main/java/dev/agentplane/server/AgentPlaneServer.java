@@ -1,6 +1,7 @@
 package dev.agentplane.server;
 
 import dev.agentplane.AgentPlane;
+import dev.agentplane.audit.AuditChainer;
 import dev.agentplane.common.Json;
 import dev.agentplane.server.agents.AgentRoutes;
 import dev.agentplane.server.audit.AuditRoutes;
@@ -49,13 +50,16 @@ public final class AgentPlaneServer implements AutoCloseable {
     private final String bootstrapKey;
     private final List<String> routes;
     private final StatePurger purger;
+    private final AuditChainer chainer;
 
-    private AgentPlaneServer(Javalin app, AgentPlane plane, String bootstrapKey, List<String> routes, StatePurger purger) {
+    private AgentPlaneServer(Javalin app, AgentPlane plane, String bootstrapKey, List<String> routes, StatePurger purger,
+                             AuditChainer chainer) {
         this.app = app;
         this.plane = plane;
         this.bootstrapKey = bootstrapKey;
         this.routes = routes;
         this.purger = purger;
+        this.chainer = chainer;
     }
 
     /** Opens (and migrates) the database, creates the first org and key if needed, and starts serving. */
@@ -80,7 +84,9 @@ public final class AgentPlaneServer implements AutoCloseable {
             LOG.info("AgentPlane listening on port {} with {}", app.port(), database.dialect().name());
             StatePurger purger = new StatePurger(database, clock);
             purger.start();
-            return new AgentPlaneServer(app, plane, bootstrapKey, routes, purger);
+            AuditChainer chainer = new AuditChainer(plane.audit(), AuditChainer.DEFAULT_INTERVAL);
+            chainer.start();
+            return new AgentPlaneServer(app, plane, bootstrapKey, routes, purger, chainer);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -167,6 +173,7 @@ public final class AgentPlaneServer implements AutoCloseable {
     public void close() {
         app.stop();
         purger.close();
+        chainer.close();
         plane.database().close();
     }
 }

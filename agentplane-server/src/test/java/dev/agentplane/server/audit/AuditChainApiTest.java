@@ -85,6 +85,7 @@ class AuditChainApiTest {
     }
 
     private static void setDetails(Api api, String auditId, String json) {
+        api.server().plane().audit().chainPending(); // rows are chained after commit: tamper with chained ones
         database(api).inTransaction(tx -> tx.update("UPDATE audit_log SET details = ? WHERE id = ?",
                 Sql.json(Json.parse(json)), auditId));
     }
@@ -94,6 +95,7 @@ class AuditChainApiTest {
         String deleted = auditIdOf(api, createAgent(api));
         String next = auditIdOf(api, createAgent(api));
 
+        api.server().plane().audit().chainPending();
         database(api).inTransaction(tx -> {
             tx.update("CREATE TABLE audit_saved AS SELECT * FROM audit_log WHERE id = ?", deleted);
             return tx.update("DELETE FROM audit_log WHERE id = ?", deleted);
@@ -134,5 +136,16 @@ class AuditChainApiTest {
                 .toList();
 
         assertThat(auditOperations).isNotEmpty().allSatisfy(operation -> assertThat(operation.method()).isEqualTo("GET"));
+    }
+
+    @ApiTest
+    void the_server_links_committed_rows_into_the_chain_in_the_background(Api api) {
+        String auditId = auditIdOf(api, createAgent(api));
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+            Long seq = database(api).read(sql -> sql.one("SELECT chain_seq FROM audit_log WHERE id = ?",
+                    row -> row.nullableLong("chain_seq"), auditId)).orElse(null);
+            return seq != null;
+        });
     }
 }
