@@ -142,10 +142,8 @@ class AuditChainApiTest {
     void the_server_links_committed_rows_into_the_chain_in_the_background(Api api) {
         String auditId = auditIdOf(api, createAgent(api));
 
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
-            Long seq = database(api).read(sql -> sql.one("SELECT chain_seq FROM audit_log WHERE id = ?",
-                    row -> row.nullableLong("chain_seq"), auditId)).orElse(null);
-            return seq != null;
-        });
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> database(api).read(
+                sql -> sql.one("SELECT chain_seq FROM audit_log WHERE id = ?", row -> row.nullableLong("chain_seq") != null,
+                        auditId)).orElse(false));
     }
 }
