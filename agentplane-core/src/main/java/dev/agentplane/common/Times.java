@@ -11,8 +11,4 @@ public final class Times {
     public static Instant now(Clock clock) {
         return Instant.ofEpochMilli(clock.millis());
     }
-
-    public static Instant instant(Long epochMillis) {
-        return epochMillis == null ? null : Instant.ofEpochMilli(epochMillis);
-    }
 }

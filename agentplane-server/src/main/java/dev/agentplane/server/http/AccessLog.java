@@ -15,7 +15,7 @@ public final class AccessLog {
         if (!LOG.isInfoEnabled()) {
             return;
         }
-        Actor actor = ctx.attribute("agentplane.actor");
+        Actor actor = RequestContext.actorIfAuthenticated(ctx);
         LOG.info("method={} path={} status={} duration_ms={} request_id={} org_id={}",
                 ctx.method(), ctx.path(), ctx.statusCode(), Math.round(durationMillis * 100) / 100.0,
                 RequestContext.requestId(ctx), actor == null ? "-" : actor.orgId());

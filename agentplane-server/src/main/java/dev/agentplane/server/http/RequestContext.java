@@ -38,6 +38,11 @@ public final class RequestContext {
         ctx.attribute(ACTOR, actor.withRequestId(requestId(ctx)));
     }
 
+    /** The actor, or null before (or without) authentication, e.g. for the access log. */
+    static Actor actorIfAuthenticated(Context ctx) {
+        return ctx.attribute(ACTOR);
+    }
+
     public static Actor actor(Context ctx) {
         Actor actor = ctx.attribute(ACTOR);
         if (actor == null) {
