@@ -134,7 +134,7 @@ public final class AgentPlaneServer implements AutoCloseable {
         Problems.register(app);
 
         OpenApiContract contract = OpenApiContract.load();
-        ApiRouter router = new ApiRouter(app, contract, new Authentication(plane.keys()), rateLimiter);
+        ApiRouter router = new ApiRouter(app, contract, new Authentication(plane.keys(), plane.usedSignatures(), plane.clock()), rateLimiter);
         HealthRoutes.register(router, plane.database());
         DocsRoutes.register(app, contract);
         KeyRoutes.register(router, plane.keys());
