@@ -11,7 +11,6 @@ import dev.agentplane.state.StateService;
 import dev.agentplane.store.Database;
 import dev.agentplane.tenancy.KeyService;
 import dev.agentplane.tenancy.OrgService;
-import dev.agentplane.tenancy.UsedSignatures;
 import dev.agentplane.workflows.WorkflowService;
 import java.time.Clock;
 
@@ -20,7 +19,7 @@ public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyServ
                          AgentService agents,
                          WorkflowService workflows, ExecutionService executions, EventService events,
                          ObserveService observe, StateService state, HandoffService handoffs,
-                         EscalationService escalations, UsedSignatures usedSignatures) {
+                         EscalationService escalations) {
 
     public static AgentPlane create(Database database, Clock clock) {
         AuditLog audit = new AuditLog(database, clock);
@@ -33,7 +32,6 @@ public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyServ
                 agents, workflows, executions, events, new ObserveService(executions, events),
                 new StateService(database, audit, clock),
                 new HandoffService(database, audit, clock, agents, executions),
-                new EscalationService(database, audit, clock, agents, executions),
-                new UsedSignatures(database, clock));
+                new EscalationService(database, audit, clock, agents, executions));
     }
 }

@@ -28,6 +28,7 @@ import dev.agentplane.server.state.StateRoutes;
 import dev.agentplane.server.workflows.WorkflowRoutes;
 import dev.agentplane.state.StatePurger;
 import dev.agentplane.store.Database;
+import dev.agentplane.tenancy.UsedSignatures;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.javalin.config.JavalinConfig;
@@ -134,7 +135,8 @@ public final class AgentPlaneServer implements AutoCloseable {
         Problems.register(app);
 
         OpenApiContract contract = OpenApiContract.load();
-        ApiRouter router = new ApiRouter(app, contract, new Authentication(plane.keys(), plane.usedSignatures(), plane.clock()), rateLimiter);
+        ApiRouter router = new ApiRouter(app, contract, new Authentication(plane.keys(),
+                new UsedSignatures(plane.database(), plane.clock()), plane.clock()), rateLimiter);
         HealthRoutes.register(router, plane.database());
         DocsRoutes.register(app, contract);
         KeyRoutes.register(router, plane.keys());
