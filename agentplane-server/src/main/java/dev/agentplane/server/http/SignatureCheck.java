@@ -65,7 +65,7 @@ final class SignatureCheck {
     }
 
     /** The request target as sent: the raw path and, when the request line has one, '?' and the raw query. */
-    static String target(Context ctx) {
+    private static String target(Context ctx) {
         String query = ctx.req().getQueryString();
         return query == null ? ctx.req().getRequestURI() : ctx.req().getRequestURI() + "?" + query;
     }
