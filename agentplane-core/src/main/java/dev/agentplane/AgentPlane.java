@@ -11,6 +11,8 @@ import dev.agentplane.state.StateService;
 import dev.agentplane.store.Database;
 import dev.agentplane.tenancy.KeyService;
 import dev.agentplane.tenancy.OrgService;
+import dev.agentplane.usage.LimitService;
+import dev.agentplane.usage.UsageMeter;
 import dev.agentplane.workflows.WorkflowService;
 import java.time.Clock;
 
@@ -19,19 +21,22 @@ public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyServ
                          AgentService agents,
                          WorkflowService workflows, ExecutionService executions, EventService events,
                          ObserveService observe, StateService state, HandoffService handoffs,
-                         EscalationService escalations) {
+                         EscalationService escalations, UsageMeter usage, LimitService limits) {
 
     public static AgentPlane create(Database database, Clock clock) {
         AuditLog audit = new AuditLog(database, clock);
         AgentService agents = new AgentService(database, audit, clock);
         WorkflowService workflows = new WorkflowService(database, audit, clock);
-        ExecutionService executions = new ExecutionService(database, audit, clock, workflows, agents);
-        EventService events = new EventService(database, audit, clock, executions, agents);
         KeyService keys = new KeyService(database, audit, clock, agents);
-        return new AgentPlane(database, clock, audit, keys, new OrgService(database, audit, clock, keys),
+        OrgService orgs = new OrgService(database, audit, clock, keys);
+        UsageMeter usage = new UsageMeter(database, clock);
+        LimitService limits = new LimitService(database, audit, clock, usage, orgs);
+        ExecutionService executions = new ExecutionService(database, audit, clock, workflows, agents, limits, usage);
+        EventService events = new EventService(database, audit, clock, executions, agents, usage);
+        return new AgentPlane(database, clock, audit, keys, orgs,
                 agents, workflows, executions, events, new ObserveService(executions, events),
                 new StateService(database, audit, clock),
                 new HandoffService(database, audit, clock, agents, executions),
-                new EscalationService(database, audit, clock, agents, executions));
+                new EscalationService(database, audit, clock, agents, executions), usage, limits);
     }
 }

@@ -54,9 +54,11 @@ final class EscalationRepository {
         return sql.one("SELECT * FROM escalations WHERE org_id = ? AND id = ?", EscalationRepository::map, orgId, id);
     }
 
-    Page<Escalation> list(Sql sql, String orgId, EscalationFilter filter, PageRequest page) {
+    /** Escalations matching {@code filter}; with {@code openedByAgent}, only those that agent opened. */
+    Page<Escalation> list(Sql sql, String orgId, EscalationFilter filter, String openedByAgent, PageRequest page) {
         Where where = new Where()
                 .and("org_id = ?", orgId)
+                .and("agent_id = ?", openedByAgent)
                 .and("status = ?", filter.status())
                 .and("priority = ?", filter.priority())
                 .and("assigned_to = ?", filter.assignedTo())

@@ -37,14 +37,15 @@ public final class EscalationService {
         this.executions = executions;
     }
 
+    /** Opens an escalation; without {@code agent_id} it is attributed to the agent the caller's key is bound to. */
     public Escalation create(Actor actor, NewEscalation request) {
         request.validate();
         actor.requireActingAs(request.agentId(), "open an escalation");
         Instant now = Times.now(clock);
         Escalation escalation = new Escalation(Ids.newId(), request.reason(),
                 request.context() == null || request.context().isNull() ? Json.object() : request.context(),
-                request.priority(), Escalation.OPEN, request.assignedTo(), request.executionId(), request.agentId(),
-                null, null, null, now, now, null);
+                request.priority(), Escalation.OPEN, request.assignedTo(), request.executionId(),
+                request.agentId() != null ? request.agentId() : actor.agentId(), null, null, null, now, now, null);
         return database.inTransaction(tx -> {
             executions.requireExecution(tx, actor, "/execution_id", request.executionId());
             agents.requireAgent(tx, actor, "/agent_id", request.agentId());
@@ -61,7 +62,7 @@ public final class EscalationService {
     public Page<Escalation> list(Actor actor, EscalationFilter filter, PageRequest page) {
         Filters.oneOf("status", filter.status(), Escalation.STATUSES);
         Filters.oneOf("priority", filter.priority(), Escalation.PRIORITIES);
-        return database.read(sql -> escalations.list(sql, actor.orgId(), filter, page));
+        return database.read(sql -> escalations.list(sql, actor.orgId(), filter, actor.agentScope(), page));
     }
 
     public Escalation claim(Actor actor, String id, ClaimEscalation request) {
@@ -113,6 +114,8 @@ public final class EscalationService {
     }
 
     private Escalation find(Sql sql, Actor actor, String id) {
-        return escalations.find(sql, actor.orgId(), id).orElseThrow(() -> new NotFoundException("escalation", id));
+        String scope = actor.agentScope();
+        return escalations.find(sql, actor.orgId(), id).filter(escalation -> scope == null || scope.equals(escalation.agentId()))
+                .orElseThrow(() -> new NotFoundException("escalation", id));
     }
 }

@@ -11,20 +11,27 @@ import dev.agentplane.common.Times;
 import dev.agentplane.executions.ExecutionService;
 import dev.agentplane.store.Database;
 import dev.agentplane.tenancy.Actor;
+import dev.agentplane.usage.UsageCounts;
+import dev.agentplane.usage.UsageMeter;
 import java.time.Clock;
 import java.util.List;
 
 /** Events of executions: recorded by agents, read back as an execution's trail. */
 public final class EventService {
+    /** Agents report a step they ran with this event type; the meter counts it as a step run. */
+    public static final String STEP_COMPLETED = "step.completed";
+
     private final Database database;
     private final AuditLog audit;
     private final Clock clock;
     private final ExecutionService executions;
     private final AgentService agents;
+    private final UsageMeter usage;
     private final EventRepository events = new EventRepository();
 
     public EventService(Database database, AuditLog audit, Clock clock, ExecutionService executions,
-                        AgentService agents) {
+                        AgentService agents, UsageMeter usage) {
+        this.usage = usage;
         this.database = database;
         this.audit = audit;
         this.clock = clock;
@@ -58,6 +65,8 @@ public final class EventService {
             executions.requireExecution(tx, actor, executionPointer, request.executionId());
             agents.requireAgent(tx, actor, "/agent_id", request.agentId());
             executions.addUsage(tx, actor, request.executionId(), request.usage());
+            usage.add(tx, actor.orgId(), STEP_COMPLETED.equals(event.type())
+                    ? request.usage().counts().plus(UsageCounts.stepRun()) : request.usage().counts());
             events.insert(tx, actor.orgId(), event);
             audit.record(tx, actor, "event.create", "event", event.id(),
                     Json.object().put("execution_id", event.executionId()).put("type", event.type()));

@@ -14,6 +14,8 @@ import dev.agentplane.common.problems.NotFoundException;
 import dev.agentplane.store.Database;
 import dev.agentplane.store.Sql;
 import dev.agentplane.tenancy.Actor;
+import dev.agentplane.usage.LimitService;
+import dev.agentplane.usage.UsageMeter;
 import dev.agentplane.workflows.Workflow;
 import dev.agentplane.workflows.WorkflowService;
 import java.time.Clock;
@@ -31,10 +33,14 @@ public final class ExecutionService {
     private final Clock clock;
     private final WorkflowService workflows;
     private final AgentService agents;
+    private final LimitService limits;
+    private final UsageMeter usage;
     private final ExecutionRepository executions = new ExecutionRepository();
 
     public ExecutionService(Database database, AuditLog audit, Clock clock, WorkflowService workflows,
-                            AgentService agents) {
+                            AgentService agents, LimitService limits, UsageMeter usage) {
+        this.limits = limits;
+        this.usage = usage;
         this.database = database;
         this.audit = audit;
         this.clock = clock;
@@ -50,6 +56,7 @@ public final class ExecutionService {
         return database.inTransaction(tx -> {
             Workflow workflow = workflows.versionToRun(tx, actor, request.workflow(), request.version());
             agents.requireAgent(tx, actor, "/agent_id", request.agentId());
+            limits.startExecution(tx, actor.orgId());
             Execution execution = new Execution(Ids.newId(), workflow.id(), workflow.name(), workflow.version(), agentId,
                     Execution.RUNNING, nullIfJsonNull(request.input()), null, null, 0, 0, 0, Times.now(clock), null, null);
             executions.insert(tx, actor.orgId(), execution);
@@ -99,9 +106,9 @@ public final class ExecutionService {
     }
 
     /** In the caller's transaction: adds usage an event reports to the totals of execution {@code id}. */
-    public void addUsage(Sql tx, Actor actor, String id, Usage usage) {
-        if (!usage.isEmpty()) {
-            executions.addUsage(tx, actor.orgId(), id, usage);
+    public void addUsage(Sql tx, Actor actor, String id, Usage reported) {
+        if (!reported.isEmpty()) {
+            executions.addUsage(tx, actor.orgId(), id, reported);
         }
     }
 
@@ -118,6 +125,7 @@ public final class ExecutionService {
                     || !executions.finish(tx, actor.orgId(), id, status, nullIfJsonNull(output), error, totals, Times.now(clock))) {
                 throw ConflictException.illegalTransition("execution", id, action, find(tx, actor, id).status());
             }
+            usage.add(tx, actor.orgId(), totals.beyond(current));
             audit.record(tx, actor, "execution." + action, "execution", id, Json.object().put("status", status));
             return find(tx, actor, id);
         });

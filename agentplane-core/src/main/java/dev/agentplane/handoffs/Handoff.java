@@ -12,6 +12,15 @@ public record Handoff(String id, String fromAgentId, String toAgentId, String to
                       String reason, JsonNode context, JsonNode result, String rejectionReason, String executionId,
                       String acceptedBy, Instant createdAt, Instant updatedAt, Instant acceptedAt,
                       Instant completedAt) {
+
+    /**
+     * Whether an agent key bound to {@code agentId} may see this handoff: one from it, to it or accepted by it, or
+     * one offered to a capability that nobody accepted yet. A null {@code agentId} (any other role) sees all.
+     */
+    public boolean visibleTo(String agentId) {
+        return agentId == null || agentId.equals(fromAgentId) || agentId.equals(toAgentId) || agentId.equals(acceptedBy)
+                || (toAgentId == null && acceptedBy == null);
+    }
     public static final String PENDING = "pending";
     public static final String ACCEPTED = "accepted";
     public static final String REJECTED = "rejected";

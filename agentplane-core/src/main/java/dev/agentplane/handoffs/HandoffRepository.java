@@ -52,9 +52,14 @@ final class HandoffRepository {
         return sql.one("SELECT * FROM handoffs WHERE org_id = ? AND id = ?", HandoffRepository::map, orgId, id);
     }
 
-    Page<Handoff> list(Sql sql, String orgId, HandoffFilter filter, PageRequest page) {
+    /** Handoffs matching {@code filter}; with {@code visibleToAgent}, only those {@link Handoff#visibleTo} it. */
+    Page<Handoff> list(Sql sql, String orgId, HandoffFilter filter, String visibleToAgent, PageRequest page) {
         Where where = new Where()
                 .and("h.org_id = ?", orgId)
+                .and("""
+                        (h.from_agent_id = ? OR h.to_agent_id = ? OR h.accepted_by = ?
+                         OR (h.to_agent_id IS NULL AND h.accepted_by IS NULL))""",
+                        visibleToAgent, visibleToAgent, visibleToAgent)
                 .and("h.from_agent_id = ?", filter.fromAgentId())
                 .and("h.to_agent_id = ?", filter.toAgentId())
                 .and("h.status = ?", filter.status())

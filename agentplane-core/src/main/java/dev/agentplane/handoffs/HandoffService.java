@@ -65,7 +65,7 @@ public final class HandoffService {
         Filters.id("from_agent_id", filter.fromAgentId());
         Filters.id("to_agent_id", filter.toAgentId());
         Filters.oneOf("status", filter.status(), Handoff.STATUSES);
-        return database.read(sql -> handoffs.list(sql, actor.orgId(), filter, page));
+        return database.read(sql -> handoffs.list(sql, actor.orgId(), filter, actor.agentScope(), page));
     }
 
     /**
@@ -141,6 +141,7 @@ public final class HandoffService {
     }
 
     private Handoff find(Sql sql, Actor actor, String id) {
-        return handoffs.find(sql, actor.orgId(), id).orElseThrow(() -> new NotFoundException("handoff", id));
+        return handoffs.find(sql, actor.orgId(), id).filter(handoff -> handoff.visibleTo(actor.agentScope()))
+                .orElseThrow(() -> new NotFoundException("handoff", id));
     }
 }

@@ -34,6 +34,14 @@ public record Actor(String orgId, String keyId, String agentId, Role role, Strin
         }
     }
 
+    /**
+     * The agent whose handoffs and escalations this key may see: its bound agent for the agent role (others' are
+     * unknown to it, 404), null (everything of the org) for the other roles.
+     */
+    public String agentScope() {
+        return role == Role.AGENT ? agentId : null;
+    }
+
     public Actor withRequestId(String id) {
         return new Actor(orgId, keyId, agentId, role, id, rateLimitPerMinute);
     }

@@ -405,7 +405,7 @@ class StateServiceTest {
 
     /** The database is shared by this class's tests: first expire and purge whatever TTL rows they left. */
     private StatePurger purgerWithoutLeftovers(int batch) {
-        StatePurger purger = new StatePurger(t.database(), clock, Duration.ofSeconds(30), batch);
+        StatePurger purger = new StatePurger(t.database(), clock, batch);
         clock.advance(Duration.ofDays(1));
         purger.purgeExpired();
         return purger;

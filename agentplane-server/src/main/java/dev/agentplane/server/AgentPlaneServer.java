@@ -1,7 +1,6 @@
 package dev.agentplane.server;
 
 import dev.agentplane.AgentPlane;
-import dev.agentplane.audit.AuditChainer;
 import dev.agentplane.common.Json;
 import dev.agentplane.server.agents.AgentRoutes;
 import dev.agentplane.server.audit.AuditRoutes;
@@ -25,7 +24,9 @@ import dev.agentplane.server.http.RequestContext;
 import dev.agentplane.server.keys.KeyRoutes;
 import dev.agentplane.server.orgs.OrgRoutes;
 import dev.agentplane.server.state.StateRoutes;
+import dev.agentplane.server.usage.UsageRoutes;
 import dev.agentplane.server.workflows.WorkflowRoutes;
+import dev.agentplane.common.BackgroundTask;
 import dev.agentplane.state.StatePurger;
 import dev.agentplane.store.Database;
 import dev.agentplane.tenancy.UsedSignatures;
@@ -36,6 +37,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
@@ -50,17 +52,15 @@ public final class AgentPlaneServer implements AutoCloseable {
     private final AgentPlane plane;
     private final String bootstrapKey;
     private final List<String> routes;
-    private final StatePurger purger;
-    private final AuditChainer chainer;
+    private final List<BackgroundTask> tasks;
 
-    private AgentPlaneServer(Javalin app, AgentPlane plane, String bootstrapKey, List<String> routes, StatePurger purger,
-                             AuditChainer chainer) {
+    private AgentPlaneServer(Javalin app, AgentPlane plane, String bootstrapKey, List<String> routes,
+                             List<BackgroundTask> tasks) {
         this.app = app;
         this.plane = plane;
         this.bootstrapKey = bootstrapKey;
         this.routes = routes;
-        this.purger = purger;
-        this.chainer = chainer;
+        this.tasks = tasks;
     }
 
     /** Opens (and migrates) the database, creates the first org and key if needed, and starts serving. */
@@ -80,18 +80,23 @@ public final class AgentPlaneServer implements AutoCloseable {
             String bootstrapKey = created.get();
             Javalin app = Javalin.create(javalin -> configure(javalin, config));
             List<String> routes = registerRoutes(app, plane, new Cors(config.cors()),
-                    new RateLimiter(config.rateLimits(), clock));
+                    new RateLimiter(config.rateLimits(), plane.limits(), clock));
             app.start(config.port());
             LOG.info("AgentPlane listening on port {} with {}", app.port(), database.dialect().name());
-            StatePurger purger = new StatePurger(database, clock);
-            purger.start();
-            AuditChainer chainer = new AuditChainer(plane.audit(), AuditChainer.DEFAULT_INTERVAL);
-            chainer.start();
-            return new AgentPlaneServer(app, plane, bootstrapKey, routes, purger, chainer);
+            return new AgentPlaneServer(app, plane, bootstrapKey, routes, startBackgroundTasks(plane));
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
+    }
+
+    private static List<BackgroundTask> startBackgroundTasks(AgentPlane plane) {
+        StatePurger purger = new StatePurger(plane.database(), plane.clock());
+        return List.of(
+                BackgroundTask.every(Duration.ofSeconds(30), "state-purger", purger::purgeExpired),
+                // Audit rows are linked into their org's hash chain after commit, in batches (see AuditLog).
+                BackgroundTask.everyAndAtClose(Duration.ofMillis(250), "audit-chainer", plane.audit()::chainPending),
+                BackgroundTask.everyAndAtClose(Duration.ofSeconds(1), "usage-flusher", plane.usage()::flushApiCalls));
     }
 
     /** Fails before touching the database, with a message that says what to do, when the port is taken. */
@@ -135,8 +140,9 @@ public final class AgentPlaneServer implements AutoCloseable {
         Problems.register(app);
 
         OpenApiContract contract = OpenApiContract.load();
-        ApiRouter router = new ApiRouter(app, contract, new Authentication(plane.keys(),
-                new UsedSignatures(plane.database(), plane.clock()), plane.clock()), rateLimiter);
+        Authentication authentication = new Authentication(plane.keys(),
+                new UsedSignatures(plane.database(), plane.clock()), plane.clock());
+        ApiRouter router = new ApiRouter(app, contract, authentication, rateLimiter, plane.usage());
         HealthRoutes.register(router, plane.database());
         DocsRoutes.register(app, contract);
         KeyRoutes.register(router, plane.keys());
@@ -149,6 +155,7 @@ public final class AgentPlaneServer implements AutoCloseable {
         EventRoutes.register(router, plane.events(), plane.observe());
         HandoffRoutes.register(router, plane.handoffs());
         EscalationRoutes.register(router, plane.escalations());
+        UsageRoutes.register(router, plane.usage(), plane.limits());
         return router.registered();
     }
 
@@ -174,8 +181,7 @@ public final class AgentPlaneServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
-        purger.close();
-        chainer.close();
+        tasks.forEach(BackgroundTask::close);
         plane.database().close();
     }
 }

@@ -29,6 +29,8 @@ public final class AccessPolicy {
     static final Set<Role> BUILDERS = EnumSet.of(ADMIN, DEVELOPER);
     static final Set<Role> ADMINS = EnumSet.of(ADMIN);
     static final Set<Role> AUDIT_READERS = EnumSet.of(ADMIN, AUDITOR);
+    /** The org's usage and limits concern the people running it, not its agents. */
+    static final Set<Role> PEOPLE = EnumSet.of(ADMIN, DEVELOPER, VIEWER, AUDITOR);
 
     private static final Map<String, Set<Role>> RULES = new HashMap<>();
 
@@ -51,6 +53,10 @@ public final class AccessPolicy {
         rule(BUILDERS, "claimEscalation", "resolveEscalation", "dismissEscalation");
         rule(READERS, "listEscalations", "getEscalation");
         rule(AUDIT_READERS, "listAuditEntries", "verifyAuditChain");
+        rule(PEOPLE, "getUsage", "getLimits");
+        rule(ADMINS, "setLimits");
+        // An org's quota: admins of the instance admin organization only (LimitService answers 404 to others).
+        rule(ADMINS, "getOrgQuota", "setOrgQuota");
     }
 
     private AccessPolicy() {}

@@ -3,7 +3,9 @@ package dev.agentplane.server.http;
 import dev.agentplane.common.problems.FieldError;
 import dev.agentplane.common.problems.InvalidInputException;
 import dev.agentplane.common.problems.ProblemException;
+import dev.agentplane.tenancy.Actor;
 import dev.agentplane.tenancy.Role;
+import dev.agentplane.usage.UsageMeter;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -13,17 +15,21 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Registers routes only if openapi.yaml documents them, and guards each one: authentication and the access
- * policy for /v1 routes, then a 400 for any query parameter the operation does not declare.
+ * Registers routes only if openapi.yaml documents them, and guards each one: for /v1 routes authentication, the
+ * key's rate limit, metering of the call and the access policy; then a 400 for any query parameter the operation
+ * does not declare.
  */
 public final class ApiRouter {
     private final Javalin app;
     private final OpenApiContract contract;
     private final Authentication authentication;
     private final RateLimiter rateLimiter;
+    private final UsageMeter usage;
     private final List<String> registered = new ArrayList<>();
 
-    public ApiRouter(Javalin app, OpenApiContract contract, Authentication authentication, RateLimiter rateLimiter) {
+    public ApiRouter(Javalin app, OpenApiContract contract, Authentication authentication, RateLimiter rateLimiter,
+                     UsageMeter usage) {
+        this.usage = usage;
         this.app = app;
         this.contract = contract;
         this.authentication = authentication;
@@ -44,8 +50,10 @@ public final class ApiRouter {
         app.addHttpHandler(method, path, ctx -> {
             if (authenticated) {
                 authenticate(ctx);
-                rateLimiter.consume(ctx, RequestContext.actor(ctx));
-                AccessPolicy.check(RequestContext.actor(ctx), operation.operationId(), allowed);
+                Actor actor = RequestContext.actor(ctx);
+                rateLimiter.consume(ctx, actor);
+                usage.countApiCall(actor.orgId());
+                AccessPolicy.check(actor, operation.operationId(), allowed);
             }
             Queries.rejectMalformedEncoding(ctx);
             rejectUndeclaredQueryParameters(ctx, operation.queryParameters());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentplane.common.Json;
 import dev.agentplane.common.JsonInput;
+import dev.agentplane.common.problems.FieldError;
 import dev.agentplane.common.problems.InvalidInputException;
 import dev.agentplane.common.problems.ProblemException;
 import io.javalin.http.Context;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -51,6 +53,7 @@ public final class Bodies {
             }
             return Json.object();
         }
+        requireJsonContentType(ctx);
         JsonNode node;
         try {
             node = STRICT.readTree(text);
@@ -63,6 +66,23 @@ public final class Bodies {
         }
         rejectNul(object, "");
         return object;
+    }
+
+    /**
+     * A JSON body must not claim to be something else. Absent and form-encoded types pass: curl sends the latter
+     * by default with -d, and the body is parsed strictly as JSON anyway.
+     */
+    private static void requireJsonContentType(Context ctx) {
+        String type = ctx.contentType();
+        if (type == null) {
+            return;
+        }
+        String mediaType = type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals("application/json") && !mediaType.endsWith("+json")
+                && !mediaType.equals("application/x-www-form-urlencoded")) {
+            throw new InvalidInputException(List.of(FieldError.parameter("Content-Type",
+                    "is '" + mediaType + "'; this operation takes a JSON body", "send Content-Type: application/json")));
+        }
     }
 
     /** The body as text, at most {@link Limits#MAX_BODY_BYTES} bytes. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentplane.common.Json;
 import dev.agentplane.common.problems.FieldError;
 import dev.agentplane.common.problems.ProblemException;
+import dev.agentplane.common.problems.TooManyRequestsException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -58,6 +59,9 @@ public final class Problems {
         }
         for (Map.Entry<String, Object> extension : problem.extensions().entrySet()) {
             body.set(extension.getKey(), Json.MAPPER.valueToTree(extension.getValue()));
+        }
+        if (problem instanceof TooManyRequestsException tooMany) {
+            ctx.header("Retry-After", String.valueOf(tooMany.retryAfterSeconds()));
         }
         ctx.attribute(WRITTEN, true);
         ctx.status(problem.status()).contentType(CONTENT_TYPE).result(Json.write(body));

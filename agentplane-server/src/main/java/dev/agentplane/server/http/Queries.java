@@ -8,6 +8,7 @@ import io.javalin.http.Context;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 /** Typed reads of query and path parameters, each failure a 400 naming the parameter. */
@@ -80,6 +81,24 @@ public final class Queries {
         } catch (DateTimeParseException e) {
             throw InvalidInputException.parameter(name, "'" + value + "' is not an RFC 3339 time",
                     "use a UTC time such as 2026-11-21T09:30:00Z");
+        }
+    }
+
+    /** A calendar date such as 2026-11-21, or null when absent. */
+    public static LocalDate date(Context ctx, String name) {
+        String value = string(ctx, name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(value);
+            if (date.getYear() < 1970 || date.getYear() > 9999) {
+                throw InvalidInputException.parameter(name, "'" + value + "' is outside the years 1970 to 9999",
+                        "use a date between 1970-01-01 and 9999-12-31");
+            }
+            return date;
+        } catch (DateTimeParseException e) {
+            throw InvalidInputException.parameter(name, "'" + value + "' is not a date", "use a date such as 2026-11-21");
         }
     }
 

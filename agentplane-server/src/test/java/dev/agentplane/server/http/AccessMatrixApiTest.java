@@ -74,6 +74,27 @@ class AccessMatrixApiTest {
         agent.post("/v1/escalations", "{\"reason\": \"help\"}").expect(201);
     }
 
+    @ApiTest
+    void an_agent_key_sees_only_its_own_handoffs_and_escalations(Api api) {
+        String self = api.post("/v1/agents", "{\"name\": \"seer-" + Api.unique() + "\"}").expect(201).id();
+        String other = api.post("/v1/agents", "{\"name\": \"other-" + Api.unique() + "\"}").expect(201).id();
+        String third = api.post("/v1/agents", "{\"name\": \"third-" + Api.unique() + "\"}").expect(201).id();
+        Api agent = api.as(api.post("/v1/keys", "{\"name\": \"a\", \"role\": \"agent\", \"agent_id\": \"" + self + "\"}")
+                .expect(201).body().get("key").asText());
+        String toSelf = api.post("/v1/handoffs", "{\"from_agent_id\": \"" + other + "\", \"to_agent_id\": \"" + self + "\"}").expect(201).id();
+        String offered = api.post("/v1/handoffs", "{\"from_agent_id\": \"" + other + "\", \"to_capability\": \"cap-" + Api.unique() + "\"}").expect(201).id();
+        String between = api.post("/v1/handoffs", "{\"from_agent_id\": \"" + other + "\", \"to_agent_id\": \"" + third + "\"}").expect(201).id();
+        String mine = agent.post("/v1/escalations", "{\"reason\": \"help me\"}").expect(201).id();
+        String theirs = api.post("/v1/escalations", "{\"reason\": \"help them\", \"agent_id\": \"" + other + "\"}").expect(201).id();
+
+        assertThat(agent.listAll("/v1/handoffs")).extracting(h -> h.get("id").asText()).contains(toSelf, offered).doesNotContain(between);
+        agent.get("/v1/handoffs/" + toSelf).expect(200);
+        agent.get("/v1/handoffs/" + between).expectProblem(404, null);
+        assertThat(agent.listAll("/v1/escalations")).extracting(e -> e.get("id").asText()).containsExactly(mine);
+        agent.get("/v1/escalations/" + theirs).expectProblem(404, null);
+        assertThat(api.listAll("/v1/escalations")).extracting(e -> e.get("id").asText()).contains(mine, theirs);
+    }
+
     private static String concrete(String template) {
         return template.replace("{agent_id}", SOME_ID).replace("{execution_id}", SOME_ID)
                 .replace("{handoff_id}", SOME_ID).replace("{escalation_id}", SOME_ID).replace("{key_id}", SOME_ID)

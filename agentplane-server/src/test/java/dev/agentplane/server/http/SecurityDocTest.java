@@ -11,12 +11,22 @@ import java.util.Comparator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The role matrix in docs/security.md is the one the server enforces; its signing example signs as documented. */
+/**
+ * The role matrix in docs/security.md is the one the server enforces, and its request-signing example signs as
+ * documented. After changing routes or rules, run this test with {@code -Dagentplane.updateDocs=true} to rewrite
+ * the matrix in the document, then review the diff.
+ */
 class SecurityDocTest {
+    private static final Path DOC = Path.of("..", "docs", "security.md");
 
     @Test
     void the_documented_role_matrix_matches_the_access_policy() throws IOException {
-        String doc = Files.readString(Path.of("..", "docs", "security.md"));
+        String doc = Files.readString(DOC);
+        if (Boolean.getBoolean("agentplane.updateDocs")) {
+            doc = doc.substring(0, doc.indexOf("<!-- role-matrix -->")) + expectedMatrix()
+                    + doc.substring(doc.indexOf("<!-- /role-matrix -->") + "<!-- /role-matrix -->".length());
+            Files.writeString(DOC, doc);
+        }
 
         assertThat(doc).as("docs/security.md must contain this matrix, between the markers").contains(expectedMatrix());
     }
@@ -24,7 +34,7 @@ class SecurityDocTest {
     /** Every value of the worked example, computed here from the example's inputs, appears in the document. */
     @Test
     void the_request_signing_example_has_the_values_the_scheme_gives() throws IOException {
-        String doc = Files.readString(Path.of("..", "docs", "security.md"));
+        String doc = Files.readString(DOC);
         String secret = "aps_docs-example-signing-secret-0123456789abcde";
         long timestamp = 1767225600;
         String target = "/v1/state/checkout/cart-42";
