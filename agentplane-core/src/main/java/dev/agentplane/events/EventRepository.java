@@ -10,9 +10,9 @@ import java.util.Collections;
 import java.util.List;
 
 /** The SQL of events; every statement is confined to one organization. */
-final class EventRepository {
+public final class EventRepository {
 
-    void insert(Sql tx, String orgId, Event event) {
+    public void insert(Sql tx, String orgId, Event event) {
         tx.update("""
                 INSERT INTO events (id, org_id, execution_id, agent_id, type, message, data, tokens_in, tokens_out,
                                     cost_usd, created_at)

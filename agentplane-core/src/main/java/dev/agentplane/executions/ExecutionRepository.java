@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The SQL of executions; every statement is confined to one organization. */
-final class ExecutionRepository {
+public final class ExecutionRepository {
 
     void insert(Sql tx, String orgId, Execution execution) {
         tx.update("""
@@ -25,7 +25,7 @@ final class ExecutionRepository {
     }
 
     /** Ends a running execution; false when it was not running any more (another request ended it first). */
-    boolean finish(Sql tx, String orgId, String id, String status, JsonNode output,
+    public boolean finish(Sql tx, String orgId, String id, String status, JsonNode output,
                    String error, Usage totals, Instant completedAt) {
         return tx.update("""
                 UPDATE executions SET status = ?, output = ?, error = ?, tokens_in = COALESCE(?, tokens_in),
@@ -49,7 +49,7 @@ final class ExecutionRepository {
         return sql.count("SELECT COUNT(*) AS n FROM executions WHERE org_id = ? AND id = ?", orgId, id) > 0;
     }
 
-    Optional<Execution> find(Sql sql, String orgId, String id) {
+    public Optional<Execution> find(Sql sql, String orgId, String id) {
         return sql.one("SELECT * FROM executions WHERE org_id = ? AND id = ?", ExecutionRepository::map, orgId, id);
     }
 

@@ -28,6 +28,9 @@ public interface Dialect {
      */
     String forUpdate();
 
+    /** Locks selected rows and skips those another transaction holds (claiming work); empty where one writer runs at a time. */
+    String skipLocked();
+
     /** Whether writers must be serialized inside this process (one writer at a time, as in SQLite). */
     boolean singleWriter();
 }

@@ -41,4 +41,9 @@ final class PostgresDialect implements Dialect {
     public boolean singleWriter() {
         return false;
     }
+
+    @Override
+    public String skipLocked() {
+        return " FOR UPDATE SKIP LOCKED";
+    }
 }

@@ -41,4 +41,9 @@ final class SqliteDialect implements Dialect {
     public boolean singleWriter() {
         return true;
     }
+
+    @Override
+    public String skipLocked() {
+        return "";
+    }
 }

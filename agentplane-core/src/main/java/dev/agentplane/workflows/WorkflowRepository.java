@@ -36,6 +36,10 @@ final class WorkflowRepository {
                 WorkflowRepository::map, orgId, name, version);
     }
 
+    Optional<Workflow> findById(Sql sql, String orgId, String id) {
+        return sql.one("SELECT * FROM workflows WHERE org_id = ? AND id = ?", WorkflowRepository::map, orgId, id);
+    }
+
     Optional<Workflow> latestActive(Sql sql, String orgId, String name) {
         return sql.one("""
                 SELECT * FROM workflows WHERE org_id = ? AND name = ? AND active = ?

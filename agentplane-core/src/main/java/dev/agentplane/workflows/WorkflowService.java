@@ -1,5 +1,10 @@
 package dev.agentplane.workflows;
 
+import dev.agentplane.workflows.definition.DefinitionParser;
+import dev.agentplane.workflows.definition.WorkflowDefinition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentplane.audit.AuditLog;
@@ -31,6 +36,8 @@ public final class WorkflowService {
     private final AuditLog audit;
     private final Clock clock;
     private final WorkflowRepository workflows = new WorkflowRepository();
+
+    private final ConcurrentHashMap<String, WorkflowDefinition> definitions = new ConcurrentHashMap<>();
 
     public WorkflowService(Database database, AuditLog audit, Clock clock) {
         this.database = database;
@@ -124,6 +131,29 @@ public final class WorkflowService {
                     + "to run the latest active version, or create a new version", Map.of("active", false));
         }
         return pinned;
+    }
+
+    /**
+     * The parsed definition of workflow version {@code workflowId}. Versions never change, so each is parsed once
+     * per process. Throws {@link IllegalStateException} with the problems for a definition stored before today's
+     * rules (it cannot run).
+     */
+    public WorkflowDefinition definition(Sql sql, String orgId, String workflowId) {
+        WorkflowDefinition cached = definitions.get(workflowId);
+        if (cached != null) {
+            return cached;
+        }
+        Workflow workflow = workflows.findById(sql, orgId, workflowId)
+                .orElseThrow(() -> new IllegalStateException("workflow version " + workflowId + " does not exist"));
+        List<String> problems = new ArrayList<>();
+        WorkflowDefinition parsed = DefinitionParser.parse(workflow.definition(),
+                (pointer, detail, fix) -> problems.add(pointer + " " + detail + " (" + fix + ")"));
+        if (parsed == null) {
+            throw new IllegalStateException("version " + workflow.version() + " of workflow '" + workflow.name()
+                    + "' cannot run: " + String.join("; ", problems) + ". Create a corrected version");
+        }
+        definitions.put(workflowId, parsed);
+        return parsed;
     }
 
     private Workflow find(Sql sql, Actor actor, String name, int version) {

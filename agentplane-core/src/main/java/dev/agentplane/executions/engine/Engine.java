@@ -1,0 +1,209 @@
+package dev.agentplane.executions.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentplane.common.BackgroundTask;
+import dev.agentplane.executions.Execution;
+import dev.agentplane.executions.ExecutionRepository;
+import dev.agentplane.store.Database;
+import dev.agentplane.store.Sql;
+import dev.agentplane.tools.ToolRegistry;
+import dev.agentplane.workflows.WorkflowService;
+import dev.agentplane.workflows.definition.WorkflowDefinition;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs executions: workers claim due step runs with a lease, run them on virtual threads, and record each result
+ * with what it makes due next in one transaction. A node that dies leaves leases that expire; any node then claims
+ * the runs again, so work resumes elsewhere (steps are at-least-once; each attempt has an idempotency key).
+ */
+public final class Engine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+    private final Database database;
+    private final Clock clock;
+    private final ExecutionRepository executions;
+    private final WorkflowService workflows;
+    private final StepRunRepository runs = new StepRunRepository();
+    private final Transitions transitions;
+    private final StepRunner runner;
+    private final EngineSettings settings;
+    private final String owner = "node-" + UUID.randomUUID();
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final Semaphore workers;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread dispatcher;
+    private List<BackgroundTask> leaseTasks = List.of();
+
+    public Engine(Database database, Clock clock, ExecutionRepository executions, WorkflowService workflows,
+                  ToolRegistry tools, StepExpressions expressions, EngineSettings settings) {
+        this.database = database;
+        this.clock = clock;
+        this.executions = executions;
+        this.workflows = workflows;
+        this.settings = settings;
+        this.workers = new Semaphore(settings.workers());
+        this.transitions = new Transitions(runs, executions, workflows, expressions, clock);
+        this.runner = new StepRunner(tools, expressions, clock);
+    }
+
+    /** In the transaction that created {@code execution}: schedules its first step. Call {@link #wake} after commit. */
+    public void begin(Sql tx, String orgId, Execution execution, WorkflowDefinition definition) {
+        transitions.begin(tx, execution, orgId, definition);
+    }
+
+    /** In the caller's transaction: stops every active step run of an execution that ended from outside. */
+    public void stopRuns(Sql tx, String executionId) {
+        runs.cancelActive(tx, executionId, null, clock.millis());
+    }
+
+    /** Tells the workers that new work may be due. */
+    public void wake() {
+        if (wakeUps.availablePermits() == 0) {
+            wakeUps.release();
+        }
+    }
+
+    /** Starts the worker loop and lease upkeep on this node. */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        dispatcher = Thread.ofPlatform().daemon().name("agentplane-engine").start(this::dispatch);
+        leaseTasks = List.of(
+                BackgroundTask.every(settings.lease().dividedBy(3), "engine-lease-renewal", this::renewLeases),
+                BackgroundTask.every(settings.lease().dividedBy(2), "engine-lease-recovery", this::recoverExpiredLeases));
+    }
+
+    /**
+     * Claims and runs due step runs on the calling thread until none is due: for tests that drive time themselves
+     * and for the {@code agentplane test} command. Returns how many runs it ran.
+     */
+    public int runUntilIdle() {
+        int total = 0;
+        while (true) {
+            List<StepRun> claimed = claim(settings.batch());
+            if (claimed.isEmpty()) {
+                return total;
+            }
+            claimed.forEach(this::process);
+            total += claimed.size();
+        }
+    }
+
+    private void dispatch() {
+        while (running) {
+            try {
+                int free = workers.availablePermits();
+                List<StepRun> claimed = free == 0 ? List.of() : claim(Math.min(free, settings.batch()));
+                for (StepRun run : claimed) {
+                    workers.acquireUninterruptibly();
+                    Thread.ofVirtual().name("step-", 0).start(() -> {
+                        try {
+                            process(run);
+                        } finally {
+                            workers.release();
+                            wake();
+                        }
+                    });
+                }
+                if (claimed.size() < Math.min(Math.max(free, 1), settings.batch())) {
+                    wakeUps.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUps.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("claiming step runs failed; retrying", e);
+                sleepQuietly(settings.pollInterval());
+            }
+        }
+    }
+
+    private List<StepRun> claim(int limit) {
+        long now = clock.millis();
+        List<StepRun> claimed = database.inTransaction(tx -> runs.claim(tx, owner, now, now + settings.lease().toMillis(), limit));
+        claimed.forEach(run -> inFlight.add(run.id()));
+        return claimed;
+    }
+
+    private void process(StepRun run) {
+        try {
+            Execution execution = database.read(sql -> executions.find(sql, run.orgId(), run.executionId()).orElseThrow());
+            if (!execution.status().equals(Execution.RUNNING)) {
+                return; // ended from outside; its runs were cancelled with it
+            }
+            Outcome outcome;
+            try {
+                WorkflowDefinition definition = database.read(sql -> workflows.definition(sql, run.orgId(), execution.workflowId()));
+                JsonNode variables = database.read(sql -> Variables.of(execution, runs.ofExecution(sql, run.executionId()), run.scope()));
+                outcome = runner.run(run, definition.step(run.stepId()), variables);
+            } catch (IllegalStateException unrunnable) {
+                database.inTransaction(tx -> {
+                    transitions.failExecution(tx, run.orgId(), run.executionId(), unrunnable.getMessage());
+                    return null;
+                });
+                return;
+            }
+            boolean recorded = database.inTransaction(tx -> transitions.apply(tx, run, outcome));
+            if (!recorded) {
+                LOG.info("step run {} of execution {} changed while it ran (lease lost or cancelled); its result was dropped",
+                        run.id(), run.executionId());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("recording step run {} failed; its lease will expire and another attempt will run", run.id(), e);
+        } finally {
+            inFlight.remove(run.id());
+        }
+    }
+
+    private void renewLeases() {
+        List<String> ids = List.copyOf(inFlight);
+        if (!ids.isEmpty()) {
+            database.inTransaction(tx -> {
+                runs.renewLeases(tx, owner, ids, clock.millis() + settings.lease().toMillis());
+                return null;
+            });
+        }
+    }
+
+    private void recoverExpiredLeases() {
+        int recovered = database.inTransaction(tx -> runs.recoverExpiredLeases(tx, clock.millis()));
+        if (recovered > 0) {
+            LOG.info("recovered {} step runs whose worker stopped renewing its lease", recovered);
+            wake();
+        }
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!running) {
+            runner.close();
+            return;
+        }
+        running = false;
+        dispatcher.interrupt();
+        leaseTasks.forEach(BackgroundTask::close);
+        workers.acquireUninterruptibly(settings.workers()); // let runs in flight record their results
+        workers.release(settings.workers());
+        runner.close();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.agentplane.executions.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/** What running a step came to; the engine turns it into the next state of the execution in one transaction. */
+sealed interface Outcome {
+
+    /** The step is done with this output. */
+    record Done(JsonNode output) implements Outcome {}
+
+    /** The step's {@code when} condition was false. */
+    record Skipped() implements Outcome {}
+
+    /** The attempt failed; retried if the error is retryable and the policy allows. */
+    record Failed(String code, String message, boolean retryable) implements Outcome {}
+
+    /** Look at the step again at {@code wakeAt} (epoch millis), remembering {@code state} (a sleep). */
+    record Later(long wakeAt, JsonNode state) implements Outcome {}
+
+    /** A container starts these blocks and waits for them. */
+    record Blocks(List<BlockStart> blocks, JsonNode state) implements Outcome {}
+
+    /** One block to start: its name among the step's blocks, and the scope its runs get. */
+    record BlockStart(String block, String scope) {}
+}

@@ -1,0 +1,142 @@
+package dev.agentplane.executions.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentplane.common.Json;
+import dev.agentplane.tools.Tool;
+import dev.agentplane.tools.ToolCall;
+import dev.agentplane.tools.ToolRegistry;
+import dev.agentplane.workflows.definition.Step;
+import dev.agentplane.workflows.definition.StepBody;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Runs one claimed step outside any transaction and says what came of it. */
+final class StepRunner {
+    private final ToolRegistry tools;
+    private final StepExpressions expressions;
+    private final Clock clock;
+    private final ExecutorService toolThreads = Executors.newVirtualThreadPerTaskExecutor();
+
+    StepRunner(ToolRegistry tools, StepExpressions expressions, Clock clock) {
+        this.tools = tools;
+        this.expressions = expressions;
+        this.clock = clock;
+    }
+
+    Outcome run(StepRun run, Step step, JsonNode variables) {
+        try {
+            if (step.when() != null && !expressions.test(step.when(), variables)) {
+                return new Outcome.Skipped();
+            }
+            return switch (step.body()) {
+                case StepBody.Tool tool -> callTool(run, step, tool, variables);
+                case StepBody.Set set -> new Outcome.Done(expressions.render(set.values(), variables));
+                case StepBody.Fail fail -> new Outcome.Failed("fail", text(expressions.render(fail.message(), variables)), false);
+                case StepBody.Sleep sleep -> sleepUntil(run, clock.millis() + sleep.duration().toMillis());
+                case StepBody.WaitUntil wait -> sleepUntil(run, instant(expressions.render(wait.until(), variables)));
+                case StepBody.If branch -> blocks(run, expressions.test(branch.condition(), variables) ? "then" : "else");
+                case StepBody.Switch choice -> blocks(run, switchBlock(choice, variables));
+                case StepBody.Parallel parallel -> new Outcome.Blocks(parallel.branches().stream()
+                        .map(b -> new Outcome.BlockStart("branch:" + b.name(), run.scope())).toList(), Json.object());
+                case StepBody.Foreach foreach -> foreach(run, foreach, variables);
+                default -> new Outcome.Failed("step.unsupported", "steps of type '" + step.type()
+                        + "' cannot run on this server yet", false);
+            };
+        } catch (StepFailure failure) {
+            return new Outcome.Failed(failure.code(), failure.getMessage(), failure.retryable());
+        } catch (RuntimeException e) {
+            return new Outcome.Failed("step.error", e.getMessage() == null ? e.toString() : e.getMessage(), false);
+        }
+    }
+
+    private Outcome callTool(StepRun run, Step step, StepBody.Tool call, JsonNode variables) {
+        Tool tool = tools.get(call.tool());
+        JsonNode input = call.with() == null ? Json.object() : expressions.render(call.with(), variables);
+        ToolCall facts = new ToolCall(run.orgId(), run.executionId(), step.id(), run.id() + "/" + run.attempt(), step.timeout());
+        Future<JsonNode> result = toolThreads.submit(() -> tool.call(input, facts));
+        try {
+            return new Outcome.Done(step.timeout() == null ? result.get() : result.get(step.timeout().toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            result.cancel(true);
+            return new Outcome.Failed("timeout", "tool " + call.tool() + " took longer than the step's timeout of " + step.timeout(), true);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof StepFailure failure) {
+                throw failure;
+            }
+            return new Outcome.Failed("tool.error", "tool " + call.tool() + " failed: " + e.getCause(), true);
+        } catch (InterruptedException e) {
+            result.cancel(true);
+            Thread.currentThread().interrupt();
+            return new Outcome.Failed("interrupted", "the worker stopped while tool " + call.tool() + " ran", true);
+        }
+    }
+
+    /** First look: remember the wake time and come back then; second look: done. */
+    private Outcome sleepUntil(StepRun run, long wakeAt) {
+        long due = run.state() != null && run.state().has("wake_at") ? run.state().get("wake_at").asLong() : wakeAt;
+        if (clock.millis() >= due) {
+            return new Outcome.Done(Json.object().put("woke_at", Instant.ofEpochMilli(clock.millis()).toString()));
+        }
+        return new Outcome.Later(due, Json.object().put("wake_at", due));
+    }
+
+    private static Outcome blocks(StepRun run, String block) {
+        return new Outcome.Blocks(List.of(new Outcome.BlockStart(block, run.scope())), Json.object());
+    }
+
+    private String switchBlock(StepBody.Switch choice, JsonNode variables) {
+        JsonNode value = expressions.evaluate(choice.value(), variables);
+        String key = value.isTextual() ? value.asText() : value.toString();
+        return choice.cases().containsKey(key) ? "case:" + key : StepBody.Switch.DEFAULT_BLOCK;
+    }
+
+    private Outcome foreach(StepRun run, StepBody.Foreach foreach, JsonNode variables) {
+        JsonNode items = expressions.render(foreach.items(), variables);
+        if (!items.isArray()) {
+            return new Outcome.Failed("foreach.items", "items is a " + items.getNodeType().name().toLowerCase()
+                    + ", not a list", false);
+        }
+        if (items.isEmpty()) {
+            return new Outcome.Done(Json.MAPPER.createArrayNode());
+        }
+        int started = Math.min(foreach.concurrency(), items.size());
+        ArrayNode results = Json.MAPPER.createArrayNode();
+        items.forEach(item -> results.addNull());
+        ObjectNode state = Json.object().put("next", started);
+        state.set("items", items);
+        state.set("results", results);
+        List<Outcome.BlockStart> blocks = new ArrayList<>();
+        for (int i = 0; i < started; i++) {
+            blocks.add(new Outcome.BlockStart("each", Variables.iterationScope(run, i)));
+        }
+        return new Outcome.Blocks(blocks, state);
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? "" : node.isTextual() ? node.asText() : node.toString();
+    }
+
+    private static long instant(JsonNode node) {
+        try {
+            return Instant.parse(text(node)).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw new StepFailure("wait_until.time", "until is '" + text(node) + "', not an RFC 3339 time such as 2026-12-01T09:00:00Z", false);
+        }
+    }
+
+    void close() {
+        toolThreads.shutdownNow();
+    }
+
+}

@@ -1,0 +1,293 @@
+package dev.agentplane.executions.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentplane.common.Ids;
+import dev.agentplane.common.Json;
+import dev.agentplane.events.Event;
+import dev.agentplane.events.EventRepository;
+import dev.agentplane.executions.Execution;
+import dev.agentplane.executions.ExecutionRepository;
+import dev.agentplane.executions.Usage;
+import dev.agentplane.store.Sql;
+import dev.agentplane.workflows.WorkflowService;
+import dev.agentplane.workflows.definition.OnError;
+import dev.agentplane.workflows.definition.Step;
+import dev.agentplane.workflows.definition.StepBody;
+import dev.agentplane.workflows.definition.WorkflowDefinition;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Moves an execution forward inside one transaction: a step's result is recorded together with the runs it makes
+ * due next (the next step of its block, a container's completion, the execution's end) and the events that tell
+ * the world. Every change of a run is conditioned on its version, so work is never recorded twice.
+ */
+final class Transitions {
+    private final StepRunRepository runs;
+    private final ExecutionRepository executions;
+    private final WorkflowService workflows;
+    private final EventRepository events = new EventRepository();
+    private final StepExpressions expressions;
+    private final Clock clock;
+
+    Transitions(StepRunRepository runs, ExecutionRepository executions, WorkflowService workflows,
+                StepExpressions expressions, Clock clock) {
+        this.runs = runs;
+        this.executions = executions;
+        this.workflows = workflows;
+        this.expressions = expressions;
+        this.clock = clock;
+    }
+
+    /** The first run of a new execution. */
+    void begin(Sql tx, Execution execution, String orgId, WorkflowDefinition definition) {
+        insertRun(tx, orgId, execution.id(), definition.steps().get(0), "", null, null, 0);
+        event(tx, orgId, execution.id(), "execution.started", Json.object().put("workflow", execution.workflowName())
+                .put("version", execution.workflowVersion()));
+    }
+
+    /** Records what a claimed run came to; false when the run was taken from this worker meanwhile. */
+    boolean apply(Sql tx, StepRun run, Outcome outcome) {
+        long now = clock.millis();
+        return switch (outcome) {
+            case Outcome.Done done -> runs.finish(tx, run, StepRun.COMPLETED, done.output(), null, null, now)
+                    && completed(tx, run, done.output());
+            case Outcome.Skipped skipped -> runs.finish(tx, run, StepRun.SKIPPED, null, null, null, now)
+                    && advanced(tx, run, null);
+            case Outcome.Later later -> runs.reschedule(tx, run, run.attempt(), later.wakeAt(), later.state(), null, null);
+            case Outcome.Failed failed -> failed(tx, run, failed);
+            case Outcome.Blocks blocks -> runs.await(tx, run, blocks.state()) && startedBlocks(tx, run, blocks.blocks());
+        };
+    }
+
+    private boolean completed(Sql tx, StepRun run, JsonNode output) {
+        event(tx, run.orgId(), run.executionId(), "step.completed", Json.object().put("step", run.stepId())
+                .put("attempt", run.attempt()));
+        return advanced(tx, run, output);
+    }
+
+    private boolean advanced(Sql tx, StepRun run, JsonNode output) {
+        advance(tx, run, output);
+        return true;
+    }
+
+    private boolean startedBlocks(Sql tx, StepRun container, List<Outcome.BlockStart> blocks) {
+        for (Outcome.BlockStart block : blocks) {
+            startBlock(tx, container, block.block(), block.scope());
+        }
+        return true;
+    }
+
+    /** Starts a block of {@code container}; an empty block (an if without else) is finished at once. */
+    void startBlock(Sql tx, StepRun container, String block, String scope) {
+        WorkflowDefinition definition = definitionOf(tx, container);
+        List<Step> steps = definition.step(container.stepId()).body().blocks().getOrDefault(block, List.of());
+        if (steps.isEmpty()) {
+            blockFinished(tx, container.orgId(), container.executionId(), container.id(), block, scope, null);
+        } else {
+            insertRun(tx, container.orgId(), container.executionId(), steps.get(0), scope, container.id(), block, 0);
+        }
+    }
+
+    /** After a step finished (or was skipped, or failed and continues): its block's next step, or the block's end. */
+    private void advance(Sql tx, StepRun run, JsonNode output) {
+        List<Step> block = blockOf(tx, run);
+        if (run.position() + 1 < block.size()) {
+            insertRun(tx, run.orgId(), run.executionId(), block.get(run.position() + 1), run.scope(), run.parentRunId(),
+                    run.block(), run.position() + 1);
+        } else {
+            blockFinished(tx, run.orgId(), run.executionId(), run.parentRunId(), run.block(), run.scope(), output);
+        }
+    }
+
+    private void blockFinished(Sql tx, String orgId, String executionId, String parentRunId, String block, String scope,
+                               JsonNode lastOutput) {
+        if (parentRunId == null) {
+            completeExecution(tx, orgId, executionId);
+            return;
+        }
+        StepRun parent = runs.findForUpdate(tx, parentRunId).orElseThrow();
+        if (!parent.status().equals(StepRun.WAITING)) {
+            return; // cancelled meanwhile, or a parallel that another branch already won
+        }
+        StepBody body = definitionOf(tx, parent).step(parent.stepId()).body();
+        long now = clock.millis();
+        switch (body) {
+            case StepBody.Parallel parallel when parallel.join() == StepBody.Parallel.Join.FIRST -> {
+                cancelBelow(tx, parent.id(), now);
+                JsonNode output = Json.object().put("branch", block.substring("branch:".length())).set("output", lastOutput);
+                if (runs.finish(tx, parent, StepRun.COMPLETED, output, null, null, now)) {
+                    advance(tx, parent, output);
+                }
+            }
+            case StepBody.Parallel parallel -> {
+                ObjectNode state = parent.state() instanceof ObjectNode o ? o.deepCopy() : Json.object();
+                state.with("results").set(block.substring("branch:".length()), lastOutput);
+                runs.updateState(tx, parent.id(), state);
+                finishContainerWhenIdle(tx, parent.id(), state.get("results"), now);
+            }
+            case StepBody.Foreach foreach -> foreachIterationFinished(tx, parent, foreach, scope, lastOutput, now);
+            default -> {
+                if (runs.finish(tx, parent, StepRun.COMPLETED, lastOutput, null, null, now)) {
+                    advance(tx, parent, lastOutput);
+                }
+            }
+        }
+    }
+
+    private void foreachIterationFinished(Sql tx, StepRun parent, StepBody.Foreach foreach, String scope, JsonNode lastOutput,
+                                          long now) {
+        ObjectNode state = ((ObjectNode) parent.state()).deepCopy();
+        ArrayNode results = (ArrayNode) state.get("results");
+        results.set(iterationIndex(scope), lastOutput == null ? Json.MAPPER.nullNode() : lastOutput);
+        int next = state.get("next").asInt();
+        if (next < state.get("items").size()) {
+            state.put("next", next + 1);
+            runs.updateState(tx, parent.id(), state);
+            startBlock(tx, runs.find(tx, parent.id()).orElseThrow(), "each", Variables.iterationScope(parent, next));
+        } else {
+            runs.updateState(tx, parent.id(), state);
+            finishContainerWhenIdle(tx, parent.id(), results, now);
+        }
+    }
+
+    private void finishContainerWhenIdle(Sql tx, String parentId, JsonNode output, long now) {
+        if (runs.activeChildren(tx, parentId) == 0) {
+            StepRun parent = runs.find(tx, parentId).orElseThrow();
+            if (runs.finish(tx, parent, StepRun.COMPLETED, output, null, null, now)) {
+                advance(tx, parent, output);
+            }
+        }
+    }
+
+    private boolean failed(Sql tx, StepRun run, Outcome.Failed failure) {
+        Step step = definitionOf(tx, run).step(run.stepId());
+        long now = clock.millis();
+        if (failure.retryable() && step.retry().allowsAnotherAttempt(run.attempt(), failure.code())) {
+            long due = now + step.retry().backoffBefore(run.attempt() + 1).toMillis();
+            if (!runs.reschedule(tx, run, run.attempt() + 1, due, run.state(), failure.code(), failure.message())) {
+                return false;
+            }
+            event(tx, run.orgId(), run.executionId(), "step.retrying", Json.object().put("step", run.stepId())
+                    .put("attempt", run.attempt()).put("error", failure.message()).put("next_attempt_at", Instant.ofEpochMilli(due).toString()));
+            return true;
+        }
+        if (!runs.finish(tx, run, StepRun.FAILED, null, failure.code(), failure.message(), now)) {
+            return false;
+        }
+        event(tx, run.orgId(), run.executionId(), "step.failed", Json.object().put("step", run.stepId())
+                .put("attempts", run.attempt()).put("code", failure.code()).put("error", failure.message()));
+        handleFailure(tx, run, step.onError(), failure);
+        return true;
+    }
+
+    /** A run failed for good: continue after it, jump to another step of its block, or fail its block. */
+    private void handleFailure(Sql tx, StepRun run, OnError onError, Outcome.Failed failure) {
+        switch (onError.action()) {
+            case CONTINUE -> advance(tx, run, Json.object().set("error", Json.object()
+                    .put("code", failure.code()).put("message", failure.message())));
+            case GOTO -> {
+                List<Step> block = blockOf(tx, run);
+                for (int i = 0; i < block.size(); i++) {
+                    if (block.get(i).id().equals(onError.gotoStep())) {
+                        insertRun(tx, run.orgId(), run.executionId(), block.get(i), run.scope(), run.parentRunId(), run.block(), i);
+                    }
+                }
+            }
+            case FAIL -> blockFailed(tx, run, failure);
+        }
+    }
+
+    private void blockFailed(Sql tx, StepRun run, Outcome.Failed failure) {
+        long now = clock.millis();
+        if (run.parentRunId() == null) {
+            failExecution(tx, run.orgId(), run.executionId(), "step '" + run.stepId() + "' failed: " + failure.message());
+            return;
+        }
+        StepRun parent = runs.findForUpdate(tx, run.parentRunId()).orElseThrow();
+        if (!parent.status().equals(StepRun.WAITING)) {
+            return;
+        }
+        cancelBelow(tx, parent.id(), now);
+        Outcome.Failed containerFailure = new Outcome.Failed(failure.code(),
+                "step '" + run.stepId() + "' failed: " + failure.message(), false);
+        if (runs.finish(tx, parent, StepRun.FAILED, null, failure.code(), containerFailure.message(), now)) {
+            handleFailure(tx, parent, definitionOf(tx, parent).step(parent.stepId()).onError(), containerFailure);
+        }
+    }
+
+    /** Cancels every active run below {@code parentId}, at any depth. */
+    private void cancelBelow(Sql tx, String parentId, long now) {
+        for (String child : runs.cancelActive(tx, null, parentId, now)) {
+            cancelBelow(tx, child, now);
+        }
+    }
+
+    private void completeExecution(Sql tx, String orgId, String executionId) {
+        Execution execution = executions.find(tx, orgId, executionId).orElseThrow();
+        WorkflowDefinition definition = workflows.definition(tx, orgId, execution.workflowId());
+        JsonNode output;
+        try {
+            output = definition.outputs() == null ? lastOutputs(tx, executionId)
+                    : expressions.render(definition.outputs(), Variables.of(execution, runs.ofExecution(tx, executionId), ""));
+        } catch (RuntimeException e) {
+            failExecution(tx, orgId, executionId, "the workflow's outputs could not be computed: " + e.getMessage());
+            return;
+        }
+        if (executions.finish(tx, orgId, executionId, Execution.COMPLETED, output, null, NO_USAGE, Instant.ofEpochMilli(clock.millis()))) {
+            event(tx, orgId, executionId, "execution.completed", Json.object());
+        }
+    }
+
+    /** Without declared outputs, an execution's output is the output of each step, by step id. */
+    private JsonNode lastOutputs(Sql tx, String executionId) {
+        ObjectNode outputs = Json.object();
+        runs.ofExecution(tx, executionId).stream().filter(run -> run.scope().isEmpty() && run.parentRunId() == null)
+                .forEach(run -> outputs.set(run.stepId(), run.output()));
+        return outputs;
+    }
+
+    void failExecution(Sql tx, String orgId, String executionId, String error) {
+        long now = clock.millis();
+        runs.cancelActive(tx, executionId, null, now);
+        if (executions.finish(tx, orgId, executionId, Execution.FAILED, null, error, NO_USAGE, Instant.ofEpochMilli(now))) {
+            event(tx, orgId, executionId, "execution.failed", Json.object().put("error", error));
+        }
+    }
+
+    private static final Usage NO_USAGE = new Usage(null, null, null);
+
+    private List<Step> blockOf(Sql tx, StepRun run) {
+        WorkflowDefinition definition = definitionOf(tx, run);
+        if (run.parentRunId() == null) {
+            return definition.steps();
+        }
+        StepRun parent = runs.find(tx, run.parentRunId()).orElseThrow();
+        return definition.step(parent.stepId()).body().blocks().get(run.block());
+    }
+
+    WorkflowDefinition definitionOf(Sql tx, StepRun run) {
+        Execution execution = executions.find(tx, run.orgId(), run.executionId()).orElseThrow();
+        return workflows.definition(tx, run.orgId(), execution.workflowId());
+    }
+
+    private void insertRun(Sql tx, String orgId, String executionId, Step step, String scope, String parentRunId,
+                           String block, int position) {
+        long now = clock.millis();
+        runs.insert(tx, new StepRun(Ids.newId(), orgId, executionId, step.id(), scope, parentRunId, block, position, 1,
+                StepRun.PENDING, null, null, null, null, null, now, 0, Instant.ofEpochMilli(now), null, null));
+    }
+
+    private void event(Sql tx, String orgId, String executionId, String type, JsonNode data) {
+        events.insert(tx, orgId, new Event(Ids.newId(), executionId, null, type, null, data, null, null, null,
+                Instant.ofEpochMilli(clock.millis())));
+    }
+
+    static int iterationIndex(String scope) {
+        String withoutSlash = scope.substring(0, scope.length() - 1);
+        return Integer.parseInt(withoutSlash.substring(withoutSlash.lastIndexOf('[') + 1, withoutSlash.length() - 1));
+    }
+}
