@@ -29,7 +29,7 @@ class WorkflowApiTest {
     @ApiTest
     void creates_versions_from_yaml_or_json_keeping_the_source(Api api) {
         String name = "flow-" + Api.unique();
-        String json = "{\"name\": \"" + name + "\", \"steps\": [{\"id\": \"a\", \"type\": \"tool\"}]}";
+        String json = "{\"name\": \"" + name + "\", \"steps\": [{\"id\": \"a\", \"type\": \"tool\", \"tool\": \"core.echo\"}]}";
 
         ApiResponse first = createYaml(api, name, "read", "write").expect(201);
         ApiResponse second = api.post("/v1/workflows", json).expect(201);
