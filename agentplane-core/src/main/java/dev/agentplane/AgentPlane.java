@@ -5,11 +5,16 @@ import dev.agentplane.audit.AuditLog;
 import dev.agentplane.escalations.EscalationService;
 import dev.agentplane.events.EventService;
 import dev.agentplane.events.ObserveService;
+import dev.agentplane.executions.ExecutionRepository;
 import dev.agentplane.executions.ExecutionService;
+import dev.agentplane.executions.engine.Engine;
+import dev.agentplane.executions.engine.EngineSettings;
+import dev.agentplane.expressions.Expressions;
 import dev.agentplane.handoffs.HandoffService;
 import dev.agentplane.state.StateService;
 import dev.agentplane.store.Database;
 import dev.agentplane.tenancy.KeyService;
+import dev.agentplane.tools.ToolRegistry;
 import dev.agentplane.tenancy.OrgService;
 import dev.agentplane.usage.LimitService;
 import dev.agentplane.usage.UsageMeter;
@@ -21,7 +26,7 @@ public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyServ
                          AgentService agents,
                          WorkflowService workflows, ExecutionService executions, EventService events,
                          ObserveService observe, StateService state, HandoffService handoffs,
-                         EscalationService escalations, UsageMeter usage, LimitService limits) {
+                         EscalationService escalations, UsageMeter usage, LimitService limits, Engine engine) {
 
     public static AgentPlane create(Database database, Clock clock) {
         AuditLog audit = new AuditLog(database, clock);
@@ -31,12 +36,15 @@ public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyServ
         OrgService orgs = new OrgService(database, audit, clock, keys);
         UsageMeter usage = new UsageMeter(database, clock);
         LimitService limits = new LimitService(database, audit, clock, usage, orgs);
-        ExecutionService executions = new ExecutionService(database, audit, clock, workflows, agents, limits, usage);
+        StateService state = new StateService(database, audit, clock);
+        Engine engine = new Engine(database, clock, new ExecutionRepository(), workflows, state, ToolRegistry.builtIn(),
+                new Expressions(), EngineSettings.defaults());
+        ExecutionService executions = new ExecutionService(database, audit, clock, workflows, agents, limits, usage, engine);
         EventService events = new EventService(database, audit, clock, executions, agents, usage);
         return new AgentPlane(database, clock, audit, keys, orgs,
                 agents, workflows, executions, events, new ObserveService(executions, events),
-                new StateService(database, audit, clock),
+                state,
                 new HandoffService(database, audit, clock, agents, executions),
-                new EscalationService(database, audit, clock, agents, executions), usage, limits);
+                new EscalationService(database, audit, clock, agents, executions), usage, limits, engine);
     }
 }

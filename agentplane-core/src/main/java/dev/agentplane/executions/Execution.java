@@ -10,4 +10,5 @@ public record Execution(String id, String workflowId, String workflowName, int w
     public static final String RUNNING = "running";
     public static final String COMPLETED = "completed";
     public static final String FAILED = "failed";
+    public static final String CANCELLED = "cancelled";
 }

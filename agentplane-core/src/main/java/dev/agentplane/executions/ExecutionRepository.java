@@ -14,14 +14,18 @@ import java.util.Optional;
 /** The SQL of executions; every statement is confined to one organization. */
 public final class ExecutionRepository {
 
-    void insert(Sql tx, String orgId, Execution execution) {
+    void insert(Sql tx, String orgId, Execution execution, String idempotencyKey, Long deadlineAt) {
         tx.update("""
                 INSERT INTO executions (id, org_id, workflow_id, workflow_name, workflow_version, agent_id, status, input,
-                                        tokens_in, tokens_out, cost_usd, started_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                        tokens_in, tokens_out, cost_usd, started_at, idempotency_key, deadline_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 execution.id(), orgId, execution.workflowId(), execution.workflowName(), execution.workflowVersion(),
                 execution.agentId(), execution.status(), Sql.json(execution.input()), execution.tokensIn(),
-                execution.tokensOut(), execution.costUsd(), execution.startedAt().toEpochMilli());
+                execution.tokensOut(), execution.costUsd(), execution.startedAt().toEpochMilli(), idempotencyKey, deadlineAt);
+    }
+
+    Optional<Execution> findByIdempotencyKey(Sql sql, String orgId, String key) {
+        return sql.one("SELECT * FROM executions WHERE org_id = ? AND idempotency_key = ?", ExecutionRepository::map, orgId, key);
     }
 
     /** Ends a running execution; false when it was not running any more (another request ended it first). */

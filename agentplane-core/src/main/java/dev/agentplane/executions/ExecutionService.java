@@ -13,7 +13,11 @@ import dev.agentplane.common.problems.ConflictException;
 import dev.agentplane.common.problems.NotFoundException;
 import dev.agentplane.store.Database;
 import dev.agentplane.store.Sql;
+import dev.agentplane.executions.engine.Engine;
 import dev.agentplane.tenancy.Actor;
+import dev.agentplane.workflows.definition.Inputs;
+import dev.agentplane.workflows.definition.WorkflowDefinition;
+import java.time.Instant;
 import dev.agentplane.usage.LimitService;
 import dev.agentplane.usage.UsageMeter;
 import dev.agentplane.workflows.Workflow;
@@ -26,7 +30,8 @@ import java.util.List;
  * Token counts and cost accumulate from the execution's events until completion reports the totals.
  */
 public final class ExecutionService {
-    public static final List<String> STATUSES = List.of(Execution.RUNNING, Execution.COMPLETED, Execution.FAILED);
+    public static final List<String> STATUSES = List.of(Execution.RUNNING, Execution.COMPLETED, Execution.FAILED,
+            Execution.CANCELLED);
 
     private final Database database;
     private final AuditLog audit;
@@ -35,10 +40,12 @@ public final class ExecutionService {
     private final AgentService agents;
     private final LimitService limits;
     private final UsageMeter usage;
+    private final Engine engine;
     private final ExecutionRepository executions = new ExecutionRepository();
 
     public ExecutionService(Database database, AuditLog audit, Clock clock, WorkflowService workflows,
-                            AgentService agents, LimitService limits, UsageMeter usage) {
+                            AgentService agents, LimitService limits, UsageMeter usage, Engine engine) {
+        this.engine = engine;
         this.limits = limits;
         this.usage = usage;
         this.database = database;
@@ -48,21 +55,68 @@ public final class ExecutionService {
         this.agents = agents;
     }
 
-    /** Starts an execution; without {@code agent_id} it is attributed to the agent the caller's key is bound to. */
-    public Execution start(Actor actor, StartExecution request) {
+    /**
+     * Starts an execution of a workflow version and schedules its first step; without {@code agent_id} it is
+     * attributed to the agent the caller's key is bound to. With an idempotency key, a second start with the same
+     * key returns the first execution (whatever the body says) instead of starting another.
+     */
+    public Started start(Actor actor, StartExecution request, String idempotencyKey) {
         request.validate();
+        StartExecution.checkIdempotencyKey(idempotencyKey);
         actor.requireActingAs(request.agentId(), "start an execution");
         String agentId = request.agentId() != null ? request.agentId() : actor.agentId();
-        return database.inTransaction(tx -> {
-            Workflow workflow = workflows.versionToRun(tx, actor, request.workflow(), request.version());
-            agents.requireAgent(tx, actor, "/agent_id", request.agentId());
-            limits.startExecution(tx, actor.orgId());
-            Execution execution = new Execution(Ids.newId(), workflow.id(), workflow.name(), workflow.version(), agentId,
-                    Execution.RUNNING, nullIfJsonNull(request.input()), null, null, 0, 0, 0, Times.now(clock), null, null);
-            executions.insert(tx, actor.orgId(), execution);
-            audit.record(tx, actor, "execution.start", "execution", execution.id(), Json.object()
-                    .put("workflow", workflow.name()).put("version", workflow.version()).put("agent_id", agentId));
-            return execution;
+        if (idempotencyKey != null) {
+            var existing = database.read(sql -> executions.findByIdempotencyKey(sql, actor.orgId(), idempotencyKey));
+            if (existing.isPresent()) {
+                return new Started(existing.get(), false);
+            }
+        }
+        try {
+            Execution started = database.inTransaction(tx -> {
+                Workflow workflow = workflows.versionToRun(tx, actor, request.workflow(), request.version());
+                WorkflowDefinition definition = runnable(tx, actor, workflow);
+                agents.requireAgent(tx, actor, "/agent_id", request.agentId());
+                JsonNode input = Inputs.resolve(workflow.name(), definition.inputs(), nullIfJsonNull(request.input()));
+                limits.startExecution(tx, actor.orgId());
+                Instant now = Times.now(clock);
+                Execution execution = new Execution(Ids.newId(), workflow.id(), workflow.name(), workflow.version(), agentId,
+                        Execution.RUNNING, input, null, null, 0, 0, 0, now, null, null);
+                executions.insert(tx, actor.orgId(), execution, idempotencyKey,
+                        definition.timeout() == null ? null : now.plus(definition.timeout()).toEpochMilli());
+                engine.begin(tx, actor.orgId(), execution, definition);
+                audit.record(tx, actor, "execution.start", "execution", execution.id(), Json.object()
+                        .put("workflow", workflow.name()).put("version", workflow.version()).put("agent_id", agentId));
+                return execution;
+            });
+            engine.wake();
+            return new Started(started, true);
+        } catch (Sql.UniqueViolation sameKeyMeanwhile) {
+            return new Started(database.read(sql -> executions.findByIdempotencyKey(sql, actor.orgId(), idempotencyKey))
+                    .orElseThrow(() -> sameKeyMeanwhile), false);
+        }
+    }
+
+    public Execution start(Actor actor, StartExecution request) {
+        return start(actor, request, null).execution();
+    }
+
+    /** An execution just started ({@code created}), or the one an earlier start with the same idempotency key made. */
+    public record Started(Execution execution, boolean created) {}
+
+    private WorkflowDefinition runnable(Sql tx, Actor actor, Workflow workflow) {
+        try {
+            return workflows.definition(tx, actor.orgId(), workflow.id());
+        } catch (IllegalStateException e) {
+            throw new ConflictException(e.getMessage());
+        }
+    }
+
+    /** The step runs of an execution, in the order they were scheduled: its trace. */
+    public List<ExecutionStep> steps(Actor actor, String id) {
+        checkId(id);
+        return database.read(sql -> {
+            find(sql, actor, id);
+            return engine.steps(sql, id);
         });
     }
 
@@ -85,6 +139,13 @@ public final class ExecutionService {
         checkId(id);
         request.validate();
         return finish(actor, id, "complete", Execution.COMPLETED, request.output(), null, request.usage());
+    }
+
+    /** Stops a running execution: its waiting and queued steps are cancelled; a step running now finishes unrecorded. */
+    public Execution cancel(Actor actor, String id, CancelExecution request) {
+        checkId(id);
+        request.validate();
+        return finish(actor, id, "cancel", Execution.CANCELLED, null, request.reason(), new Usage(null, null, null));
     }
 
     public Execution fail(Actor actor, String id, FailExecution request) {
@@ -125,6 +186,7 @@ public final class ExecutionService {
                     || !executions.finish(tx, actor.orgId(), id, status, nullIfJsonNull(output), error, totals, Times.now(clock))) {
                 throw ConflictException.illegalTransition("execution", id, action, find(tx, actor, id).status());
             }
+            engine.endedFromOutside(tx, actor.orgId(), id, status);
             usage.add(tx, actor.orgId(), totals.beyond(current));
             audit.record(tx, actor, "execution." + action, "execution", id, Json.object().put("status", status));
             return find(tx, actor, id);

@@ -8,6 +8,16 @@ import dev.agentplane.common.problems.FieldErrors;
 /** A request to start an execution of {@code workflow}, pinned to {@code version} if given. */
 public record StartExecution(String workflow, Integer version, String agentId, JsonNode input) {
 
+    static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+
+    /** 400 naming the Idempotency-Key header when it is empty or too long. */
+    static void checkIdempotencyKey(String key) {
+        if (key != null && (key.isBlank() || key.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
+            throw dev.agentplane.common.problems.InvalidInputException.parameter("Idempotency-Key",
+                    "must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters", "send a unique value per logical start, e.g. a UUID");
+        }
+    }
+
     public void validate() {
         FieldErrors errors = new FieldErrors()
                 .required("/workflow", workflow, "name the workflow to run, e.g. \"invoice-approval\"")

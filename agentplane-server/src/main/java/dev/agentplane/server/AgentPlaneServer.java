@@ -83,6 +83,7 @@ public final class AgentPlaneServer implements AutoCloseable {
                     new RateLimiter(config.rateLimits(), plane.limits(), clock));
             app.start(config.port());
             LOG.info("AgentPlane listening on port {} with {}", app.port(), database.dialect().name());
+            plane.engine().start();
             return new AgentPlaneServer(app, plane, bootstrapKey, routes, startBackgroundTasks(plane));
         } catch (RuntimeException e) {
             database.close();
@@ -181,6 +182,7 @@ public final class AgentPlaneServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        plane.engine().close();
         tasks.forEach(BackgroundTask::close);
         plane.database().close();
     }

@@ -1,9 +1,12 @@
 package dev.agentplane.executions.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentplane.common.BackgroundTask;
 import dev.agentplane.executions.Execution;
 import dev.agentplane.executions.ExecutionRepository;
+import dev.agentplane.executions.ExecutionStep;
+import dev.agentplane.expressions.ExpressionContext;
+import dev.agentplane.expressions.Expressions;
+import dev.agentplane.state.StateService;
 import dev.agentplane.store.Database;
 import dev.agentplane.store.Sql;
 import dev.agentplane.tools.ToolRegistry;
@@ -45,7 +48,7 @@ public final class Engine implements AutoCloseable {
     private List<BackgroundTask> leaseTasks = List.of();
 
     public Engine(Database database, Clock clock, ExecutionRepository executions, WorkflowService workflows,
-                  ToolRegistry tools, StepExpressions expressions, EngineSettings settings) {
+                  StateService state, ToolRegistry tools, Expressions expressions, EngineSettings settings) {
         this.database = database;
         this.clock = clock;
         this.executions = executions;
@@ -53,7 +56,7 @@ public final class Engine implements AutoCloseable {
         this.settings = settings;
         this.workers = new Semaphore(settings.workers());
         this.transitions = new Transitions(runs, executions, workflows, expressions, clock);
-        this.runner = new StepRunner(tools, expressions, clock);
+        this.runner = new StepRunner(tools, expressions, new StateSteps(state), clock);
     }
 
     /** In the transaction that created {@code execution}: schedules its first step. Call {@link #wake} after commit. */
@@ -61,9 +64,13 @@ public final class Engine implements AutoCloseable {
         transitions.begin(tx, execution, orgId, definition);
     }
 
-    /** In the caller's transaction: stops every active step run of an execution that ended from outside. */
-    public void stopRuns(Sql tx, String executionId) {
-        runs.cancelActive(tx, executionId, null, clock.millis());
+    /** In the transaction that ended an execution from outside (completed, failed or cancelled by a caller). */
+    public void endedFromOutside(Sql tx, String orgId, String executionId, String status) {
+        transitions.endedFromOutside(tx, orgId, executionId, status);
+    }
+
+    public List<ExecutionStep> steps(Sql sql, String executionId) {
+        return runs.ofExecution(sql, executionId).stream().map(StepRun::view).toList();
     }
 
     /** Tells the workers that new work may be due. */
@@ -130,7 +137,7 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private List<StepRun> claim(int limit) {
+    List<StepRun> claim(int limit) {
         long now = clock.millis();
         List<StepRun> claimed = database.inTransaction(tx -> runs.claim(tx, owner, now, now + settings.lease().toMillis(), limit));
         claimed.forEach(run -> inFlight.add(run.id()));
@@ -146,7 +153,7 @@ public final class Engine implements AutoCloseable {
             Outcome outcome;
             try {
                 WorkflowDefinition definition = database.read(sql -> workflows.definition(sql, run.orgId(), execution.workflowId()));
-                JsonNode variables = database.read(sql -> Variables.of(execution, runs.ofExecution(sql, run.executionId()), run.scope()));
+                ExpressionContext variables = database.read(sql -> Variables.of(execution, runs.ofExecution(sql, run.executionId()), run.scope()));
                 outcome = runner.run(run, definition.step(run.stepId()), variables);
             } catch (IllegalStateException unrunnable) {
                 database.inTransaction(tx -> {
@@ -155,8 +162,7 @@ public final class Engine implements AutoCloseable {
                 });
                 return;
             }
-            boolean recorded = database.inTransaction(tx -> transitions.apply(tx, run, outcome));
-            if (!recorded) {
+            if (!record(run, outcome)) {
                 LOG.info("step run {} of execution {} changed while it ran (lease lost or cancelled); its result was dropped",
                         run.id(), run.executionId());
             }
@@ -165,6 +171,11 @@ public final class Engine implements AutoCloseable {
         } finally {
             inFlight.remove(run.id());
         }
+    }
+
+    /** Records a run's outcome with what it makes due next; false when the run is no longer this worker's. */
+    boolean record(StepRun run, Outcome outcome) {
+        return database.inTransaction(tx -> transitions.apply(tx, run, outcome));
     }
 
     private void renewLeases() {
@@ -177,7 +188,7 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private void recoverExpiredLeases() {
+    void recoverExpiredLeases() {
         int recovered = database.inTransaction(tx -> runs.recoverExpiredLeases(tx, clock.millis()));
         if (recovered > 0) {
             LOG.info("recovered {} step runs whose worker stopped renewing its lease", recovered);

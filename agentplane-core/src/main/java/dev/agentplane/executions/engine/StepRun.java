@@ -2,6 +2,7 @@ package dev.agentplane.executions.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import dev.agentplane.executions.ExecutionStep;
 import java.util.List;
 
 /**
@@ -22,6 +23,11 @@ public record StepRun(String id, String orgId, String executionId, String stepId
     public static final String SKIPPED = "skipped";
     public static final String CANCELLED = "cancelled";
     public static final List<String> ACTIVE = List.of(PENDING, RUNNING, WAITING);
+
+    public ExecutionStep view() {
+        return new ExecutionStep(id, stepId, scope, parentRunId, block, status, attempt, output, errorCode, error,
+                Instant.ofEpochMilli(availableAt), createdAt, startedAt, completedAt);
+    }
 
     public boolean isActive() {
         return ACTIVE.contains(status);

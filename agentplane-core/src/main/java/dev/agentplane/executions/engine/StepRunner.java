@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentplane.common.Json;
+import dev.agentplane.expressions.ExpressionContext;
+import dev.agentplane.expressions.Expressions;
 import dev.agentplane.tools.Tool;
 import dev.agentplane.tools.ToolCall;
 import dev.agentplane.tools.ToolRegistry;
@@ -24,32 +26,38 @@ import java.util.concurrent.TimeoutException;
 /** Runs one claimed step outside any transaction and says what came of it. */
 final class StepRunner {
     private final ToolRegistry tools;
-    private final StepExpressions expressions;
+    private final Expressions expressions;
     private final Clock clock;
+    private final StateSteps stateSteps;
     private final ExecutorService toolThreads = Executors.newVirtualThreadPerTaskExecutor();
 
-    StepRunner(ToolRegistry tools, StepExpressions expressions, Clock clock) {
+    StepRunner(ToolRegistry tools, Expressions expressions, StateSteps stateSteps, Clock clock) {
+        this.stateSteps = stateSteps;
         this.tools = tools;
         this.expressions = expressions;
         this.clock = clock;
     }
 
-    Outcome run(StepRun run, Step step, JsonNode variables) {
+    Outcome run(StepRun run, Step step, ExpressionContext variables) {
         try {
             if (step.when() != null && !expressions.test(step.when(), variables)) {
                 return new Outcome.Skipped();
             }
             return switch (step.body()) {
                 case StepBody.Tool tool -> callTool(run, step, tool, variables);
-                case StepBody.Set set -> new Outcome.Done(expressions.render(set.values(), variables));
-                case StepBody.Fail fail -> new Outcome.Failed("fail", text(expressions.render(fail.message(), variables)), false);
+                case StepBody.Set set -> new Outcome.Done(render(set.values(), variables));
+                case StepBody.Fail fail -> new Outcome.Failed("fail", text(render(fail.message(), variables)), false);
                 case StepBody.Sleep sleep -> sleepUntil(run, clock.millis() + sleep.duration().toMillis());
-                case StepBody.WaitUntil wait -> sleepUntil(run, instant(expressions.render(wait.until(), variables)));
+                case StepBody.WaitUntil wait -> sleepUntil(run, instant(render(wait.until(), variables)));
                 case StepBody.If branch -> blocks(run, expressions.test(branch.condition(), variables) ? "then" : "else");
                 case StepBody.Switch choice -> blocks(run, switchBlock(choice, variables));
                 case StepBody.Parallel parallel -> new Outcome.Blocks(parallel.branches().stream()
                         .map(b -> new Outcome.BlockStart("branch:" + b.name(), run.scope())).toList(), Json.object());
                 case StepBody.Foreach foreach -> foreach(run, foreach, variables);
+                case StepBody.StateGet get -> stateSteps.get(run, text(render(get.namespace(), variables)),
+                        text(render(get.key(), variables)));
+                case StepBody.StateSet set -> stateSteps.set(run, set, text(render(set.namespace(), variables)),
+                        text(render(set.key(), variables)), render(set.value(), variables));
                 default -> new Outcome.Failed("step.unsupported", "steps of type '" + step.type()
                         + "' cannot run on this server yet", false);
             };
@@ -60,9 +68,9 @@ final class StepRunner {
         }
     }
 
-    private Outcome callTool(StepRun run, Step step, StepBody.Tool call, JsonNode variables) {
+    private Outcome callTool(StepRun run, Step step, StepBody.Tool call, ExpressionContext variables) {
         Tool tool = tools.get(call.tool());
-        JsonNode input = call.with() == null ? Json.object() : expressions.render(call.with(), variables);
+        JsonNode input = call.with() == null ? Json.object() : render(call.with(), variables);
         ToolCall facts = new ToolCall(run.orgId(), run.executionId(), step.id(), run.id() + "/" + run.attempt(), step.timeout());
         Future<JsonNode> result = toolThreads.submit(() -> tool.call(input, facts));
         try {
@@ -95,14 +103,14 @@ final class StepRunner {
         return new Outcome.Blocks(List.of(new Outcome.BlockStart(block, run.scope())), Json.object());
     }
 
-    private String switchBlock(StepBody.Switch choice, JsonNode variables) {
+    private String switchBlock(StepBody.Switch choice, ExpressionContext variables) {
         JsonNode value = expressions.evaluate(choice.value(), variables);
         String key = value.isTextual() ? value.asText() : value.toString();
         return choice.cases().containsKey(key) ? "case:" + key : StepBody.Switch.DEFAULT_BLOCK;
     }
 
-    private Outcome foreach(StepRun run, StepBody.Foreach foreach, JsonNode variables) {
-        JsonNode items = expressions.render(foreach.items(), variables);
+    private Outcome foreach(StepRun run, StepBody.Foreach foreach, ExpressionContext variables) {
+        JsonNode items = render(foreach.items(), variables);
         if (!items.isArray()) {
             return new Outcome.Failed("foreach.items", "items is a " + items.getNodeType().name().toLowerCase()
                     + ", not a list", false);
@@ -121,6 +129,10 @@ final class StepRunner {
             blocks.add(new Outcome.BlockStart("each", Variables.iterationScope(run, i)));
         }
         return new Outcome.Blocks(blocks, state);
+    }
+
+    private JsonNode render(JsonNode template, ExpressionContext variables) {
+        return template == null ? null : expressions.render(template, variables).value();
     }
 
     private static String text(JsonNode node) {

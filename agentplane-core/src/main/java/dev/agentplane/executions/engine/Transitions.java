@@ -10,6 +10,7 @@ import dev.agentplane.events.EventRepository;
 import dev.agentplane.executions.Execution;
 import dev.agentplane.executions.ExecutionRepository;
 import dev.agentplane.executions.Usage;
+import dev.agentplane.expressions.Expressions;
 import dev.agentplane.store.Sql;
 import dev.agentplane.workflows.WorkflowService;
 import dev.agentplane.workflows.definition.OnError;
@@ -30,11 +31,11 @@ final class Transitions {
     private final ExecutionRepository executions;
     private final WorkflowService workflows;
     private final EventRepository events = new EventRepository();
-    private final StepExpressions expressions;
+    private final Expressions expressions;
     private final Clock clock;
 
     Transitions(StepRunRepository runs, ExecutionRepository executions, WorkflowService workflows,
-                StepExpressions expressions, Clock clock) {
+                Expressions expressions, Clock clock) {
         this.runs = runs;
         this.executions = executions;
         this.workflows = workflows;
@@ -232,7 +233,7 @@ final class Transitions {
         JsonNode output;
         try {
             output = definition.outputs() == null ? lastOutputs(tx, executionId)
-                    : expressions.render(definition.outputs(), Variables.of(execution, runs.ofExecution(tx, executionId), ""));
+                    : expressions.render(definition.outputs(), Variables.of(execution, runs.ofExecution(tx, executionId), "")).value();
         } catch (RuntimeException e) {
             failExecution(tx, orgId, executionId, "the workflow's outputs could not be computed: " + e.getMessage());
             return;
@@ -248,6 +249,12 @@ final class Transitions {
         runs.ofExecution(tx, executionId).stream().filter(run -> run.scope().isEmpty() && run.parentRunId() == null)
                 .forEach(run -> outputs.set(run.stepId(), run.output()));
         return outputs;
+    }
+
+    /** Stops the runs of an execution a caller ended, and says so in its events. */
+    void endedFromOutside(Sql tx, String orgId, String executionId, String status) {
+        runs.cancelActive(tx, executionId, null, clock.millis());
+        event(tx, orgId, executionId, "execution." + status, Json.object().put("by", "api"));
     }
 
     void failExecution(Sql tx, String orgId, String executionId, String error) {

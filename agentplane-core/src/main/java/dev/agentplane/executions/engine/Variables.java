@@ -1,9 +1,9 @@
 package dev.agentplane.executions.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentplane.common.Json;
 import dev.agentplane.executions.Execution;
+import dev.agentplane.expressions.ExpressionContext;
 import java.util.Comparator;
 import java.util.List;
 
@@ -15,21 +15,22 @@ import java.util.List;
 final class Variables {
     private Variables() {}
 
-    static ObjectNode of(Execution execution, List<StepRun> runs, String scope) {
-        ObjectNode steps = Json.object();
+    static ExpressionContext of(Execution execution, List<StepRun> runs, String scope) {
+        ExpressionContext.Builder context = ExpressionContext.builder()
+                .inputs(execution.input())
+                .execution(Json.object().put("id", execution.id()).put("workflow", execution.workflowName())
+                        .put("version", execution.workflowVersion()).put("started_at", execution.startedAt().toString()));
         runs.stream()
                 .filter(run -> scope.startsWith(run.scope()) && !run.status().equals(StepRun.PENDING)
                         && !run.status().equals(StepRun.RUNNING))
                 .sorted(Comparator.comparingInt((StepRun run) -> run.scope().length()).thenComparing(StepRun::id))
-                .forEach(run -> steps.set(run.stepId(), Json.object().put("status", run.status()).put("attempt", run.attempt())
-                        .put("error", run.error()).set("output", run.output())));
-        ObjectNode variables = Json.object();
-        variables.set("inputs", execution.input() == null ? Json.object() : execution.input());
-        variables.set("steps", steps);
-        variables.set("execution", Json.object().put("id", execution.id()).put("workflow", execution.workflowName())
-                .put("version", execution.workflowVersion()).put("started_at", execution.startedAt().toString()));
-        foreachItem(runs, scope, variables);
-        return variables;
+                .forEach(run -> context.step(run.stepId(), run.output(), run.status(), error(run), run.attempt()));
+        foreachItem(runs, scope, context);
+        return context.build();
+    }
+
+    private static JsonNode error(StepRun run) {
+        return run.error() == null ? null : Json.object().put("code", run.errorCode()).put("message", run.error());
     }
 
     /** The scope of iteration {@code index} of foreach run {@code foreach}. */
@@ -37,7 +38,7 @@ final class Variables {
         return foreach.scope() + foreach.stepId() + "[" + index + "]/";
     }
 
-    private static void foreachItem(List<StepRun> runs, String scope, ObjectNode variables) {
+    private static void foreachItem(List<StepRun> runs, String scope, ExpressionContext.Builder context) {
         if (scope.isEmpty()) {
             return;
         }
@@ -49,9 +50,6 @@ final class Variables {
         int index = Integer.parseInt(segment.substring(bracket + 1, segment.length() - 1));
         String parentScope = scope.substring(0, segmentStart);
         runs.stream().filter(run -> run.stepId().equals(stepId) && run.scope().equals(parentScope)).findFirst()
-                .ifPresent(foreach -> {
-                    variables.set("item", foreach.state().path("items").path(index));
-                    variables.put("index", index);
-                });
+                .ifPresent(foreach -> context.item(foreach.state().path("items").path(index), index));
     }
 }

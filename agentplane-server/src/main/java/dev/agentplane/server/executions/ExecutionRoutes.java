@@ -1,7 +1,7 @@
 package dev.agentplane.server.executions;
 
+import dev.agentplane.executions.CancelExecution;
 import dev.agentplane.executions.CompleteExecution;
-import dev.agentplane.executions.Execution;
 import dev.agentplane.executions.ExecutionFilter;
 import dev.agentplane.executions.ExecutionService;
 import dev.agentplane.executions.FailExecution;
@@ -26,7 +26,9 @@ public final class ExecutionRoutes {
                 .get("/v1/executions", routes::list)
                 .get("/v1/executions/{execution_id}", routes::get)
                 .post("/v1/executions/{execution_id}/complete", routes::complete)
-                .post("/v1/executions/{execution_id}/fail", routes::fail);
+                .post("/v1/executions/{execution_id}/fail", routes::fail)
+                .post("/v1/executions/{execution_id}/cancel", routes::cancel)
+                .get("/v1/executions/{execution_id}/steps", routes::steps);
     }
 
     /** The filters /v1/executions and /v1/observe share. */
@@ -36,8 +38,22 @@ public final class ExecutionRoutes {
     }
 
     private void start(Context ctx) {
-        Execution execution = executions.start(RequestContext.actor(ctx), Bodies.required(ctx, StartExecution.class));
-        Responses.created(ctx, "/v1/executions/" + execution.id(), execution);
+        ExecutionService.Started started = executions.start(RequestContext.actor(ctx),
+                Bodies.required(ctx, StartExecution.class), ctx.header("Idempotency-Key"));
+        if (started.created()) {
+            Responses.created(ctx, "/v1/executions/" + started.execution().id(), started.execution());
+        } else {
+            ctx.header("Location", "/v1/executions/" + started.execution().id()).json(started.execution());
+        }
+    }
+
+    private void cancel(Context ctx) {
+        String id = Queries.pathId(ctx, "execution_id");
+        ctx.json(executions.cancel(RequestContext.actor(ctx), id, Bodies.optional(ctx, CancelExecution.class)));
+    }
+
+    private void steps(Context ctx) {
+        ctx.json(java.util.Map.of("items", executions.steps(RequestContext.actor(ctx), Queries.pathId(ctx, "execution_id"))));
     }
 
     private void list(Context ctx) {

@@ -1,0 +1,274 @@
+package dev.agentplane.executions.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentplane.common.Json;
+import dev.agentplane.common.problems.InvalidInputException;
+import dev.agentplane.executions.CancelExecution;
+import dev.agentplane.executions.CompleteExecution;
+import dev.agentplane.executions.Execution;
+import dev.agentplane.executions.ExecutionStep;
+import dev.agentplane.executions.StartExecution;
+import dev.agentplane.testing.AcrossDatabases;
+import dev.agentplane.testing.TestPlane;
+import dev.agentplane.workflows.WorkflowFormat;
+import java.time.Duration;
+import java.util.List;
+
+class EngineTest {
+
+    private static String workflow(TestPlane t, String yaml) {
+        String name = "wf-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        t.plane().workflows().create(t.actor(), WorkflowFormat.YAML, "name: " + name + "\n" + yaml);
+        return name;
+    }
+
+    private static Execution run(TestPlane t, String workflow, JsonNode input) {
+        Execution started = t.plane().executions().start(t.actor(), new StartExecution(workflow, null, null, input));
+        t.plane().engine().runUntilIdle();
+        return t.plane().executions().get(t.actor(), started.id());
+    }
+
+    private static Execution reload(TestPlane t, Execution execution) {
+        return t.plane().executions().get(t.actor(), execution.id());
+    }
+
+    private static List<ExecutionStep> steps(TestPlane t, Execution execution) {
+        return t.plane().executions().steps(t.actor(), execution.id());
+    }
+
+    @AcrossDatabases
+    void steps_run_in_order_and_later_steps_see_earlier_outputs(TestPlane t) {
+        String name = workflow(t, """
+                inputs: {who: {type: string, required: true}, times: {type: integer, default: 2}}
+                outputs: {greeting: "${{ steps.shout.output.text }}", times: "${{ inputs.times }}"}
+                steps:
+                  - {id: greet, type: tool, tool: core.echo, with: {text: "hello ${{ inputs.who }}"}}
+                  - {id: shout, type: set, values: {text: "${{ steps.greet.output.text.upperAscii() }}!"}}
+                """);
+
+        Execution done = run(t, name, Json.object().put("who", "ada"));
+
+        assertThat(done.status()).isEqualTo(Execution.COMPLETED);
+        assertThat(done.output()).isEqualTo(Json.object().put("greeting", "HELLO ADA!").put("times", 2));
+        assertThat(done.input().get("times").asInt()).isEqualTo(2);
+        assertThat(steps(t, done)).extracting(ExecutionStep::stepId, ExecutionStep::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("greet", "completed"),
+                        org.assertj.core.groups.Tuple.tuple("shout", "completed"));
+        assertThat(t.plane().events().list(t.actor(), done.id(), dev.agentplane.common.PageRequest.first(50)).items())
+                .extracting(e -> e.type()).containsExactly("execution.started", "step.completed", "step.completed",
+                        "execution.completed");
+    }
+
+    @AcrossDatabases
+    void inputs_are_checked_against_the_declaration(TestPlane t) {
+        String name = workflow(t, """
+                inputs: {amount: {type: number, required: true}}
+                steps: [{id: a, type: tool, tool: core.echo}]
+                """);
+
+        assertThatThrownBy(() -> run(t, name, Json.object())).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.errors()).extracting(err -> err.pointer()).containsExactly("/input/amount"));
+        assertThatThrownBy(() -> run(t, name, Json.object().put("amount", "ten").put("amout", 1)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(err -> err.pointer()).containsExactlyInAnyOrder("/input/amount", "/input/amout"));
+    }
+
+    @AcrossDatabases
+    void a_failing_step_is_retried_with_backoff_then_fails_the_execution(TestPlane t) {
+        String name = workflow(t, """
+                steps:
+                  - id: flaky
+                    type: tool
+                    tool: core.fail
+                    with: {message: "upstream down"}
+                    retry: {max_attempts: 3, initial_interval: 10s, max_interval: 1m}
+                  - {id: never, type: tool, tool: core.echo}
+                """);
+
+        Execution execution = run(t, name, null);
+        ExecutionStep first = steps(t, execution).get(0);
+        assertThat(first.status()).isEqualTo("pending");
+        assertThat(first.attempt()).isEqualTo(2);
+        assertThat(first.dueAt()).isAfter(t.clock().instant()).isBeforeOrEqualTo(t.clock().instant().plusSeconds(10));
+        t.clock().advance(Duration.ofSeconds(10));
+        t.plane().engine().runUntilIdle();
+        t.clock().advance(Duration.ofSeconds(20));
+        t.plane().engine().runUntilIdle();
+
+        Execution failed = reload(t, execution);
+        assertThat(failed.status()).isEqualTo(Execution.FAILED);
+        assertThat(failed.error()).isEqualTo("step 'flaky' failed: upstream down");
+        assertThat(steps(t, failed)).singleElement().satisfies(step -> {
+            assertThat(step.attempt()).isEqualTo(3);
+            assertThat(step.errorCode()).isEqualTo("core.fail");
+        });
+    }
+
+    @AcrossDatabases
+    void on_error_continue_and_goto_keep_the_execution_going(TestPlane t) {
+        String name = workflow(t, """
+                steps:
+                  - {id: optional, type: tool, tool: core.fail, with: {message: meh}, on_error: continue}
+                  - {id: risky, type: tool, tool: core.fail, with: {message: boom, retryable: false}, on_error: {goto: cleanup}}
+                  - {id: skipped_over, type: tool, tool: core.echo}
+                  - {id: cleanup, type: set, values: {saw: "${{ steps.optional.output.error.message }}"}}
+                """);
+
+        Execution done = run(t, name, null);
+
+        assertThat(done.status()).isEqualTo(Execution.COMPLETED);
+        assertThat(steps(t, done)).extracting(ExecutionStep::stepId).containsExactly("optional", "risky", "cleanup");
+        assertThat(done.output().at("/cleanup/saw").asText()).isEqualTo("meh");
+    }
+
+    @AcrossDatabases
+    void if_switch_and_when_choose_what_runs(TestPlane t) {
+        String name = workflow(t, """
+                inputs: {amount: number, kind: string}
+                steps:
+                  - id: size
+                    type: if
+                    condition: "inputs.amount > 100"
+                    then: [{id: big, type: set, values: {size: big}}]
+                    else: [{id: small, type: set, values: {size: small}}]
+                  - id: route
+                    type: switch
+                    value: inputs.kind
+                    cases: {refund: [{id: refund, type: set, values: {queue: refunds}}]}
+                    default: [{id: other, type: set, values: {queue: general}}]
+                  - {id: audit, type: set, when: "inputs.amount > 1000", values: {flag: true}}
+                """);
+
+        Execution big = run(t, name, Json.object().put("amount", 500).put("kind", "refund"));
+        Execution small = run(t, name, Json.object().put("amount", 5).put("kind", "invoice"));
+
+        assertThat(big.output().at("/size/size").asText()).isEqualTo("big");
+        assertThat(big.output().at("/route/queue").asText()).isEqualTo("refunds");
+        assertThat(small.output().at("/size/size").asText()).isEqualTo("small");
+        assertThat(small.output().at("/route/queue").asText()).isEqualTo("general");
+        assertThat(steps(t, small)).filteredOn(s -> s.stepId().equals("audit")).singleElement()
+                .satisfies(s -> assertThat(s.status()).isEqualTo("skipped"));
+    }
+
+    @AcrossDatabases
+    void parallel_joins_all_branches_or_the_first_to_finish(TestPlane t) {
+        String all = workflow(t, """
+                steps:
+                  - id: fan
+                    type: parallel
+                    branches:
+                      - {name: a, steps: [{id: a1, type: set, values: {v: 1}}, {id: a2, type: set, values: {v: 2}}]}
+                      - {name: b, steps: [{id: b1, type: set, values: {v: 3}}]}
+                """);
+        String first = workflow(t, """
+                steps:
+                  - id: race
+                    type: parallel
+                    join: first
+                    branches:
+                      - {name: slow, steps: [{id: nap, type: sleep, duration: 1h}, {id: late, type: set, values: {v: 0}}]}
+                      - {name: fast, steps: [{id: quick, type: set, values: {v: 9}}]}
+                """);
+
+        Execution joined = run(t, all, null);
+        Execution raced = run(t, first, null);
+
+        assertThat(joined.output().get("fan")).isEqualTo(Json.object().<com.fasterxml.jackson.databind.node.ObjectNode>set("a",
+                Json.object().put("v", 2)).set("b", Json.object().put("v", 3)));
+        assertThat(raced.status()).isEqualTo(Execution.COMPLETED);
+        assertThat(raced.output().at("/race/branch").asText()).isEqualTo("fast");
+        assertThat(steps(t, raced)).filteredOn(s -> s.stepId().equals("nap")).singleElement()
+                .satisfies(s -> assertThat(s.status()).isEqualTo("cancelled"));
+    }
+
+    @AcrossDatabases
+    void foreach_runs_each_item_with_its_index_within_the_concurrency_limit(TestPlane t) {
+        String name = workflow(t, """
+                inputs: {files: array}
+                steps:
+                  - id: each
+                    type: foreach
+                    items: "${{ inputs.files }}"
+                    concurrency: 2
+                    steps:
+                      - {id: read, type: tool, tool: core.echo, with: {file: "${{ item }}", n: "${{ index }}"}}
+                      - {id: tag, type: set, values: {tagged: "${{ steps.read.output.file + '#' + string(steps.read.output.n) }}"}}
+                """);
+
+        Execution done = run(t, name, Json.object().set("files", Json.MAPPER.valueToTree(List.of("a", "b", "c", "d", "e"))));
+
+        assertThat(done.status()).isEqualTo(Execution.COMPLETED);
+        assertThat(done.output().get("each")).extracting(n -> n.get("tagged").asText())
+                .containsExactly("a#0", "b#1", "c#2", "d#3", "e#4");
+        assertThat(steps(t, done)).filteredOn(s -> s.stepId().equals("read")).extracting(ExecutionStep::scope)
+                .containsExactlyInAnyOrder("each[0]/", "each[1]/", "each[2]/", "each[3]/", "each[4]/");
+    }
+
+    @AcrossDatabases
+    void a_sleep_waits_for_the_clock_and_cancel_stops_it(TestPlane t) {
+        String name = workflow(t, """
+                steps:
+                  - {id: nap, type: sleep, duration: 5m}
+                  - {id: after, type: set, values: {ok: true}}
+                """);
+
+        Execution sleeping = run(t, name, null);
+        assertThat(sleeping.status()).isEqualTo(Execution.RUNNING);
+        t.clock().advance(Duration.ofMinutes(5));
+        t.plane().engine().runUntilIdle();
+        assertThat(reload(t, sleeping).status()).isEqualTo(Execution.COMPLETED);
+
+        Execution other = run(t, name, null);
+        Execution cancelled = t.plane().executions().cancel(t.actor(), other.id(), new CancelExecution("not needed"));
+        t.clock().advance(Duration.ofMinutes(5));
+        t.plane().engine().runUntilIdle();
+        assertThat(reload(t, cancelled).status()).isEqualTo(Execution.CANCELLED);
+        assertThat(steps(t, cancelled)).extracting(ExecutionStep::status).containsExactly("cancelled");
+    }
+
+    @AcrossDatabases
+    void an_execution_completed_from_outside_stops_its_steps(TestPlane t) {
+        String name = workflow(t, "steps: [{id: wait, type: sleep, duration: 1h}, {id: next, type: tool, tool: core.echo}]\n");
+        Execution running = run(t, name, null);
+
+        t.plane().executions().complete(t.actor(), running.id(), CompleteExecution.empty());
+        t.clock().advance(Duration.ofHours(2));
+        t.plane().engine().runUntilIdle();
+
+        assertThat(steps(t, running)).extracting(ExecutionStep::stepId, ExecutionStep::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("wait", "cancelled"));
+    }
+
+    @AcrossDatabases
+    void the_same_idempotency_key_returns_the_same_execution(TestPlane t) {
+        String name = workflow(t, "steps: [{id: a, type: tool, tool: core.echo}]\n");
+
+        var first = t.plane().executions().start(t.actor(), new StartExecution(name, null, null, null), "order-42");
+        var again = t.plane().executions().start(t.actor(), new StartExecution(name, null, null, null), "order-42");
+
+        assertThat(first.created()).isTrue();
+        assertThat(again.created()).isFalse();
+        assertThat(again.execution().id()).isEqualTo(first.execution().id());
+    }
+
+    @AcrossDatabases
+    void a_run_whose_worker_died_is_taken_over_after_its_lease_expires(TestPlane t) {
+        String name = workflow(t, "steps: [{id: a, type: tool, tool: core.echo, with: {x: 1}}]\n");
+        Execution execution = t.plane().executions().start(t.actor(), new StartExecution(name, null, null, null));
+        Engine deadNode = t.plane().engine();
+        List<StepRun> taken = deadNode.claim(1);
+        assertThat(taken).hasSize(1);
+
+        t.plane().engine().runUntilIdle();
+        assertThat(reload(t, execution).status()).isEqualTo(Execution.RUNNING);
+        t.clock().advance(EngineSettings.defaults().lease().plusSeconds(1));
+        deadNode.recoverExpiredLeases();
+        t.plane().engine().runUntilIdle();
+
+        assertThat(reload(t, execution).status()).isEqualTo(Execution.COMPLETED);
+        assertThat(deadNode.record(taken.get(0), new Outcome.Done(Json.object()))).isFalse();
+    }
+}
