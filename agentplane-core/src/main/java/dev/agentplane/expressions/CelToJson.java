@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.primitives.UnsignedLong;
+import dev.agentplane.common.Json;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.TypeType;
 import dev.cel.common.values.CelByteString;
@@ -28,7 +29,14 @@ final class CelToJson {
     private CelToJson() {}
 
     static JsonNode convert(Object value, OutputBudget budget) {
+        return convert(value, budget, 0);
+    }
+
+    private static JsonNode convert(Object value, OutputBudget budget, int depth) {
         budget.spend(1);
+        if (depth > Json.MAX_NESTING_DEPTH) {
+            throw tooDeep();
+        }
         return switch (value) {
             case null -> NODES.nullNode();
             case NullValue ignored -> NODES.nullNode();
@@ -42,16 +50,22 @@ final class CelToJson {
             case CelByteString bytes -> text(Base64.getEncoder().encodeToString(bytes.toByteArray()), budget);
             case Instant instant -> text(instant.toString(), budget);
             case Duration duration -> text(seconds(duration), budget);
-            case Optional<?> optional -> optional.isPresent() ? convert(optional.get(), budget) : NODES.nullNode();
+            case Optional<?> optional -> optional.isPresent() ? convert(optional.get(), budget, depth)
+                    : NODES.nullNode();
             case TypeType type -> text(type.type().name(), budget);
             case CelType type -> text(type.name(), budget);
-            case JsonToCel.ObjectView view -> copy(view.node, budget);
-            case JsonToCel.ArrayView view -> copy(view.node, budget);
-            case Map<?, ?> map -> object(map, budget);
-            case Collection<?> list -> array(list, budget);
+            case JsonToCel.ObjectView view -> copy(view.node, budget, depth);
+            case JsonToCel.ArrayView view -> copy(view.node, budget, depth);
+            case Map<?, ?> map -> object(map, budget, depth);
+            case Collection<?> list -> array(list, budget, depth);
             default -> throw new ExpressionFailure("the result is a " + value.getClass().getSimpleName()
                     + ", which has no JSON form", "convert it, e.g. with string(x)");
         };
+    }
+
+    private static ExpressionFailure tooDeep() {
+        return new ExpressionFailure("the result nests deeper than " + Json.MAX_NESTING_DEPTH + " levels",
+                "return a flatter value");
     }
 
     private static JsonNode text(String s, OutputBudget budget) {
@@ -77,31 +91,34 @@ final class CelToJson {
                 .stripTrailingZeros().toPlainString() + "s";
     }
 
-    private static ObjectNode object(Map<?, ?> map, OutputBudget budget) {
+    private static ObjectNode object(Map<?, ?> map, OutputBudget budget, int depth) {
         ObjectNode object = NODES.objectNode();
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             String key = String.valueOf(entry.getKey());
             budget.spend(key.length());
-            object.set(key, convert(entry.getValue(), budget));
+            object.set(key, convert(entry.getValue(), budget, depth + 1));
         }
         return object;
     }
 
-    private static ArrayNode array(Collection<?> list, OutputBudget budget) {
+    private static ArrayNode array(Collection<?> list, OutputBudget budget, int depth) {
         ArrayNode array = NODES.arrayNode(list.size());
         for (Object element : list) {
-            array.add(convert(element, budget));
+            array.add(convert(element, budget, depth + 1));
         }
         return array;
     }
 
     /** Copies an input's JSON as it is, charging the budget, without a round trip through CEL values. */
-    private static JsonNode copy(JsonNode node, OutputBudget budget) {
+    private static JsonNode copy(JsonNode node, OutputBudget budget, int depth) {
+        if (depth > Json.MAX_NESTING_DEPTH) {
+            throw tooDeep();
+        }
         if (node.isObject()) {
             ObjectNode object = NODES.objectNode();
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 budget.spend(1 + field.getKey().length());
-                object.set(field.getKey(), copy(field.getValue(), budget));
+                object.set(field.getKey(), copy(field.getValue(), budget, depth + 1));
             }
             return object;
         }
@@ -109,7 +126,7 @@ final class CelToJson {
             ArrayNode array = NODES.arrayNode(node.size());
             for (JsonNode element : node) {
                 budget.spend(1);
-                array.add(copy(element, budget));
+                array.add(copy(element, budget, depth + 1));
             }
             return array;
         }

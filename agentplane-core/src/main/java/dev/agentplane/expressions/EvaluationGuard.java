@@ -47,7 +47,7 @@ final class EvaluationGuard implements CelEvaluationListener {
     }
 
     private ExpressionFailure failure(CelExpr expr, String detail) {
-        return new ExpressionFailure(positions.getOrDefault(expr.id(), -1), detail, "work on less data: filter or slice the input first, "
-                + "or let a tool step do the heavy lifting");
+        return new ExpressionFailure(positions.getOrDefault(expr.id(), -1), detail,
+                "work on less data: filter or slice the input first, or let a tool step do the heavy lifting");
     }
 }

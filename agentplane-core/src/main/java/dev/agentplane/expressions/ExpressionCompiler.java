@@ -24,8 +24,8 @@ import java.util.stream.Collectors;
  */
 final class ExpressionCompiler {
     private static final Pattern UNDECLARED = Pattern.compile("undeclared reference to '([^']*)'.*");
-    private static final Pattern NO_OVERLOAD = Pattern.compile("found no matching overload for '([^']*)'.*",
-            Pattern.DOTALL);
+    private static final Pattern NO_OVERLOAD = Pattern.compile(
+            "found no matching overload for '([^']*)' applied to '([^']*)'.*", Pattern.DOTALL);
     private static final Pattern EXPECTING = Pattern.compile(" expecting \\{[^}]{40,}}");
     private static final String SEE_DOCS = "see docs/expressions.md for the syntax and the functions";
 
@@ -81,8 +81,8 @@ final class ExpressionCompiler {
         }
         Matcher overload = NO_OVERLOAD.matcher(message);
         if (overload.matches()) {
-            return new ExpressionFailure(offset, "'" + Evaluator.operator(overload.group(1))
-                    + "' does not accept these arguments: " + message, "check the function name, its arguments and their types; " + SEE_DOCS);
+            return new ExpressionFailure(offset, "'" + Evaluator.operator(overload.group(1)) + "' cannot take "
+                    + overload.group(2), "check the function name, its arguments and their types; " + SEE_DOCS);
         }
         return new ExpressionFailure(offset, "syntax error: " + syntax(message), SEE_DOCS);
     }

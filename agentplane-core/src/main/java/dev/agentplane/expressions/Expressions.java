@@ -48,7 +48,10 @@ public final class Expressions {
                 "compare explicitly, e.g. x == 'yes', size(x) > 0 or has(x.field)"), context);
     }
 
-    /** Evaluates one expression (optionally wrapped in {@code ${{ }}}) to JSON, keeping its type. */
+    /**
+     * Evaluates one expression (optionally wrapped in {@code ${{ }}}) to JSON, keeping its type. It does not say
+     * whether the result holds a secret: for values that are stored or passed on, render them instead.
+     */
     public JsonNode evaluate(String expression, ExpressionContext context) {
         Bare bare = bare(expression, context);
         return evaluate(bare.expression(), bare.offset(), "", context, new OutputBudget(MAX_RESULT_CHARS));

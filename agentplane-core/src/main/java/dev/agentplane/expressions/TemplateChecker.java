@@ -46,8 +46,8 @@ final class TemplateChecker {
         for (TemplateString.Part part : template.parts()) {
             if (part instanceof TemplateString.Embedded embedded
                     && expressions.compiled(embedded.expression()) instanceof Compilation.Invalid invalid) {
-                invalid.problems().forEach(problem -> errors.add(
-                        Expressions.error(pointer, embedded.expression(), embedded.offset(), problem, SecretRedactor.none())));
+                invalid.problems().forEach(problem -> errors.add(Expressions.error(
+                        pointer, embedded.expression(), embedded.offset(), problem, SecretRedactor.none())));
             }
         }
     }

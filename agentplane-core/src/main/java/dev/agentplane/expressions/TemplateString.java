@@ -20,7 +20,7 @@ record TemplateString(List<Part> parts) {
         return text.contains(OPEN);
     }
 
-    /** Splits {@code text}; fails with the offset of a {@code ${{} that is never closed or holds nothing. */
+    /** Splits {@code text}; fails with the offset of a '${{' that is never closed or holds nothing. */
     static TemplateString parse(String text) {
         List<Part> parts = new ArrayList<>();
         int from = 0;
@@ -67,7 +67,7 @@ record TemplateString(List<Part> parts) {
     }
 
     /**
-     * Index of the {@code }}} that ends the expression starting at {@code start}, or -1. Braces of CEL map
+     * Index of the '}}' that ends the expression starting at {@code start}, or -1. Braces of CEL map
      * literals, string literals and comments may contain '}}' without ending the expression.
      */
     private static int closingBraces(String text, int start) {

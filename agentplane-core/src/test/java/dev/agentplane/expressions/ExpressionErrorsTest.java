@@ -65,9 +65,11 @@ class ExpressionErrorsTest {
     @Test
     void check_reports_unknown_variables_and_functions() {
         List<ExpressionError> errors = expressions.check(Json.parse("""
-                {"a": "${{ input.amount }}", "b": "${{ inputs.name.shout() }}", "c": "${{ secrets.x }}"}"""));
+                {"a": "${{ input.amount }}", "b": "${{ inputs.name.shout() }}", "c": "${{ secrets.x }}",
+                 "d": "${{ 'abc'.contains(1) }}"}"""));
 
-        assertThat(errors).hasSize(2);
+        assertThat(errors).hasSize(3);
+        assertThat(errors.get(2).detail()).isEqualTo("'contains' cannot take string.(int)");
         assertThat(errors.get(0).detail()).isEqualTo("unknown name 'input'");
         assertThat(errors.get(0).fix()).contains("inputs, steps, item, index, execution, secrets");
         assertThat(errors.get(1).pointer()).isEqualTo("/b");

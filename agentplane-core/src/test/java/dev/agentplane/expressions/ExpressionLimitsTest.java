@@ -70,6 +70,14 @@ class ExpressionLimitsTest {
     }
 
     @Test
+    void a_result_nested_deeper_than_stored_json_may_be_is_refused() {
+        String deep = "[".repeat(Json.MAX_NESTING_DEPTH + 2) + "]".repeat(Json.MAX_NESTING_DEPTH + 2);
+
+        assertThatThrownBy(() -> expressions.evaluate(deep, ExpressionContext.empty()))
+                .hasMessageContaining("nests deeper than " + Json.MAX_NESTING_DEPTH);
+    }
+
+    @Test
     void an_overlong_expression_is_refused_before_compiling() {
         String expression = "1" + " + 1".repeat(Expressions.MAX_EXPRESSION_CHARS / 4);
 
