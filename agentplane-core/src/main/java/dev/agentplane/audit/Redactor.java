@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Replaces secrets before they are stored: any value (a whole object or array too) under a secret-looking field
- * name, and any string that looks like an AgentPlane key. Usage counters such as tokens_in are not secrets.
+ * name, and any string that looks like an AgentPlane key or request-signing secret. Usage counters such as
+ * tokens_in are not secrets.
  */
 public final class Redactor {
     /** What replaces a secret, here and in {@link dev.agentplane.expressions.SecretRedactor}. */
@@ -18,7 +19,8 @@ public final class Redactor {
     private static final Pattern SECRET_NAME = Pattern.compile(
             "(?i).*(password|passwd|secret|token|api[_-]?key|authorization|credential|private[_-]?key).*");
     private static final Pattern TOKEN_COUNT = Pattern.compile("(?i)(max_)?tokens?(_\\w+)?");
-    private static final Pattern API_KEY_VALUE = Pattern.compile("ap_[0-9a-f]{32}_[A-Za-z0-9_-]{20,}");
+    /** An API key ({@code ap_<id>_<secret>}) or a request-signing secret ({@code aps_<secret>}). */
+    private static final Pattern API_KEY_VALUE = Pattern.compile("ap_[0-9a-f]{32}_[A-Za-z0-9_-]{20,}|aps_[A-Za-z0-9_-]{40,}");
 
     private Redactor() {}
 

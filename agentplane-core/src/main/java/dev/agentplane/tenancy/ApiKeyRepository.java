@@ -11,16 +11,17 @@ import java.util.Optional;
 /** The SQL of api_keys. */
 final class ApiKeyRepository {
 
-    record StoredKey(ApiKey key, String hash) {}
+    /** A key as authentication needs it: with its hash and its signing secret (null: requests are not signed). */
+    record StoredKey(ApiKey key, String hash, String signingSecret) {}
 
-    void insert(Sql tx, ApiKey key, String hash) {
+    void insert(Sql tx, ApiKey key, String hash, String signingSecret) {
         tx.update("""
                 INSERT INTO api_keys (id, org_id, name, prefix, key_hash, role, agent_id, rate_limit_per_minute,
-                                      created_at, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                      created_at, expires_at, signing_secret)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 key.id(), key.orgId(), key.name(), key.prefix(), hash, key.role(), key.agentId(),
                 key.rateLimitPerMinute(), key.createdAt().toEpochMilli(),
-                key.expiresAt() == null ? null : key.expiresAt().toEpochMilli());
+                key.expiresAt() == null ? null : key.expiresAt().toEpochMilli(), signingSecret);
     }
 
     /**
@@ -31,7 +32,7 @@ final class ApiKeyRepository {
      */
     Optional<StoredKey> findByHash(Sql sql, String hash) {
         return sql.one("SELECT * FROM api_keys WHERE key_hash = ?",
-                row -> new StoredKey(map(row), row.string("key_hash")), hash);
+                row -> new StoredKey(map(row), row.string("key_hash"), row.string("signing_secret")), hash);
     }
 
     Optional<ApiKey> find(Sql sql, String orgId, String id) {
@@ -68,7 +69,7 @@ final class ApiKeyRepository {
         Long rateLimit = row.nullableLong("rate_limit_per_minute");
         return new ApiKey(row.string("id"), row.string("org_id"), row.string("prefix"), row.string("name"),
                 row.string("role"), row.string("agent_id"), rateLimit == null ? null : rateLimit.intValue(),
-                row.instant("created_at"), row.instant("last_used_at"), row.instant("expires_at"),
+                row.string("signing_secret") != null, row.instant("created_at"), row.instant("last_used_at"), row.instant("expires_at"),
                 row.instant("revoked_at"));
     }
 }

@@ -7,16 +7,28 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Key format {@code ap_<id>_<secret>} and the one-way hash that is all the database ever sees. */
+/**
+ * Key format {@code ap_<id>_<secret>} and the one-way hash that is all the database ever sees; signing secrets
+ * {@code aps_<secret>}.
+ */
 final class KeyMaterial {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private KeyMaterial() {}
 
     static String newKey(String keyId) {
+        return "ap_" + keyId.replace("-", "") + "_" + randomText();
+    }
+
+    /** A request-signing secret: 256 random bits, recognisable by its prefix (and so redacted wherever it appears). */
+    static String newSigningSecret() {
+        return "aps_" + randomText();
+    }
+
+    private static String randomText() {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
-        return "ap_" + keyId.replace("-", "") + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     /** What a listing shows to tell keys apart: enough to recognise, useless to authenticate. */

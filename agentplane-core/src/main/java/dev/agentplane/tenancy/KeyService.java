@@ -30,9 +30,9 @@ public final class KeyService {
     private final Clock clock;
     private final ApiKeyRepository keys = new ApiKeyRepository();
     private final OrgRepository orgs = new OrgRepository();
-    private final ConcurrentHashMap<String, CachedActor> verified = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CachedKey> verified = new ConcurrentHashMap<>();
 
-    private record CachedActor(Actor actor, long validUntil) {}
+    private record CachedKey(AuthenticatedKey key, long validUntil) {}
 
     public KeyService(Database database, AuditLog audit, Clock clock, AgentService agents) {
         this.agents = agents;
@@ -62,8 +62,8 @@ public final class KeyService {
                 String keyId = Ids.newId();
                 String key = fixedAdminKey != null ? fixedAdminKey : KeyMaterial.newKey(keyId);
                 ApiKey stored = new ApiKey(keyId, orgId, KeyMaterial.prefix(key), "bootstrap admin",
-                        Role.ADMIN.wireName(), null, null, Instant.ofEpochMilli(clock.millis()), null, null, null);
-                keys.insert(tx, stored, KeyMaterial.hash(key));
+                        Role.ADMIN.wireName(), null, null, false, Instant.ofEpochMilli(clock.millis()), null, null, null);
+                keys.insert(tx, stored, KeyMaterial.hash(key), null);
                 audit.record(tx, Actor.system(orgId), "org.bootstrap", "org", orgId, Json.object().put("name", "default"));
                 keySink.accept(key);
                 return true;
@@ -78,16 +78,18 @@ public final class KeyService {
         request.validate(now);
         String keyId = Ids.newId();
         String key = KeyMaterial.newKey(keyId);
+        String signingSecret = request.signedOrDefault() ? KeyMaterial.newSigningSecret() : null;
         ApiKey stored = new ApiKey(keyId, actor.orgId(), KeyMaterial.prefix(key), request.name(), request.role(),
-                request.agentId(), request.rateLimitPerMinute(), now, null, request.expiresAt(), null);
+                request.agentId(), request.rateLimitPerMinute(), signingSecret != null, now, null, request.expiresAt(),
+                null);
         database.inTransaction(tx -> {
             agents.requireAgent(tx, actor, "/agent_id", request.agentId());
-            keys.insert(tx, stored, KeyMaterial.hash(key));
-            audit.record(tx, actor, "key.create", "api_key", keyId,
-                    Json.object().put("name", request.name()).put("role", request.role()));
+            keys.insert(tx, stored, KeyMaterial.hash(key), signingSecret);
+            audit.record(tx, actor, "key.create", "api_key", keyId, Json.object().put("name", request.name())
+                    .put("role", request.role()).put("signed", stored.signed()));
             return null;
         });
-        return CreatedApiKey.of(stored, key);
+        return CreatedApiKey.of(stored, key, signingSecret);
     }
 
     /** In the caller's transaction: the first admin key of a new org, audited in that org. */
@@ -95,11 +97,11 @@ public final class KeyService {
         String keyId = Ids.newId();
         String key = KeyMaterial.newKey(keyId);
         ApiKey stored = new ApiKey(keyId, orgId, KeyMaterial.prefix(key), "first admin", Role.ADMIN.wireName(), null,
-                null, now, null, null, null);
-        keys.insert(tx, stored, KeyMaterial.hash(key));
+                null, false, now, null, null, null);
+        keys.insert(tx, stored, KeyMaterial.hash(key), null);
         audit.record(tx, Actor.system(orgId), "key.create", "api_key", keyId,
                 Json.object().put("name", stored.name()).put("role", stored.role()));
-        return CreatedApiKey.of(stored, key);
+        return CreatedApiKey.of(stored, key, null);
     }
 
     public Page<ApiKey> list(Actor actor, PageRequest page) {
@@ -122,8 +124,9 @@ public final class KeyService {
     }
 
     /**
-     * Issues a new key with the role, agent, name and rate limit of {@code keyId}; the old key keeps working for
-     * the grace period (never longer than its own expiry), then stops, so callers can switch without downtime.
+     * Issues a new key with the role, agent, name and rate limit of {@code keyId} (and, when it signs its requests,
+     * a new signing secret); the old key keeps working with its own secret for the grace period (never longer
+     * than its own expiry), then stops, so callers can switch without downtime.
      */
     public CreatedApiKey rotate(Actor actor, String keyId, KeyRotation rotation) {
         rotation.validate();
@@ -137,15 +140,16 @@ public final class KeyService {
                 throw new ConflictException("cannot rotate api_key '" + keyId + "': it is "
                         + (old.revokedAt() != null ? "revoked" : "expired") + "; create a new key instead");
             }
+            String signingSecret = old.signed() ? KeyMaterial.newSigningSecret() : null;
             ApiKey stored = new ApiKey(newId, actor.orgId(), KeyMaterial.prefix(key), old.name(), old.role(),
-                    old.agentId(), old.rateLimitPerMinute(), now, null, null, null);
-            keys.insert(tx, stored, KeyMaterial.hash(key));
+                    old.agentId(), old.rateLimitPerMinute(), old.signed(), now, null, null, null);
+            keys.insert(tx, stored, KeyMaterial.hash(key), signingSecret);
             if (old.expiresAt() == null || old.expiresAt().toEpochMilli() > oldKeyUntil) {
                 keys.expire(tx, actor.orgId(), keyId, oldKeyUntil);
             }
             audit.record(tx, actor, "key.rotate", "api_key", keyId,
                     Json.object().put("new_key_id", newId).put("grace_seconds", rotation.graceOrDefault()));
-            return CreatedApiKey.of(stored, key);
+            return CreatedApiKey.of(stored, key, signingSecret);
         });
         forgetKey(keyId);
         return created;
@@ -153,45 +157,55 @@ public final class KeyService {
 
     /**
      * The actor a presented key stands for; empty for an unknown, revoked or expired key, or a key of a disabled
-     * org. Only SHA-256 digests of keys are compared (in the cache and in the database), so the time a lookup
+     * org. Says nothing about request signing: the HTTP layer checks signatures with {@link #identify}.
+     */
+    public Optional<Actor> authenticate(String presentedKey) {
+        return identify(presentedKey).map(AuthenticatedKey::actor);
+    }
+
+    /**
+     * The key a presented key is: the actor it stands for and its signing secret, if it signs its requests;
+     * empty for an unknown, revoked or expired key, or a key of a disabled org. Only SHA-256 digests of keys are compared (in the cache and in the database), so the time a lookup
      * takes tells nothing about how much of a guessed key was right: a guess cannot be chosen to share a prefix
      * of a stored digest. A key stays trusted from the cache for at most {@link #CACHE_MILLIS} and never past its
      * expiry; revoking a key or disabling its org here drops it from the cache at once.
      */
-    public Optional<Actor> authenticate(String presentedKey) {
+    public Optional<AuthenticatedKey> identify(String presentedKey) {
         long now = clock.millis();
         String hash = KeyMaterial.hash(presentedKey);
-        CachedActor cached = verified.get(hash);
+        CachedKey cached = verified.get(hash);
         if (cached != null && cached.validUntil() > now) {
-            return Optional.of(cached.actor());
+            return Optional.of(cached.key());
         }
-        Optional<ApiKey> key = database.read(sql -> keys.findByHash(sql, hash)
+        Optional<ApiKeyRepository.StoredKey> found = database.read(sql -> keys.findByHash(sql, hash)
                 .filter(stored -> KeyMaterial.sameDigest(stored.hash(), hash))
-                .map(ApiKeyRepository.StoredKey::key)
-                .filter(stored -> stored.usableAt(now))
-                .filter(stored -> orgs.statusOf(sql, stored.orgId()).filter(Org.ACTIVE::equals).isPresent()));
-        key.filter(k -> k.lastUsedAt() == null || now - k.lastUsedAt().toEpochMilli() > TOUCH_INTERVAL_MILLIS)
+                .filter(stored -> stored.key().usableAt(now))
+                .filter(stored -> orgs.statusOf(sql, stored.key().orgId()).filter(Org.ACTIVE::equals).isPresent()));
+        found.map(ApiKeyRepository.StoredKey::key)
+                .filter(k -> k.lastUsedAt() == null || now - k.lastUsedAt().toEpochMilli() > TOUCH_INTERVAL_MILLIS)
                 .ifPresent(k -> database.inTransaction(tx -> {
                     keys.touch(tx, k.id(), now);
                     return null;
                 }));
-        if (key.isEmpty()) {
+        if (found.isEmpty()) {
             verified.remove(hash);
             return Optional.empty();
         }
-        ApiKey k = key.get();
+        ApiKey k = found.get().key();
         Actor actor = new Actor(k.orgId(), k.id(), k.agentId(), Role.fromWire(k.role()), null, k.rateLimitPerMinute());
+        String secret = found.get().signingSecret();
+        AuthenticatedKey authenticated = new AuthenticatedKey(actor, secret == null ? null : new SigningSecret(secret));
         long validUntil = k.expiresAt() == null ? now + CACHE_MILLIS : Math.min(now + CACHE_MILLIS, k.expiresAt().toEpochMilli());
-        verified.put(hash, new CachedActor(actor, validUntil));
-        return Optional.of(actor);
+        verified.put(hash, new CachedKey(authenticated, validUntil));
+        return Optional.of(authenticated);
     }
 
     /** Stops trusting cached keys of {@code orgId} (it was just disabled). */
     void forgetOrg(String orgId) {
-        verified.values().removeIf(cached -> cached.actor().orgId().equals(orgId));
+        verified.values().removeIf(cached -> cached.key().actor().orgId().equals(orgId));
     }
 
     private void forgetKey(String keyId) {
-        verified.values().removeIf(cached -> keyId.equals(cached.actor().keyId()));
+        verified.values().removeIf(cached -> keyId.equals(cached.key().actor().keyId()));
     }
 }

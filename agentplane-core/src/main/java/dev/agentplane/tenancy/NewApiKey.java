@@ -3,12 +3,21 @@ package dev.agentplane.tenancy;
 import dev.agentplane.common.problems.FieldErrors;
 import java.time.Instant;
 
-/** A request to create a key. */
-public record NewApiKey(String name, String role, String agentId, Instant expiresAt, Integer rateLimitPerMinute) {
+/** A request to create a key; {@code signed} (default false) gives it a signing secret its requests must use. */
+public record NewApiKey(String name, String role, String agentId, Instant expiresAt, Integer rateLimitPerMinute,
+                        Boolean signed) {
     static final int MAX_RATE_LIMIT_PER_MINUTE = 1_000_000;
 
     public NewApiKey(String name, String role, String agentId) {
-        this(name, role, agentId, null, null);
+        this(name, role, agentId, null, null, null);
+    }
+
+    public NewApiKey(String name, String role, String agentId, Instant expiresAt, Integer rateLimitPerMinute) {
+        this(name, role, agentId, expiresAt, rateLimitPerMinute, null);
+    }
+
+    boolean signedOrDefault() {
+        return Boolean.TRUE.equals(signed);
     }
 
     public void validate(Instant now) {

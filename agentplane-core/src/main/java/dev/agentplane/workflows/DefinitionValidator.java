@@ -3,12 +3,12 @@ package dev.agentplane.workflows;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentplane.common.Names;
 import dev.agentplane.common.problems.FieldErrors;
-import java.util.HashMap;
-import java.util.Map;
+import dev.agentplane.workflows.definition.DefinitionParser;
 
 /**
- * The checks a definition must pass before it is stored. Until the engine validates against the published
- * schema, this covers what every definition needs: a valid name and a non-empty list of uniquely named steps.
+ * The checks a definition must pass before it is stored: a valid name, and everything {@link DefinitionParser}
+ * checks (step types and their fields, unique step ids, retry, timeouts, error handling), each problem reported
+ * with its JSON pointer and, for YAML, its line.
  */
 final class DefinitionValidator {
     static final int MAX_NAME_LENGTH = 100;
@@ -26,16 +26,10 @@ final class DefinitionValidator {
     }
 
     private void root(JsonNode root) {
-        if (!root.isObject()) {
-            add("", "is not an object", "write the definition as an object with name and steps");
-            return;
+        if (root.isObject()) {
+            name(root.get("name"));
         }
-        name(root.get("name"));
-        optionalType(root, "description", JsonNode::isTextual, "a string");
-        for (String member : new String[] {"inputs", "outputs", "defaults"}) {
-            optionalType(root, member, JsonNode::isObject, "an object");
-        }
-        steps(root.get("steps"));
+        DefinitionParser.parse(root, this::add);
     }
 
     private void name(JsonNode name) {
@@ -49,56 +43,6 @@ final class DefinitionValidator {
         } else if (!Names.NAME.matcher(name.asText()).matches()) {
             add("/name", "'" + name.asText() + "' does not match " + Names.NAME.pattern(),
                     "use letters, digits, '.', '_' and '-', starting with a letter or digit");
-        }
-    }
-
-    private void steps(JsonNode steps) {
-        if (steps == null || steps.isNull()) {
-            add("/steps", "is required", "list the steps, e.g. steps: [{id: fetch, type: tool}]");
-            return;
-        }
-        if (!steps.isArray() || steps.isEmpty()) {
-            add("/steps", steps.isArray() ? "is empty" : "is not a list",
-                    "list at least one step, e.g. steps: [{id: fetch, type: tool}]");
-            return;
-        }
-        Map<String, Integer> firstIndexOfId = new HashMap<>();
-        for (int i = 0; i < steps.size(); i++) {
-            String pointer = "/steps/" + i;
-            JsonNode step = steps.get(i);
-            if (!step.isObject()) {
-                add(pointer, "is not an object", "write each step as an object with id and type");
-                continue;
-            }
-            JsonNode id = step.get("id");
-            if (stepString(pointer + "/id", id, "give the step an id unique within the workflow, e.g. id: fetch")) {
-                Integer first = firstIndexOfId.putIfAbsent(id.asText(), i);
-                if (first != null) {
-                    add(pointer + "/id", "'" + id.asText() + "' is already the id of /steps/" + first,
-                            "give every step a different id");
-                }
-            }
-            stepString(pointer + "/type", step.get("type"), "give the step a type, e.g. type: tool");
-        }
-    }
-
-    /** Checks a required non-empty string; true when it is one. */
-    private boolean stepString(String pointer, JsonNode value, String fix) {
-        if (value == null || value.isNull() || (value.isTextual() && value.asText().isEmpty())) {
-            add(pointer, "is required", fix);
-            return false;
-        }
-        if (!value.isTextual()) {
-            add(pointer, "is not a string", fix + " (quote it in YAML if it looks like a number)");
-            return false;
-        }
-        return true;
-    }
-
-    private void optionalType(JsonNode root, String member, java.util.function.Predicate<JsonNode> isType, String type) {
-        JsonNode value = root.get(member);
-        if (value != null && !value.isNull() && !isType.test(value)) {
-            add("/" + member, "is not " + type, "write " + member + " as " + type + ", or leave it out");
         }
     }
 

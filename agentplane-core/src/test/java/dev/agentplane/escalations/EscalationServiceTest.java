@@ -88,7 +88,7 @@ class EscalationServiceTest {
     @AcrossDatabases
     void keeps_the_context_priority_assignee_execution_and_agent_given(TestPlane t) {
         String agentId = t.plane().agents().register(t.actor(), new AgentFields("refunder", null, null, null, null)).id();
-        t.plane().workflows().create(t.actor(), WorkflowFormat.YAML, "name: refunds\nsteps:\n  - {id: a, type: tool}\n");
+        t.plane().workflows().create(t.actor(), WorkflowFormat.YAML, "name: refunds\nsteps:\n  - {id: a, type: sleep, duration: 1h}\n");
         String executionId = t.plane().executions().start(t.actor(), new StartExecution("refunds", null, null, null)).id();
 
         Escalation created = t.plane().escalations().create(t.actor(), new NewEscalation("refund of 900 EUR",

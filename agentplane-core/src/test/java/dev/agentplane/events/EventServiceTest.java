@@ -26,7 +26,7 @@ class EventServiceTest {
     static Execution execution(TestPlane t, String workflow) {
         if (t.plane().workflows().list(t.actor(), new dev.agentplane.workflows.WorkflowFilter(workflow, null),
                 PageRequest.first(1)).items().isEmpty()) {
-            t.plane().workflows().create(t.actor(), WorkflowFormat.YAML, "name: " + workflow + "\nsteps: [{id: a, type: tool}]\n");
+            t.plane().workflows().create(t.actor(), WorkflowFormat.YAML, "name: " + workflow + "\nsteps: [{id: a, type: sleep, duration: 1h}]\n");
         }
         return t.plane().executions().start(t.actor(), new StartExecution(workflow, null, null, null));
     }

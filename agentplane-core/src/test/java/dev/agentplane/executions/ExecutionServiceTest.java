@@ -30,7 +30,7 @@ import java.util.concurrent.CountDownLatch;
 class ExecutionServiceTest {
 
     static void workflow(TestPlane t, String name) {
-        t.plane().workflows().create(t.actor(), WorkflowFormat.YAML, "name: " + name + "\nsteps:\n  - {id: a, type: tool}\n");
+        t.plane().workflows().create(t.actor(), WorkflowFormat.YAML, "name: " + name + "\nsteps:\n  - {id: a, type: sleep, duration: 1h}\n");
     }
 
     static Execution start(TestPlane t, String workflow) {

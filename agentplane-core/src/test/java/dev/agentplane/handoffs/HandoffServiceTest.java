@@ -45,7 +45,7 @@ class HandoffServiceTest {
     }
 
     private static String execution(TestPlane t, String workflow) {
-        t.plane().workflows().create(t.actor(), WorkflowFormat.YAML, "name: " + workflow + "\nsteps:\n  - {id: a, type: tool}\n");
+        t.plane().workflows().create(t.actor(), WorkflowFormat.YAML, "name: " + workflow + "\nsteps:\n  - {id: a, type: sleep, duration: 1h}\n");
         return t.plane().executions().start(t.actor(), new StartExecution(workflow, null, null, null)).id();
     }
 

@@ -31,6 +31,8 @@ class DefinitionParsingTest {
                 steps:
                   - id: read
                     type: agent
+                    agent: reader
+                    task: read the invoice
                 """, errors);
         DefinitionValidator.validate(parsed, errors);
         errors.throwIfAny();
@@ -47,9 +49,12 @@ class DefinitionParsingTest {
                 steps:
                   - id: fetch
                     type: tool
+                    tool: core.echo
                   - id: 2
                     type: tool
+                    tool: core.echo
                   - type: tool
+                    tool: core.echo
                   - id: fetch
                   - just a string
                 """);
@@ -57,11 +62,11 @@ class DefinitionParsingTest {
         assertThat(errors).extracting(FieldError::pointer).containsExactly("/name", "/description", "/steps/1/id",
                 "/steps/2/id", "/steps/3/id", "/steps/3/type", "/steps/4");
         assertThat(errors.get(0).detail()).contains("'bad name'", "(line 1)");
-        assertThat(errors.get(2).detail()).contains("not a string", "(line 6)");
+        assertThat(errors.get(2).detail()).contains("not a string", "(line 7)");
         assertThat(errors.get(2).fix()).contains("quote it");
-        assertThat(errors.get(3).detail()).contains("is required", "(line 8)");
-        assertThat(errors.get(4).detail()).contains("'fetch' is already the id of /steps/0", "(line 9)");
-        assertThat(errors.get(6).detail()).contains("(line 10)");
+        assertThat(errors.get(3).detail()).contains("is required", "(line 10)");
+        assertThat(errors.get(4).detail()).contains("'fetch' is already the id of /steps/0", "(line 12)");
+        assertThat(errors.get(6).detail()).contains("(line 13)");
     }
 
     @Test
@@ -117,17 +122,19 @@ class DefinitionParsingTest {
                   - id: a
                     type: tool
                     id: b
+                    tool: core.echo
                 """)).singleElement().satisfies(e -> {
                     assertThat(e.pointer()).isEqualTo("/steps/0/id");
                     assertThat(e.detail()).contains("defined twice (lines 3 and 5)");
                 });
         assertThat(errorsOf(WorkflowFormat.YAML, """
                 name: a
-                defaults: &d {retries: 2}
+                defaults: &d {timeout: 5m}
                 steps:
                   - id: a
                     type: tool
                     with: *d
+                    tool: core.echo
                 """)).singleElement().satisfies(e -> {
                     assertThat(e.pointer()).isEqualTo("/steps/0/with");
                     assertThat(e.detail()).contains("YAML alias", "line 6");

@@ -27,7 +27,7 @@ class WorkflowServiceTest {
     static String yaml(String name, String... stepIds) {
         StringBuilder text = new StringBuilder("name: " + name + "\ndescription: handles " + name + "\nsteps:\n");
         for (String id : stepIds) {
-            text.append("  - id: ").append(id).append("\n    type: tool\n");
+            text.append("  - id: ").append(id).append("\n    type: tool\n    tool: core.echo\n");
         }
         return text.toString();
     }

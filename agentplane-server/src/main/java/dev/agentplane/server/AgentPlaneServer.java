@@ -29,6 +29,7 @@ import dev.agentplane.server.workflows.WorkflowRoutes;
 import dev.agentplane.common.BackgroundTask;
 import dev.agentplane.state.StatePurger;
 import dev.agentplane.store.Database;
+import dev.agentplane.tenancy.UsedSignatures;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.javalin.config.JavalinConfig;
@@ -139,8 +140,9 @@ public final class AgentPlaneServer implements AutoCloseable {
         Problems.register(app);
 
         OpenApiContract contract = OpenApiContract.load();
-        ApiRouter router = new ApiRouter(app, contract, new Authentication(plane.keys()), rateLimiter,
-                plane.usage());
+        Authentication authentication = new Authentication(plane.keys(),
+                new UsedSignatures(plane.database(), plane.clock()), plane.clock());
+        ApiRouter router = new ApiRouter(app, contract, authentication, rateLimiter, plane.usage());
         HealthRoutes.register(router, plane.database());
         DocsRoutes.register(app, contract);
         KeyRoutes.register(router, plane.keys());

@@ -67,7 +67,11 @@ public final class ApiRouter {
         try {
             authentication.authenticate(ctx);
         } catch (ProblemException e) {
-            rateLimiter.recordFailedAuthentication(ctx);
+            // A wrong key or a bad signature counts against the client address; a signed request whose body is
+            // too large or cut short (413, 400) is not a guess.
+            if (e.status() == 401) {
+                rateLimiter.recordFailedAuthentication(ctx);
+            }
             throw e;
         }
     }

@@ -29,6 +29,7 @@ public final class Bodies {
      * definitions have their own reader, which reports repeated keys with their lines.)
      */
     private static final ObjectReader STRICT = Json.MAPPER.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    private static final String RAW_BODY = "agentplane.raw-body";
 
     private Bodies() {}
 
@@ -86,6 +87,24 @@ public final class Bodies {
 
     /** The body as text, at most {@link Limits#MAX_BODY_BYTES} bytes. */
     public static String text(Context ctx) {
+        String text = new String(raw(ctx), StandardCharsets.UTF_8);
+        if (text.indexOf('\0') >= 0) {
+            throw InvalidInputException.body("", "contains a NUL character (U+0000), which cannot be stored",
+                    "remove NUL characters from the body");
+        }
+        return text;
+    }
+
+    /**
+     * The body's bytes exactly as sent, at most {@link Limits#MAX_BODY_BYTES}: read from the stream once and kept on
+     * the request, so the signature check (which hashes them before the route runs) and the route see the same
+     * bytes. Unsigned requests read them only here, when the route asks for its body.
+     */
+    static byte[] raw(Context ctx) {
+        byte[] cached = ctx.attribute(RAW_BODY);
+        if (cached != null) {
+            return cached;
+        }
         long declared = ctx.req().getContentLengthLong();
         if (declared > Limits.MAX_BODY_BYTES) {
             throw tooLarge();
@@ -102,12 +121,8 @@ public final class Bodies {
         if (bytes.length > Limits.MAX_BODY_BYTES) {
             throw tooLarge();
         }
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (text.indexOf('\0') >= 0) {
-            throw InvalidInputException.body("", "contains a NUL character (U+0000), which cannot be stored",
-                    "remove NUL characters from the body");
-        }
-        return text;
+        ctx.attribute(RAW_BODY, bytes);
+        return bytes;
     }
 
     private static byte[] readExactly(InputStream in, int length) throws IOException {

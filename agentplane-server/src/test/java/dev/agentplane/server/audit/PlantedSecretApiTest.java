@@ -8,11 +8,13 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentplane.common.Json;
 import dev.agentplane.server.executions.ExecutionFixtures;
 import dev.agentplane.server.testing.Api;
 import dev.agentplane.server.testing.ApiTest;
+import dev.agentplane.server.testing.RequestSigner;
 import dev.agentplane.store.Database;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Plants a secret in every place a client can put one (secret-named fields of agent config, state values,
  * execution input, event data, handoff and escalation context; the Authorization header) and proves it never
- * reaches an audit row, an event row or a log line. Secret-named fields are redacted wherever the server
+ * reaches an audit row, an event row or a log line; likewise created keys and request-signing secrets, including
+ * those of a signed key that was rotated and used. Secret-named fields are redacted wherever the server
  * writes about a request (audit details, events); the user's own records (an agent's config, a state value, an
  * execution's input) keep what the user stored, since they are the data the user asked us to keep.
  */
@@ -34,8 +37,10 @@ class PlantedSecretApiTest {
         String secret = "planted-" + Api.unique() + "-s3cr3t";
         List<ILoggingEvent> logLines;
         String createdKey;
+        List<String> signingSecrets;
         try (CapturedLogs logs = CapturedLogs.start()) {
             createdKey = plantEverywhere(api, secret);
+            signingSecrets = useSigningSecrets(api, secret);
             logLines = logs.lines();
         }
 
@@ -43,7 +48,9 @@ class PlantedSecretApiTest {
         assertThat(logText).as("the capture sees the server's access log").anyMatch(line -> line.contains("path=/v1/agents"));
         List<String> stored = auditAndEventRows(api.server().plane().database());
         assertThat(stored).as("audit and event rows were written").anyMatch(row -> row.contains("[REDACTED]"));
-        for (String planted : List.of(secret, createdKey, api.key())) {
+        List<String> secrets = new ArrayList<>(List.of(secret, createdKey, api.key()));
+        secrets.addAll(signingSecrets);
+        for (String planted : secrets) {
             assertThat(stored).noneMatch(row -> row.contains(planted));
             assertThat(logText).noneMatch(line -> line.contains(planted));
         }
@@ -84,6 +91,31 @@ class PlantedSecretApiTest {
         api.as(secret).get("/v1/agents").expectProblem(401, null);
         api.as("ap_0123456789abcdef0123456789abcdef_" + secret).get("/v1/agents").expectProblem(401, null);
         return createdKey;
+    }
+
+    /**
+     * Creates a signed key, signs requests with it (one refused for a wrong signature), rotates it, and puts its
+     * signing secret where a careless client might (an event's message and data); returns every secret issued.
+     */
+    private static List<String> useSigningSecrets(Api api, String planted) {
+        JsonNode created = api.post("/v1/keys", Json.object().put("name", "signer-" + Api.unique()).put("role", "developer")
+                .put("signed", true)).expect(201).body();
+        String key = created.get("key").asText();
+        String signingSecret = created.get("signing_secret").asText();
+        long now = api.clock().millis() / 1000;
+        String body = Json.write(Json.object().put("name", "signed-" + Api.unique()));
+        api.as(key).send("POST", "/v1/agents", body, "application/json",
+                RequestSigner.headers(signingSecret, now, "POST", "/v1/agents", body)).expect(201);
+        api.as(key).get("/v1/agents", RequestSigner.headers(planted, now, "GET", "/v1/agents", null))
+                .expectProblem(401, null);
+        String execution = api.post("/v1/executions", Json.object().put("workflow", ExecutionFixtures.workflow(api)))
+                .expect(201).id();
+        api.post("/v1/executions/" + execution + "/events", Json.object().put("type", "tool.call")
+                .put("message", "signing with " + signingSecret)
+                .set("data", Json.object().put("hmac_key", signingSecret))).expect(201);
+        String rotatedSecret = api.post("/v1/keys/" + created.get("id").asText() + "/rotate", null).expect(201).body()
+                .get("signing_secret").asText();
+        return List.of(signingSecret, rotatedSecret);
     }
 
     private static List<String> auditAndEventRows(Database database) {

@@ -24,7 +24,7 @@ class ExecutionApiTest {
     @ApiTest
     void starts_an_execution_of_the_latest_active_version(Api api) {
         String name = workflow(api);
-        api.send("POST", "/v1/workflows", "name: " + name + "\nsteps: [{id: b, type: tool}]\n", "application/yaml").expect(201);
+        api.send("POST", "/v1/workflows", "name: " + name + "\nsteps: [{id: b, type: sleep, duration: 1h}]\n", "application/yaml").expect(201);
 
         ApiResponse started = api.post("/v1/executions", "{\"workflow\": \"" + name + "\", \"input\": {\"invoice\": 7}}")
                 .expect(201);
@@ -42,7 +42,7 @@ class ExecutionApiTest {
     void start_pins_a_given_version_and_refuses_an_inactive_one(Api api) {
         String name = workflow(api);
         workflow(api);
-        api.send("POST", "/v1/workflows", "name: " + name + "\nsteps: [{id: b, type: tool}]\n", "application/yaml").expect(201);
+        api.send("POST", "/v1/workflows", "name: " + name + "\nsteps: [{id: b, type: sleep, duration: 1h}]\n", "application/yaml").expect(201);
         api.post("/v1/workflows/" + name + "/versions/2/deactivate", null).expect(200);
 
         JsonNode pinned = api.post("/v1/executions", "{\"workflow\": \"" + name + "\", \"version\": 1}").expect(201).body();

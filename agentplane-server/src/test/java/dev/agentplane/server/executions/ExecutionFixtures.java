@@ -10,7 +10,7 @@ public final class ExecutionFixtures {
     /** Creates a one-step workflow with a unique name and returns the name. */
     public static String workflow(Api api) {
         String name = "flow-" + Api.unique();
-        api.send("POST", "/v1/workflows", "name: " + name + "\nsteps:\n  - {id: a, type: tool}\n", "application/yaml")
+        api.send("POST", "/v1/workflows", "name: " + name + "\nsteps:\n  - {id: a, type: sleep, duration: 1h}\n", "application/yaml")
                 .expect(201);
         return name;
     }

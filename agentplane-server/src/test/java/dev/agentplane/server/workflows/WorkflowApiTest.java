@@ -17,7 +17,7 @@ class WorkflowApiTest {
     static String yaml(String name, String... stepIds) {
         StringBuilder text = new StringBuilder("name: " + name + "\ndescription: test flow\nsteps:\n");
         for (String id : stepIds) {
-            text.append("  - id: ").append(id).append("\n    type: tool\n");
+            text.append("  - id: ").append(id).append("\n    type: tool\n    tool: core.echo\n");
         }
         return text.toString();
     }
@@ -29,7 +29,7 @@ class WorkflowApiTest {
     @ApiTest
     void creates_versions_from_yaml_or_json_keeping_the_source(Api api) {
         String name = "flow-" + Api.unique();
-        String json = "{\"name\": \"" + name + "\", \"steps\": [{\"id\": \"a\", \"type\": \"tool\"}]}";
+        String json = "{\"name\": \"" + name + "\", \"steps\": [{\"id\": \"a\", \"type\": \"tool\", \"tool\": \"core.echo\"}]}";
 
         ApiResponse first = createYaml(api, name, "read", "write").expect(201);
         ApiResponse second = api.post("/v1/workflows", json).expect(201);
@@ -77,11 +77,12 @@ class WorkflowApiTest {
                 steps:
                   - id: a
                     type: tool
+                    tool: core.echo
                   - id: a
                 """, "application/yaml").expectProblem(400, "/steps/1/id").body();
         assertThat(problem.get("errors")).extracting(e -> e.get("pointer").asText())
                 .containsExactly("/steps/1/id", "/steps/1/type");
-        assertThat(problem.at("/errors/0/detail").asText()).contains("already the id of /steps/0", "(line 5)");
+        assertThat(problem.at("/errors/0/detail").asText()).contains("already the id of /steps/0", "(line 6)");
 
         api.send("POST", "/v1/workflows", "name: broken\nsteps: [\n", "application/yaml").expectProblem(400, "/steps");
         api.post("/v1/workflows", "{\"name\": \"broken\", \"steps\": [{\"id\": 1, \"type\": \"tool\"}]}")
