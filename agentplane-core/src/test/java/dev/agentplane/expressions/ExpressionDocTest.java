@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentplane.common.Json;
+import dev.agentplane.workflows.definition.DefinitionParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +21,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs every example of docs/expressions.md against the example context the doc shows, so the doc cannot drift:
  * {@code cel} blocks hold {@code expression // => json} (or {@code // => error: text}) lines, {@code templates}
- * blocks {@code "template" => json} lines (optionally {@code ; stored: json}), plain {@code yaml} blocks must pass
- * the definition check, and a {@code yaml check} block must give exactly the messages of the {@code text} block
- * after it.
+ * blocks {@code "template" => json} lines (optionally {@code ; stored: json}), plain {@code yaml} blocks must be
+ * valid definitions whose expressions pass the check, and a {@code yaml check} block must give exactly the messages
+ * of the {@code text} block after it.
  */
 class ExpressionDocTest {
     private static final Path DOC = Path.of("..", "docs", "expressions.md");
@@ -104,12 +105,18 @@ class ExpressionDocTest {
     }
 
     @Test
-    void every_workflow_example_passes_the_definition_check() throws IOException {
+    void every_workflow_example_is_a_valid_definition_with_valid_expressions() throws IOException {
         List<Block> workflows = blocks("yaml");
         assertThat(workflows).isNotEmpty();
         for (Block block : workflows) {
-            assertThat(expressions.check(Json.YAML.readTree(block.text())))
-                    .as("yaml block at line %d", block.line()).isEmpty();
+            JsonNode definition = Json.YAML.readTree(block.text());
+            assertThat(definitionProblems(definition)).as("yaml block at line %d", block.line()).isEmpty();
+            assertThat(expressions.check(definition)).as("yaml block at line %d", block.line()).isEmpty();
+            List<JsonNode> conditions = new ArrayList<>(definition.findValues("when"));
+            conditions.addAll(definition.findValues("condition"));
+            for (JsonNode condition : conditions) {
+                assertThat(expressions.check(condition.asText())).as("condition %s", condition).isEmpty();
+            }
         }
     }
 
@@ -118,11 +125,18 @@ class ExpressionDocTest {
         Block definition = only("yaml check");
         Block output = blocks.get(blocks.indexOf(definition) + 1);
         assertThat(output.info()).isEqualTo("text");
+        assertThat(definitionProblems(Json.YAML.readTree(definition.text()))).as("only its expressions are wrong").isEmpty();
 
         List<String> messages = expressions.check(Json.YAML.readTree(definition.text())).stream()
                 .map(ExpressionError::message).toList();
 
         assertThat(messages).containsExactlyElementsOf(output.lines());
+    }
+
+    private static List<String> definitionProblems(JsonNode definition) {
+        List<String> problems = new ArrayList<>();
+        DefinitionParser.parse(definition, (pointer, detail, fix) -> problems.add(pointer + ": " + detail));
+        return problems;
     }
 
     private void expect(int line, String expected, Supplier<JsonNode> actual) {
