@@ -69,9 +69,23 @@ public final class Expressions {
 
     /** Definition-time check of a condition: syntax, unknown names, and a result that cannot be a bool. */
     public List<ExpressionError> check(String condition) {
+        return checkBare(condition, true);
+    }
+
+    /** Definition-time check of a whole-string expression of any type, such as a switch value. */
+    public List<ExpressionError> checkExpression(String expression) {
+        return checkBare(expression, false);
+    }
+
+    /** Definition-time check of a template: every embedded expression's syntax and names, with its pointer. */
+    public List<ExpressionError> check(JsonNode template) {
+        return new TemplateChecker(this).check(template);
+    }
+
+    private List<ExpressionError> checkBare(String text, boolean condition) {
         Bare bare;
         try {
-            bare = bare(condition, ExpressionContext.empty());
+            bare = bare(text, ExpressionContext.empty());
         } catch (ExpressionException e) {
             return List.of(e.error());
         }
@@ -81,7 +95,7 @@ public final class Expressions {
                     errors.add(error("", bare.expression(), bare.offset(), problem, SecretRedactor.none())));
             case Compilation.Compiled compiled -> {
                 CelKind kind = compiled.resultType().kind();
-                if (kind != CelKind.BOOL && kind != CelKind.DYN && kind != CelKind.ANY) {
+                if (condition && kind != CelKind.BOOL && kind != CelKind.DYN && kind != CelKind.ANY) {
                     errors.add(new ExpressionError("", bare.expression(), bare.offset() + 1, "is a condition but "
                             + "returns " + compiled.resultType().name() + ", not bool",
                             "compare explicitly, e.g. x == 'yes', size(x) > 0 or has(x.field)"));
@@ -89,11 +103,6 @@ public final class Expressions {
             }
         }
         return errors;
-    }
-
-    /** Definition-time check of a template: every embedded expression's syntax and names, with its pointer. */
-    public List<ExpressionError> check(JsonNode template) {
-        return new TemplateChecker(this).check(template);
     }
 
     Compilation compiled(String source) {

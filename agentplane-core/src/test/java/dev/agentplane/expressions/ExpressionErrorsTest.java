@@ -92,6 +92,14 @@ class ExpressionErrorsTest {
     }
 
     @Test
+    void check_of_an_expression_of_any_type_reports_only_syntax_and_names() {
+        assertThat(expressions.checkExpression("inputs.kind.lowerAscii()")).isEmpty();
+        assertThat(expressions.checkExpression("'refund'")).isEmpty();
+        assertThat(expressions.checkExpression("kind")).singleElement()
+                .satisfies(e -> assertThat(e.detail()).isEqualTo("unknown name 'kind'"));
+    }
+
+    @Test
     void errors_become_field_errors_under_the_definition_pointer() {
         ExpressionError error = expressions.check(Json.parse("{\"url\": \"${{ nope }}\"}")).getFirst();
 
