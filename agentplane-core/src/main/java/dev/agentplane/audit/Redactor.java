@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * tokens_in are not secrets.
  */
 public final class Redactor {
-    static final String REDACTED = "[REDACTED]";
+    /** What replaces a secret, here and in {@link dev.agentplane.expressions.SecretRedactor}. */
+    public static final String REDACTED = "[REDACTED]";
     private static final Pattern SECRET_NAME = Pattern.compile(
             "(?i).*(password|passwd|secret|token|api[_-]?key|authorization|credential|private[_-]?key).*");
     private static final Pattern TOKEN_COUNT = Pattern.compile("(?i)(max_)?tokens?(_\\w+)?");
