@@ -176,20 +176,25 @@ final class Transitions {
                     .put("attempt", run.attempt()).put("error", failure.message()).put("next_attempt_at", Instant.ofEpochMilli(due).toString()));
             return true;
         }
-        if (!runs.finish(tx, run, StepRun.FAILED, null, failure.code(), failure.message(), now)) {
+        return failedForGood(tx, run, step.onError(), failure);
+    }
+
+    /** Records a run's final failure (a step out of attempts, or a container whose block failed) and handles it. */
+    private boolean failedForGood(Sql tx, StepRun run, OnError onError, Outcome.Failed failure) {
+        JsonNode output = onError.action() == OnError.Action.CONTINUE ? errorOutput(failure) : null;
+        if (!runs.finish(tx, run, StepRun.FAILED, output, failure.code(), failure.message(), clock.millis())) {
             return false;
         }
         event(tx, run.orgId(), run.executionId(), "step.failed", Json.object().put("step", run.stepId())
                 .put("attempts", run.attempt()).put("code", failure.code()).put("error", failure.message()));
-        handleFailure(tx, run, step.onError(), failure);
+        handleFailure(tx, run, onError, failure);
         return true;
     }
 
     /** A run failed for good: continue after it, jump to another step of its block, or fail its block. */
     private void handleFailure(Sql tx, StepRun run, OnError onError, Outcome.Failed failure) {
         switch (onError.action()) {
-            case CONTINUE -> advance(tx, run, Json.object().set("error", Json.object()
-                    .put("code", failure.code()).put("message", failure.message())));
+            case CONTINUE -> advance(tx, run, errorOutput(failure));
             case GOTO -> {
                 List<Step> block = blockOf(tx, run);
                 for (int i = 0; i < block.size(); i++) {
@@ -200,6 +205,11 @@ final class Transitions {
             }
             case FAIL -> blockFailed(tx, run, failure);
         }
+    }
+
+    /** What a failed step that the workflow continues after leaves as its output. */
+    private static JsonNode errorOutput(Outcome.Failed failure) {
+        return Json.object().set("error", Json.object().put("code", failure.code()).put("message", failure.message()));
     }
 
     private void blockFailed(Sql tx, StepRun run, Outcome.Failed failure) {
@@ -213,11 +223,8 @@ final class Transitions {
             return;
         }
         cancelBelow(tx, parent.id(), now);
-        Outcome.Failed containerFailure = new Outcome.Failed(failure.code(),
-                "step '" + run.stepId() + "' failed: " + failure.message(), false);
-        if (runs.finish(tx, parent, StepRun.FAILED, null, failure.code(), containerFailure.message(), now)) {
-            handleFailure(tx, parent, definitionOf(tx, parent).step(parent.stepId()).onError(), containerFailure);
-        }
+        failedForGood(tx, parent, definitionOf(tx, parent).step(parent.stepId()).onError(),
+                new Outcome.Failed(failure.code(), "step '" + run.stepId() + "' failed: " + failure.message(), false));
     }
 
     /** Cancels every active run below {@code parentId}, at any depth. */

@@ -125,6 +125,38 @@ class EngineTest {
     }
 
     @AcrossDatabases
+    void a_failure_inside_a_container_fails_the_container_which_may_continue(TestPlane t) {
+        String tolerant = workflow(t, """
+                steps:
+                  - id: each
+                    type: foreach
+                    items: [1, 2]
+                    on_error: continue
+                    steps: [{id: boom, type: fail, message: "item ${{ item }} is bad"}]
+                  - {id: after, type: set, values: {saw: "${{ steps.each.output.error.message }}"}}
+                """);
+        String strict = workflow(t, """
+                steps:
+                  - id: branchy
+                    type: parallel
+                    branches:
+                      - {name: ok, steps: [{id: nap, type: sleep, duration: 1h}]}
+                      - {name: bad, steps: [{id: boom, type: fail, message: nope}]}
+                  - {id: never, type: set, values: {}}
+                """);
+
+        Execution continued = run(t, tolerant, null);
+        Execution failed = run(t, strict, null);
+
+        assertThat(continued.status()).isEqualTo(Execution.COMPLETED);
+        assertThat(continued.output().at("/after/saw").asText()).startsWith("step 'boom' failed: item ");
+        assertThat(failed.status()).isEqualTo(Execution.FAILED);
+        assertThat(failed.error()).isEqualTo("step 'branchy' failed: step 'boom' failed: nope");
+        assertThat(steps(t, failed)).filteredOn(s -> s.stepId().equals("nap")).singleElement()
+                .satisfies(s -> assertThat(s.status()).isEqualTo("cancelled"));
+    }
+
+    @AcrossDatabases
     void if_switch_and_when_choose_what_runs(TestPlane t) {
         String name = workflow(t, """
                 inputs: {amount: number, kind: string}
