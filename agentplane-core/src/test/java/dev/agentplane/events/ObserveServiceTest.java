@@ -69,8 +69,8 @@ class ObserveServiceTest {
 
         assertThat(observation.items()).extracting(trail -> trail.execution().id())
                 .containsExactly(chatty.id(), quiet.id(), busy.id());
-        assertThat(observation.items().get(2).events()).extracting(Event::message).containsExactly("one", "two");
-        assertThat(observation.items().get(1).events()).isEmpty();
+        assertThat(observation.items().get(2).events()).extracting(Event::message).containsExactly(null, "one", "two");
+        assertThat(observation.items().get(1).events()).extracting(Event::type).containsExactly("execution.started");
         List<Event> chattyEvents = observation.items().get(0).events();
         assertThat(chattyEvents).hasSize(ObserveService.EVENTS_PER_EXECUTION);
         assertThat(chattyEvents.get(0).message()).isEqualTo("m5");
@@ -101,7 +101,8 @@ class ObserveServiceTest {
 
         assertThat(json.at("/items/0/id").asText()).isEqualTo(run.id());
         assertThat(json.at("/items/0/workflow_name").asText()).isEqualTo("flow");
-        assertThat(json.at("/items/0/events/0/message").asText()).isEqualTo("one");
+        assertThat(json.at("/items/0/events/0/type").asText()).isEqualTo("execution.started");
+        assertThat(json.at("/items/0/events/1/message").asText()).isEqualTo("one");
         assertThat(json.at("/items/0/execution").isMissingNode()).isTrue();
         assertThat(json.at("/stats/by_status/running").asInt()).isEqualTo(1);
         assertThat(json.has("next_cursor")).isTrue();

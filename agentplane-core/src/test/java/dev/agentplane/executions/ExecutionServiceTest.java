@@ -59,7 +59,7 @@ class ExecutionServiceTest {
         assertThat(latest.completedAt()).isNull();
         assertThat(latest.durationMs()).isNull();
         assertThat(pinned.workflowVersion()).isEqualTo(1);
-        assertThat(pinned.input()).isNull();
+        assertThat(pinned.input()).isEqualTo(Json.object());
         assertThat(t.plane().executions().get(t.actor(), latest.id())).isEqualTo(latest);
     }
 

@@ -1,6 +1,8 @@
 package dev.agentplane.workflows.definition;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentplane.expressions.ExpressionError;
+import dev.agentplane.expressions.Expressions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,6 +42,23 @@ public final class DefinitionParser {
     private static final Set<String> ROOT_FIELDS = Set.of("name", "description", "inputs", "outputs", "defaults",
             "timeout", "steps", "schedule");
     public static final int MAX_FOREACH_CONCURRENCY = 100;
+    /** Fields holding templates ({@code ${{ … }}} values), by step type; checked when the definition is read. */
+    private static final Map<String, List<String>> TEMPLATE_FIELDS = Map.ofEntries(
+            Map.entry("tool", List.of("with")),
+            Map.entry("agent", List.of("task", "with")),
+            Map.entry("interpret", List.of("data", "context", "options")),
+            Map.entry("approval", List.of("reason", "context", "assigned_to")),
+            Map.entry("handoff", List.of("from_agent_id", "to_agent_id", "to_capability", "reason", "context")),
+            Map.entry("task", List.of("input")),
+            Map.entry("foreach", List.of("items")),
+            Map.entry("workflow", List.of("input")),
+            Map.entry("wait_until", List.of("until")),
+            Map.entry("state.get", List.of("namespace", "key")),
+            Map.entry("state.set", List.of("namespace", "key", "value")),
+            Map.entry("set", List.of("values")),
+            Map.entry("fail", List.of("message")));
+    /** Compiles expressions to check them; compiled programs are cached, so checking a definition again is cheap. */
+    private static final Expressions EXPRESSIONS = new Expressions(2_000);
     private static final java.util.regex.Pattern STEP_ID = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_-]{0,99}");
 
     /** Receives each problem found. */
@@ -80,6 +99,9 @@ public final class DefinitionParser {
         JsonNode schedule = root.get("schedule");
         if (schedule != null && !schedule.isNull() && !schedule.isObject()) {
             add("/schedule", "is not an object", "write schedule: {cron: '0 9 * * MON-FRI', timezone: Europe/Paris}");
+        }
+        if (outputs != null && outputs.isObject()) {
+            report(EXPRESSIONS.check(outputs), "/outputs");
         }
         List<Step> steps = block(root.get("steps"), "/steps", true);
         gotoChecks.forEach(Runnable::run);
@@ -185,6 +207,7 @@ public final class DefinitionParser {
         Duration timeout = duration(node, pointer, "timeout");
         OnError onError = onError(node.get("on_error"), pointer + "/on_error", idsInBlock);
         StepBody body = body(type, node, pointer, idsInBlock);
+        checkExpressions(type, node, pointer);
         return new Step(id, type, pointer, when, retry, timeout != null ? timeout : defaultTimeout, onError, body);
     }
 
@@ -244,6 +267,27 @@ public final class DefinitionParser {
             case "fail" -> new StepBody.Fail(required(node, pointer, "message", "say why the workflow fails"));
             default -> throw new IllegalStateException(type);
         };
+    }
+
+    private void checkExpressions(String type, JsonNode node, String pointer) {
+        if (node.path("when").isTextual()) {
+            report(EXPRESSIONS.check(node.get("when").asText()), pointer + "/when");
+        }
+        if (type.equals("if") && node.path("condition").isTextual()) {
+            report(EXPRESSIONS.check(node.get("condition").asText()), pointer + "/condition");
+        }
+        if (type.equals("switch") && node.path("value").isTextual()) {
+            report(EXPRESSIONS.checkExpression(node.get("value").asText()), pointer + "/value");
+        }
+        for (String field : TEMPLATE_FIELDS.getOrDefault(type, List.of())) {
+            if (node.hasNonNull(field)) {
+                report(EXPRESSIONS.check(node.get(field)), pointer + "/" + field);
+            }
+        }
+    }
+
+    private void report(List<ExpressionError> errors, String base) {
+        errors.forEach(error -> add(base + error.pointer(), error.describe(), error.fix()));
     }
 
     private StepBody switchBody(JsonNode node, String pointer) {

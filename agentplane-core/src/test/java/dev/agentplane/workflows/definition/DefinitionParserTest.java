@@ -166,4 +166,20 @@ class DefinitionParserTest {
         assertThat(policy.allowsAnotherAttempt(5, "http.5xx")).isFalse();
         assertThat(policy.allowsAnotherAttempt(1, "http.4xx")).isFalse();
     }
+
+    @Test
+    void expressions_are_checked_where_they_are_written() {
+        List<Problem> problems = problems("""
+                name: exprs
+                outputs: {total: "${{ steps.a.output + }}"}
+                steps:
+                  - {id: a, type: tool, tool: core.echo, when: "inputs.x >", with: {url: "https://x/${{ nope.y }}"}}
+                  - {id: b, type: if, condition: "'text'", then: [{id: c, type: set, values: {v: 1}}]}
+                  - {id: d, type: switch, value: "inputs.kind ==", cases: {x: [{id: e, type: set, values: {}}]}}
+                """);
+
+        assertThat(problems).extracting(Problem::pointer).containsExactly("/outputs/total", "/steps/0/when",
+                "/steps/0/with/url", "/steps/1/condition", "/steps/2/value");
+        assertThat(problems.get(2).detail()).contains("nope");
+    }
 }

@@ -31,7 +31,8 @@ class EventApiTest {
         assertThat(first.get("execution_id").asText()).isEqualTo(id);
         assertThat(first.at("/data/page").asInt()).isEqualTo(1);
         assertThat(first.get("tokens_in").isNull()).isTrue();
-        assertThat(events).extracting(e -> e.get("type").asText()).containsExactly("step.started", "llm.call", "custom.metric");
+        assertThat(events).extracting(e -> e.get("type").asText()).containsExactly("execution.started", "step.started", "llm.call",
+                "custom.metric");
         JsonNode execution = api.get("/v1/executions/" + id).expect(200).body();
         assertThat(execution.get("tokens_in").asLong()).isEqualTo(42);
         assertThat(execution.get("tokens_out").asLong()).isEqualTo(8);
@@ -57,7 +58,8 @@ class EventApiTest {
         String huge = "{\"type\": \"x\", \"data\": \"" + "x".repeat(JsonLimits.MAX_VALUE_BYTES) + "\"}";
         api.post("/v1/executions/" + id + "/events", huge).expectProblem(413, null);
         api.post("/v1/events", "{\"execution_id\": \"" + id + "\", " + huge.substring(1)).expectProblem(413, null);
-        assertThat(api.listAll("/v1/executions/" + id + "/events")).isEmpty();
+        assertThat(api.listAll("/v1/executions/" + id + "/events")).extracting(e -> e.get("type").asText())
+                .containsExactly("execution.started");
     }
 
     @ApiTest
@@ -105,7 +107,8 @@ class EventApiTest {
         JsonNode next = api.get("/v1/observe?limit=2&workflow=" + name + "&cursor=" + page.get("next_cursor").asText())
                 .expect(200).body();
         assertThat(next.at("/items/0/id").asText()).isEqualTo(ok);
-        assertThat(next.at("/items/0/events")).extracting(e -> e.get("message").asText()).containsExactly("one", "two");
+        assertThat(next.at("/items/0/events")).filteredOn(e -> e.hasNonNull("message"))
+                .extracting(e -> e.get("message").asText()).containsExactly("one", "two");
         assertThat(next.get("next_cursor").isNull()).isTrue();
     }
 
