@@ -6,6 +6,7 @@ import dev.agentplane.server.agents.AgentRoutes;
 import dev.agentplane.server.audit.AuditRoutes;
 import dev.agentplane.server.config.ServerConfig;
 import dev.agentplane.server.docs.DocsRoutes;
+import dev.agentplane.server.docs.SchemaRoutes;
 import dev.agentplane.server.escalations.EscalationRoutes;
 import dev.agentplane.server.events.EventRoutes;
 import dev.agentplane.server.executions.ExecutionRoutes;
@@ -146,6 +147,7 @@ public final class AgentPlaneServer implements AutoCloseable {
         ApiRouter router = new ApiRouter(app, contract, authentication, rateLimiter, plane.usage());
         HealthRoutes.register(router, plane.database());
         DocsRoutes.register(app, contract);
+        SchemaRoutes.register(router);
         KeyRoutes.register(router, plane.keys());
         OrgRoutes.register(router, plane.orgs());
         AgentRoutes.register(router, plane.agents());
