@@ -39,8 +39,9 @@ public final class DefinitionParser {
             Map.entry("state.set", Set.of("namespace", "key", "value", "ttl")),
             Map.entry("set", Set.of("values")),
             Map.entry("fail", Set.of("message")));
-    private static final Set<String> ROOT_FIELDS = Set.of("name", "description", "inputs", "outputs", "defaults",
-            "timeout", "steps", "schedule");
+    /** {@code $schema} lets editors find the workflow schema in JSON definitions; the server ignores it. */
+    private static final Set<String> ROOT_FIELDS = Set.of("$schema", "name", "description", "inputs", "outputs",
+            "defaults", "timeout", "steps", "schedule");
     public static final int MAX_FOREACH_CONCURRENCY = 100;
     /** Fields holding templates ({@code ${{ … }}} values), by step type; checked when the definition is read. */
     private static final Map<String, List<String>> TEMPLATE_FIELDS = Map.ofEntries(
@@ -132,7 +133,11 @@ public final class DefinitionParser {
             if (!InputSpec.TYPES.contains(type)) {
                 add(pointer + "/type", "'" + type + "' is not a type", "use one of " + InputSpec.TYPES);
             }
-            boolean required = spec.path("required").asBoolean(false);
+            JsonNode requiredNode = spec.get("required");
+            if (requiredNode != null && !requiredNode.isBoolean()) {
+                add(pointer + "/required", "is not true or false", "write required: true, or leave it out");
+            }
+            boolean required = requiredNode != null && requiredNode.asBoolean(false);
             specs.put(field.getKey(), new InputSpec(type, required, spec.get("default"), spec.path("description").asText(null)));
         });
         return specs;
@@ -356,14 +361,32 @@ public final class DefinitionParser {
         Integer max = positiveInt(retry, pointer, "max_attempts");
         Duration initial = duration(retry, pointer, "initial_interval");
         Duration maxInterval = duration(retry, pointer, "max_interval");
-        double multiplier = retry.path("multiplier").asDouble(fallback.multiplier());
+        JsonNode multiplierNode = retry.get("multiplier");
+        if (multiplierNode != null && !multiplierNode.isNumber()) {
+            add(pointer + "/multiplier", "is not a number", "use e.g. 2 to double the wait each attempt");
+        }
+        double multiplier = multiplierNode != null && multiplierNode.isNumber() ? multiplierNode.asDouble() : fallback.multiplier();
         if (multiplier < 1) {
             add(pointer + "/multiplier", "is " + multiplier + "; it must be at least 1", "use e.g. 2 to double the wait each attempt");
         }
         List<String> retryOn = new ArrayList<>();
-        retry.path("retry_on").forEach(code -> retryOn.add(code.asText()));
+        JsonNode retryOnNode = retry.get("retry_on");
+        if (retryOnNode != null && !retryOnNode.isNull() && !(retryOnNode.isArray() && allText(retryOnNode))) {
+            add(pointer + "/retry_on", "is not a list of error codes", "write e.g. retry_on: [timeout, http.5xx]");
+        } else if (retryOnNode != null) {
+            retryOnNode.forEach(code -> retryOn.add(code.asText()));
+        }
         return new RetryPolicy(max != null ? max : fallback.maxAttempts(), initial != null ? initial : fallback.initialInterval(),
                 maxInterval != null ? maxInterval : fallback.maxInterval(), multiplier, List.copyOf(retryOn));
+    }
+
+    private static boolean allText(JsonNode array) {
+        for (JsonNode item : array) {
+            if (!item.isTextual()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private OnError onError(JsonNode node, String pointer, Set<String> idsInBlock) {

@@ -15,19 +15,23 @@ public final class Durations {
     /** The duration, or null when the text is not one. */
     public static Duration parse(String text) {
         Matcher m = SHORT.matcher(text.trim());
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
-        }
         try {
-            return Duration.parse(text.trim());
-        } catch (DateTimeParseException e) {
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                Duration duration = switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofDays(n);
+                };
+                duration.toMillis(); // durations are used in milliseconds: beyond that range is not a duration
+                return duration;
+            }
+            Duration duration = Duration.parse(text.trim());
+            duration.toMillis();
+            return duration;
+        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
             return null;
         }
     }

@@ -136,6 +136,14 @@ class DefinitionParserTest {
     }
 
     @Test
+    void durations_too_long_to_count_in_milliseconds_are_refused_not_crashed_on() {
+        assertThat(problems("name: long\nsteps: [{id: a, type: sleep, duration: 99999999999999999999s}]\n"))
+                .extracting(Problem::pointer).containsExactly("/steps/0/duration");
+        assertThat(problems("name: long\nsteps: [{id: a, type: sleep, duration: 9223372036854775807d}]\n"))
+                .extracting(Problem::pointer).containsExactly("/steps/0/duration");
+    }
+
+    @Test
     void step_ids_are_unique_across_nesting_and_goto_stays_in_its_block() {
         List<Problem> problems = problems("""
                 name: jumps
