@@ -14,14 +14,34 @@ import java.util.Optional;
 /** The SQL of executions; every statement is confined to one organization. */
 public final class ExecutionRepository {
 
-    void insert(Sql tx, String orgId, Execution execution, String idempotencyKey, Long deadlineAt) {
+    void insert(Sql tx, String orgId, Execution execution, String idempotencyKey, Long deadlineAt, String parentStepRunId) {
         tx.update("""
                 INSERT INTO executions (id, org_id, workflow_id, workflow_name, workflow_version, agent_id, status, input,
-                                        tokens_in, tokens_out, cost_usd, started_at, idempotency_key, deadline_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                        tokens_in, tokens_out, cost_usd, started_at, idempotency_key, deadline_at,
+                                        parent_step_run_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 execution.id(), orgId, execution.workflowId(), execution.workflowName(), execution.workflowVersion(),
                 execution.agentId(), execution.status(), Sql.json(execution.input()), execution.tokensIn(),
-                execution.tokensOut(), execution.costUsd(), execution.startedAt().toEpochMilli(), idempotencyKey, deadlineAt);
+                execution.tokensOut(), execution.costUsd(), execution.startedAt().toEpochMilli(), idempotencyKey, deadlineAt,
+                parentStepRunId);
+    }
+
+    Optional<Execution> findByParentStepRun(Sql sql, String orgId, String parentStepRunId) {
+        return sql.one("SELECT * FROM executions WHERE org_id = ? AND parent_step_run_id = ?", ExecutionRepository::map,
+                orgId, parentStepRunId);
+    }
+
+    /** The step run waiting for this execution, when it is a sub-workflow's. */
+    public Optional<String> parentStepRunOf(Sql sql, String orgId, String id) {
+        return sql.one("SELECT parent_step_run_id FROM executions WHERE org_id = ? AND id = ?",
+                row -> row.string("parent_step_run_id"), orgId, id);
+    }
+
+    /** The running sub-workflow executions started by steps of execution {@code id}. */
+    public List<String> runningChildrenOf(Sql sql, String orgId, String id) {
+        return sql.list("""
+                SELECT e.id FROM executions e JOIN step_runs s ON e.parent_step_run_id = s.id
+                WHERE s.execution_id = ? AND e.org_id = ? AND e.status = 'running'""", row -> row.string("id"), id, orgId);
     }
 
     Optional<Execution> findByIdempotencyKey(Sql sql, String orgId, String key) {

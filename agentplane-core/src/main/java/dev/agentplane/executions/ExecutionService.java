@@ -61,6 +61,26 @@ public final class ExecutionService {
      * key returns the first execution (whatever the body says) instead of starting another.
      */
     public Started start(Actor actor, StartExecution request, String idempotencyKey) {
+        return start(actor, request, idempotencyKey, null);
+    }
+
+    /**
+     * The execution of a sub-workflow that workflow step run {@code parentStepRunId} starts and waits for; started
+     * once per step run (a run that tries again after a crash gets the execution it started).
+     */
+    public Execution startChild(String orgId, String parentStepRunId, StartExecution request) {
+        var existing = database.read(sql -> executions.findByParentStepRun(sql, orgId, parentStepRunId));
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        try {
+            return start(Actor.system(orgId), request, null, parentStepRunId).execution();
+        } catch (Sql.UniqueViolation startedMeanwhile) {
+            return database.read(sql -> executions.findByParentStepRun(sql, orgId, parentStepRunId)).orElseThrow();
+        }
+    }
+
+    private Started start(Actor actor, StartExecution request, String idempotencyKey, String parentStepRunId) {
         request.validate();
         StartExecution.checkIdempotencyKey(idempotencyKey);
         actor.requireActingAs(request.agentId(), "start an execution");
@@ -82,7 +102,7 @@ public final class ExecutionService {
                 Execution execution = new Execution(Ids.newId(), workflow.id(), workflow.name(), workflow.version(), agentId,
                         Execution.RUNNING, input, null, null, 0, 0, 0, now, null, null);
                 executions.insert(tx, actor.orgId(), execution, idempotencyKey,
-                        definition.timeout() == null ? null : now.plus(definition.timeout()).toEpochMilli());
+                        definition.timeout() == null ? null : now.plus(definition.timeout()).toEpochMilli(), parentStepRunId);
                 engine.begin(tx, actor.orgId(), execution, definition);
                 audit.record(tx, actor, "execution.start", "execution", execution.id(), Json.object()
                         .put("workflow", workflow.name()).put("version", workflow.version()).put("agent_id", agentId));
@@ -91,6 +111,9 @@ public final class ExecutionService {
             engine.wake();
             return new Started(started, true);
         } catch (Sql.UniqueViolation sameKeyMeanwhile) {
+            if (idempotencyKey == null) {
+                throw sameKeyMeanwhile;
+            }
             return new Started(database.read(sql -> executions.findByIdempotencyKey(sql, actor.orgId(), idempotencyKey))
                     .orElseThrow(() -> sameKeyMeanwhile), false);
         }

@@ -25,6 +25,7 @@ import dev.agentplane.server.http.RequestContext;
 import dev.agentplane.server.keys.KeyRoutes;
 import dev.agentplane.server.orgs.OrgRoutes;
 import dev.agentplane.server.state.StateRoutes;
+import dev.agentplane.server.tasks.TaskRoutes;
 import dev.agentplane.server.usage.UsageRoutes;
 import dev.agentplane.server.workflows.WorkflowRoutes;
 import dev.agentplane.common.BackgroundTask;
@@ -158,6 +159,7 @@ public final class AgentPlaneServer implements AutoCloseable {
         EventRoutes.register(router, plane.events(), plane.observe());
         HandoffRoutes.register(router, plane.handoffs());
         EscalationRoutes.register(router, plane.escalations());
+        TaskRoutes.register(router, plane.tasks());
         UsageRoutes.register(router, plane.usage(), plane.limits());
         return router.registered();
     }

@@ -48,15 +48,23 @@ public final class Engine implements AutoCloseable {
     private List<BackgroundTask> leaseTasks = List.of();
 
     public Engine(Database database, Clock clock, ExecutionRepository executions, WorkflowService workflows,
-                  StateService state, ToolRegistry tools, Expressions expressions, EngineSettings settings) {
+                  StateService state, ToolRegistry tools, Expressions expressions, StepWakeups wakeups,
+                  EngineSettings settings) {
         this.database = database;
         this.clock = clock;
         this.executions = executions;
         this.workflows = workflows;
         this.settings = settings;
         this.workers = new Semaphore(settings.workers());
-        this.transitions = new Transitions(runs, executions, workflows, expressions, clock);
+        this.transitions = new Transitions(runs, executions, workflows, expressions, wakeups, clock);
         this.runner = new StepRunner(tools, expressions, new StateSteps(state), clock);
+        wakeups.onSignal(this::wake);
+    }
+
+    /** Hands the engine the services its waiting steps open work in (they are built after it). */
+    public void connect(Collaborators services) {
+        transitions.connect(services);
+        runner.connect(new WaitingSteps(services, clock));
     }
 
     /** In the transaction that created {@code execution}: schedules its first step. Call {@link #wake} after commit. */
@@ -154,7 +162,7 @@ public final class Engine implements AutoCloseable {
             try {
                 WorkflowDefinition definition = database.read(sql -> workflows.definition(sql, run.orgId(), execution.workflowId()));
                 ExpressionContext variables = database.read(sql -> Variables.of(execution, runs.ofExecution(sql, run.executionId()), run.scope()));
-                outcome = runner.run(run, definition.step(run.stepId()), variables);
+                outcome = runner.run(run, execution, definition.step(run.stepId()), variables);
             } catch (IllegalStateException unrunnable) {
                 database.inTransaction(tx -> {
                     transitions.failExecution(tx, run.orgId(), run.executionId(), unrunnable.getMessage());
