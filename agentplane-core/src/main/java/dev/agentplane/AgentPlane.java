@@ -43,7 +43,7 @@ public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyServ
         StateService state = new StateService(database, audit, clock);
         StepWakeups wakeups = new StepWakeups(clock);
         Engine engine = new Engine(database, clock, new ExecutionRepository(), workflows, state, ToolRegistry.builtIn(),
-                new Expressions(), wakeups, EngineSettings.defaults());
+                new Expressions(), wakeups, usage, EngineSettings.defaults());
         ExecutionService executions = new ExecutionService(database, audit, clock, workflows, agents, limits, usage, engine);
         EventService events = new EventService(database, audit, clock, executions, agents, usage);
         HandoffService handoffs = new HandoffService(database, audit, clock, wakeups, agents, executions);

@@ -55,9 +55,28 @@ public final class ExecutionRepository {
                 UPDATE executions SET status = ?, output = ?, error = ?, tokens_in = COALESCE(?, tokens_in),
                                       tokens_out = COALESCE(?, tokens_out), cost_usd = COALESCE(?, cost_usd),
                                       completed_at = ?
-                WHERE org_id = ? AND id = ? AND status = ?""",
+                WHERE org_id = ? AND id = ? AND status IN ('running', 'paused')""",
                 status, Sql.json(output), error, totals.tokensIn(), totals.tokensOut(), totals.costUsd(),
-                completedAt.toEpochMilli(), orgId, id, Execution.RUNNING) == 1;
+                completedAt.toEpochMilli(), orgId, id) == 1;
+    }
+
+    /** Moves an execution from status {@code from} to {@code to}; false when it was not in {@code from}. */
+    boolean move(Sql tx, String orgId, String id, String from, String to) {
+        return tx.update("UPDATE executions SET status = ? WHERE org_id = ? AND id = ? AND status = ?", to, orgId, id, from) == 1;
+    }
+
+    /** A failed execution runs again: its error and end are cleared. */
+    boolean reopen(Sql tx, String orgId, String id) {
+        return tx.update("""
+                UPDATE executions SET status = 'running', error = NULL, output = NULL, completed_at = NULL
+                WHERE org_id = ? AND id = ? AND status = 'failed'""", orgId, id) == 1;
+    }
+
+    /** Running or paused executions past their deadline, in any org: the engine fails them. */
+    public List<Execution.Ref> overdue(Sql sql, long now, int limit) {
+        return sql.list("""
+                SELECT id, org_id FROM executions WHERE deadline_at <= ? AND status IN ('running', 'paused')
+                ORDER BY deadline_at LIMIT ?""", row -> new Execution.Ref(row.string("org_id"), row.string("id")), now, limit);
     }
 
     /** Adds usage reported by an event to the execution's totals. */

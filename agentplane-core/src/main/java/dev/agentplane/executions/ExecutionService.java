@@ -30,8 +30,8 @@ import java.util.List;
  * Token counts and cost accumulate from the execution's events until completion reports the totals.
  */
 public final class ExecutionService {
-    public static final List<String> STATUSES = List.of(Execution.RUNNING, Execution.COMPLETED, Execution.FAILED,
-            Execution.CANCELLED);
+    public static final List<String> STATUSES = List.of(Execution.RUNNING, Execution.PAUSED, Execution.COMPLETED,
+            Execution.FAILED, Execution.CANCELLED);
 
     private final Database database;
     private final AuditLog audit;
@@ -171,6 +171,63 @@ public final class ExecutionService {
         return finish(actor, id, "cancel", Execution.CANCELLED, null, request.reason(), new Usage(null, null, null));
     }
 
+    /** Stops claiming the execution's steps; steps running now finish, and waiting ones can still be woken. */
+    public Execution pause(Actor actor, String id) {
+        return move(actor, id, "pause", Execution.RUNNING, Execution.PAUSED);
+    }
+
+    public Execution resume(Actor actor, String id) {
+        Execution resumed = move(actor, id, "resume", Execution.PAUSED, Execution.RUNNING);
+        engine.wake();
+        return resumed;
+    }
+
+    /**
+     * Runs a failed execution again from the top-level step that failed (a step that failed inside a container runs
+     * its whole container again); the steps before it keep their results.
+     */
+    public Execution retry(Actor actor, String id) {
+        checkId(id);
+        Execution retried = database.inTransaction(tx -> {
+            find(tx, actor, id);
+            if (!executions.reopen(tx, actor.orgId(), id)) {
+                throw ConflictException.illegalTransition("execution", id, "retry", find(tx, actor, id).status());
+            }
+            engine.retryFailedStep(tx, actor.orgId(), id);
+            audit.record(tx, actor, "execution.retry", "execution", id, null);
+            return find(tx, actor, id);
+        });
+        engine.wake();
+        return retried;
+    }
+
+    /** Starts a new execution of the same workflow version with the same input and agent. */
+    public Execution replay(Actor actor, String id) {
+        Execution original = get(actor, id);
+        return start(actor, new StartExecution(original.workflowName(), original.workflowVersion(), original.agentId(),
+                original.input()));
+    }
+
+    /** Failed executions, newest first, each with the step run that failed it: the dead-letter list. */
+    public Page<DeadLetter> deadLetters(Actor actor, PageRequest page) {
+        Page<Execution> failed = list(actor, new ExecutionFilter(null, null, Execution.FAILED, null, null), page);
+        return database.read(sql -> failed.map(execution -> new DeadLetter(execution,
+                engine.failedStep(sql, execution.id()).orElse(null))));
+    }
+
+    private Execution move(Actor actor, String id, String action, String from, String to) {
+        checkId(id);
+        return database.inTransaction(tx -> {
+            find(tx, actor, id);
+            if (!executions.move(tx, actor.orgId(), id, from, to)) {
+                throw ConflictException.illegalTransition("execution", id, action, find(tx, actor, id).status());
+            }
+            engine.note(tx, actor.orgId(), id, "execution." + to);
+            audit.record(tx, actor, "execution." + action, "execution", id, null);
+            return find(tx, actor, id);
+        });
+    }
+
     public Execution fail(Actor actor, String id, FailExecution request) {
         checkId(id);
         request.validate();
@@ -205,7 +262,7 @@ public final class ExecutionService {
                              Usage totals) {
         return database.inTransaction(tx -> {
             Execution current = find(tx, actor, id);
-            if (!current.status().equals(Execution.RUNNING)
+            if (!(current.status().equals(Execution.RUNNING) || current.status().equals(Execution.PAUSED))
                     || !executions.finish(tx, actor.orgId(), id, status, nullIfJsonNull(output), error, totals, Times.now(clock))) {
                 throw ConflictException.illegalTransition("execution", id, action, find(tx, actor, id).status());
             }

@@ -99,7 +99,7 @@ public final class AgentPlaneServer implements AutoCloseable {
                 BackgroundTask.every(Duration.ofSeconds(30), "state-purger", purger::purgeExpired),
                 // Audit rows are linked into their org's hash chain after commit, in batches (see AuditLog).
                 BackgroundTask.everyAndAtClose(Duration.ofMillis(250), "audit-chainer", plane.audit()::chainPending),
-                BackgroundTask.everyAndAtClose(Duration.ofSeconds(1), "usage-flusher", plane.usage()::flushApiCalls));
+                BackgroundTask.everyAndAtClose(Duration.ofSeconds(1), "usage-flusher", plane.usage()::flush));
     }
 
     /** Fails before touching the database, with a message that says what to do, when the port is taken. */

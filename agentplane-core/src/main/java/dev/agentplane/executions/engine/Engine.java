@@ -10,6 +10,7 @@ import dev.agentplane.state.StateService;
 import dev.agentplane.store.Database;
 import dev.agentplane.store.Sql;
 import dev.agentplane.tools.ToolRegistry;
+import dev.agentplane.usage.UsageMeter;
 import dev.agentplane.workflows.WorkflowService;
 import dev.agentplane.workflows.definition.WorkflowDefinition;
 import java.time.Clock;
@@ -39,6 +40,7 @@ public final class Engine implements AutoCloseable {
     private final Transitions transitions;
     private final StepRunner runner;
     private final EngineSettings settings;
+    private final UsageMeter usage;
     private final String owner = "node-" + UUID.randomUUID();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Semaphore workers;
@@ -48,8 +50,9 @@ public final class Engine implements AutoCloseable {
     private List<BackgroundTask> leaseTasks = List.of();
 
     public Engine(Database database, Clock clock, ExecutionRepository executions, WorkflowService workflows,
-                  StateService state, ToolRegistry tools, Expressions expressions, StepWakeups wakeups,
+                  StateService state, ToolRegistry tools, Expressions expressions, StepWakeups wakeups, UsageMeter usage,
                   EngineSettings settings) {
+        this.usage = usage;
         this.database = database;
         this.clock = clock;
         this.executions = executions;
@@ -77,6 +80,37 @@ public final class Engine implements AutoCloseable {
         transitions.endedFromOutside(tx, orgId, executionId, status);
     }
 
+    /** In the caller's transaction: see {@link Transitions#retryFailedStep}. */
+    public void retryFailedStep(Sql tx, String orgId, String executionId) {
+        transitions.retryFailedStep(tx, orgId, executionId);
+    }
+
+    /** In the caller's transaction: an event about the execution as a whole. */
+    public void note(Sql tx, String orgId, String executionId, String type) {
+        transitions.note(tx, orgId, executionId, type);
+    }
+
+    /** The latest step run that failed the execution, if a step did. */
+    public java.util.Optional<ExecutionStep> failedStep(Sql sql, String executionId) {
+        return runs.ofExecution(sql, executionId).stream()
+                .filter(run -> run.status().equals(StepRun.FAILED) && runs.children(sql, run.id()).stream()
+                        .noneMatch(child -> child.status().equals(StepRun.FAILED)))
+                .reduce((first, second) -> second).map(StepRun::view);
+    }
+
+    /** Fails running or paused executions past their timeout; returns how many. */
+    int failOverdue() {
+        long now = clock.millis();
+        List<Execution.Ref> overdue = database.read(sql -> executions.overdue(sql, now, 100));
+        for (Execution.Ref execution : overdue) {
+            database.inTransaction(tx -> {
+                transitions.failExecution(tx, execution.orgId(), execution.id(), "the execution ran past its timeout");
+                return null;
+            });
+        }
+        return overdue.size();
+    }
+
     public List<ExecutionStep> steps(Sql sql, String executionId) {
         return runs.ofExecution(sql, executionId).stream().map(StepRun::view).toList();
     }
@@ -97,7 +131,8 @@ public final class Engine implements AutoCloseable {
         dispatcher = Thread.ofPlatform().daemon().name("agentplane-engine").start(this::dispatch);
         leaseTasks = List.of(
                 BackgroundTask.every(settings.lease().dividedBy(3), "engine-lease-renewal", this::renewLeases),
-                BackgroundTask.every(settings.lease().dividedBy(2), "engine-lease-recovery", this::recoverExpiredLeases));
+                BackgroundTask.every(settings.lease().dividedBy(2), "engine-lease-recovery", this::recoverExpiredLeases),
+                BackgroundTask.every(Duration.ofSeconds(1), "engine-deadlines", this::failOverdue));
     }
 
     /**
@@ -170,7 +205,11 @@ public final class Engine implements AutoCloseable {
                 });
                 return;
             }
-            if (!record(run, outcome)) {
+            if (record(run, outcome)) {
+                if (outcome instanceof Outcome.Done || outcome instanceof Outcome.Failed) {
+                    usage.countStep(run.orgId());
+                }
+            } else {
                 LOG.info("step run {} of execution {} changed while it ran (lease lost or cancelled); its result was dropped",
                         run.id(), run.executionId());
             }

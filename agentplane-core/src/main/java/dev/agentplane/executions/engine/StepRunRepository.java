@@ -30,6 +30,8 @@ final class StepRunRepository {
                 UPDATE step_runs SET status = 'running', lease_owner = ?, lease_expires_at = ?, version = version + 1,
                                      started_at = COALESCE(started_at, ?)
                 WHERE id IN (SELECT id FROM step_runs WHERE status IN ('pending', 'waiting') AND available_at <= ?
+                               AND NOT EXISTS (SELECT 1 FROM executions e
+                                               WHERE e.id = step_runs.execution_id AND e.status = 'paused')
                              ORDER BY available_at LIMIT ?""" + tx.dialect().skipLocked() + """
                 )
                 RETURNING *""", StepRunRepository::map, owner, leaseUntil, now, now, limit);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentplane.common.Ids;
 import dev.agentplane.common.Json;
+import dev.agentplane.common.problems.ConflictException;
 import dev.agentplane.events.Event;
 import dev.agentplane.events.EventRepository;
 import dev.agentplane.executions.Execution;
@@ -269,6 +270,23 @@ final class Transitions {
         runs.ofExecution(tx, executionId).stream().filter(run -> run.scope().isEmpty() && run.parentRunId() == null)
                 .forEach(run -> outputs.set(run.stepId(), run.output()));
         return outputs;
+    }
+
+    /** A failed execution was reopened: its latest failed top-level step runs again, from its first attempt. */
+    void retryFailedStep(Sql tx, String orgId, String executionId) {
+        StepRun failed = runs.ofExecution(tx, executionId).stream()
+                .filter(run -> run.parentRunId() == null && run.status().equals(StepRun.FAILED))
+                .reduce((first, second) -> second)
+                .orElseThrow(() -> new ConflictException("execution '" + executionId + "' did not fail in a step (it failed "
+                        + "computing its outputs or its definition cannot run); replay it instead"));
+        Step step = definitionOf(tx, failed).step(failed.stepId());
+        insertRun(tx, orgId, executionId, step, "", null, null, failed.position());
+        event(tx, orgId, executionId, "execution.retried", Json.object().put("step", failed.stepId()));
+    }
+
+    /** An event about the execution as a whole (paused, resumed). */
+    void note(Sql tx, String orgId, String executionId, String type) {
+        event(tx, orgId, executionId, type, Json.object());
     }
 
     /** Stops the runs of an execution a caller ended, and says so in its events. */

@@ -46,7 +46,8 @@ public final class AccessPolicy {
         rule(BUILDERS, "createWorkflow", "deactivateWorkflowVersion");
         rule(READERS, "listWorkflows", "getWorkflow", "listWorkflowVersions", "getWorkflowVersion");
         rule(ACTORS, "startExecution", "completeExecution", "failExecution", "createExecutionEvent", "createEvent");
-        rule(BUILDERS, "cancelExecution");
+        rule(BUILDERS, "cancelExecution", "pauseExecution", "resumeExecution", "retryExecution", "replayExecution");
+        rule(READERS, "listDeadLetters");
         rule(READERS, "listExecutions", "getExecution", "listExecutionEvents", "listExecutionSteps", "observeExecutions");
         rule(ACTORS, "createHandoff", "acceptHandoff", "rejectHandoff", "completeHandoff");
         rule(READERS, "listHandoffs", "getHandoff");
