@@ -111,13 +111,15 @@ public final class ExecutionRepository {
                        COALESCE(SUM(CASE WHEN status = 'running' THEN 1 ELSE 0 END), 0) AS running,
                        COALESCE(SUM(CASE WHEN status = 'completed' THEN 1 ELSE 0 END), 0) AS completed,
                        COALESCE(SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), 0) AS failed,
+                       COALESCE(SUM(CASE WHEN status = 'paused' THEN 1 ELSE 0 END), 0) AS paused,
+                       COALESCE(SUM(CASE WHEN status = 'cancelled' THEN 1 ELSE 0 END), 0) AS cancelled,
                        AVG(CASE WHEN completed_at IS NOT NULL THEN completed_at - started_at END) AS avg_duration_ms,
                        COALESCE(SUM(tokens_in), 0) AS tokens_in,
                        COALESCE(SUM(tokens_out), 0) AS tokens_out,
                        COALESCE(SUM(cost_usd), 0) AS cost_usd
                 FROM executions""" + where.sql(), row -> {
             ExecutionStats.ByStatus byStatus = new ExecutionStats.ByStatus(row.longValue("running"),
-                    row.longValue("completed"), row.longValue("failed"));
+                    row.longValue("completed"), row.longValue("failed"), row.longValue("paused"), row.longValue("cancelled"));
             return new ExecutionStats(row.longValue("total"), byStatus, ExecutionStats.errorRate(byStatus),
                     row.nullableDouble("avg_duration_ms"), row.longValue("tokens_in"), row.longValue("tokens_out"),
                     row.doubleValue("cost_usd"));

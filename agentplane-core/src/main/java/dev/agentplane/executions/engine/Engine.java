@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  * the runs again, so work resumes elsewhere (steps are at-least-once; each attempt has an idempotency key).
  */
 public final class Engine implements AutoCloseable {
+    /** Transactions that make work due notify this channel, so workers on every node look at once (PostgreSQL). */
+    static final String CHANNEL = "agentplane_engine";
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
     private final Database database;
@@ -48,6 +50,7 @@ public final class Engine implements AutoCloseable {
     private volatile boolean running;
     private Thread dispatcher;
     private List<BackgroundTask> leaseTasks = List.of();
+    private AutoCloseable listener = () -> {};
 
     public Engine(Database database, Clock clock, ExecutionRepository executions, WorkflowService workflows,
                   StateService state, ToolRegistry tools, Expressions expressions, StepWakeups wakeups, UsageMeter usage,
@@ -129,6 +132,7 @@ public final class Engine implements AutoCloseable {
         }
         running = true;
         dispatcher = Thread.ofPlatform().daemon().name("agentplane-engine").start(this::dispatch);
+        listener = database.listen(CHANNEL, this::wake);
         leaseTasks = List.of(
                 BackgroundTask.every(settings.lease().dividedBy(3), "engine-lease-renewal", this::renewLeases),
                 BackgroundTask.every(settings.lease().dividedBy(2), "engine-lease-recovery", this::recoverExpiredLeases),
@@ -236,7 +240,13 @@ public final class Engine implements AutoCloseable {
     }
 
     void recoverExpiredLeases() {
-        int recovered = database.inTransaction(tx -> runs.recoverExpiredLeases(tx, clock.millis()));
+        int recovered = database.inTransaction(tx -> {
+            int count = runs.recoverExpiredLeases(tx, clock.millis());
+            if (count > 0) {
+                tx.notifyOnCommit(CHANNEL);
+            }
+            return count;
+        });
         if (recovered > 0) {
             LOG.info("recovered {} step runs whose worker stopped renewing its lease", recovered);
             wake();
@@ -260,6 +270,11 @@ public final class Engine implements AutoCloseable {
         running = false;
         dispatcher.interrupt();
         leaseTasks.forEach(BackgroundTask::close);
+        try {
+            listener.close();
+        } catch (Exception e) {
+            LOG.warn("closing the engine's listener failed", e);
+        }
         workers.acquireUninterruptibly(settings.workers()); // let runs in flight record their results
         workers.release(settings.workers());
         runner.close();

@@ -18,6 +18,7 @@ public final class StepWakeups {
 
     public void wake(Sql tx, String stepRunId) {
         tx.update("UPDATE step_runs SET available_at = ? WHERE id = ? AND status = 'waiting'", clock.millis(), stepRunId);
+        tx.notifyOnCommit(Engine.CHANNEL);
     }
 
     public void signal() {

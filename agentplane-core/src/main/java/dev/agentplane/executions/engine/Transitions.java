@@ -287,6 +287,7 @@ final class Transitions {
     /** An event about the execution as a whole (paused, resumed). */
     void note(Sql tx, String orgId, String executionId, String type) {
         event(tx, orgId, executionId, type, Json.object());
+        tx.notifyOnCommit(Engine.CHANNEL);
     }
 
     /** Stops the runs of an execution a caller ended, and says so in its events. */
@@ -347,6 +348,7 @@ final class Transitions {
         long now = clock.millis();
         runs.insert(tx, new StepRun(Ids.newId(), orgId, executionId, step.id(), scope, parentRunId, block, position, 1,
                 StepRun.PENDING, null, null, null, null, null, now, 0, Instant.ofEpochMilli(now), null, null));
+        tx.notifyOnCommit(Engine.CHANNEL);
     }
 
     private void event(Sql tx, String orgId, String executionId, String type, JsonNode data) {
