@@ -46,6 +46,11 @@ find_java() {
 }
 
 ensure_jar() {
+    if [[ -n "${BENCH_JAR:-}" ]]; then   # another build, e.g. to compare an engine change with the code before it
+        JAR=$BENCH_JAR
+        [[ -f "$JAR" ]] || die "BENCH_JAR=$JAR does not exist"
+        return
+    fi
     JAR=$ROOT/agentplane-cli/target/agentplane.jar
     if [[ ! -f "$JAR" ]] || [[ -n "$(find "$ROOT" -path '*/target' -prune -o -path '*/src/main/*' -newer "$JAR" -type f -print -quit)" ]] \
         || [[ "$ROOT/pom.xml" -nt "$JAR" ]]; then
@@ -222,11 +227,14 @@ start_server() {   # $1 = postgresql | sqlite
         db_env=(AGENTPLANE_DATABASE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/agentplane" AGENTPLANE_DATABASE_USER=postgres)
     fi
     [[ -n "$POOL_SIZE" ]] && db_env+=(AGENTPLANE_DATABASE_POOL_SIZE="$POOL_SIZE")
+    local command=("$ROOT/bin/agentplane")   # as users start it; it execs java, so $! is the server's JVM
+    # shellcheck disable=SC2206
+    [[ -n "${BENCH_JAR:-}" ]] && command=("$JAVA" --enable-native-access=ALL-UNNAMED $JVM_OPTS -Xlog:gc:file="$WORK/gc-$db.log":uptime -jar "$JAR")
     env "${unset_env[@]}" "${db_env[@]}" AGENTPLANE_BOOTSTRAP_ADMIN_KEY="$TOKEN" AGENTPLANE_RATE_LIMITS_ADMIN=1000000000 \
         AGENTPLANE_LOG_LEVEL="$SERVER_LOG_LEVEL" JAVA_HOME="$JAVA_HOME_FOUND" \
         AGENTPLANE_JAVA_OPTS="$JVM_OPTS -Xlog:gc:file=$WORK/gc-$db.log:uptime" \
-        "$ROOT/bin/agentplane" server --port "$SERVER_PORT" --data-dir "$data" >"$WORK/server-$db.log" 2>&1 &
-    SERVER_PID=$!   # bin/agentplane execs java: this is the server's JVM
+        "${command[@]}" server --port "$SERVER_PORT" --data-dir "$data" >"$WORK/server-$db.log" 2>&1 &
+    SERVER_PID=$!
     local started=$SECONDS
     until curl -fsS -o /dev/null "http://127.0.0.1:$SERVER_PORT/health/ready" 2>/dev/null; do
         kill -0 "$SERVER_PID" 2>/dev/null || die "the server exited: $(tail -20 "$WORK/server-$db.log")"
