@@ -7,12 +7,15 @@ import java.sql.SQLException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The connection pool, its dialect and the two ways to use it: {@link #read} on an auto-commit connection
  * and {@link #inTransaction} for every change (the change and its audit row commit together or not at all).
  */
 public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private final HikariDataSource dataSource;
     private final Dialect dialect;
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -76,7 +79,10 @@ public final class Database implements AutoCloseable {
     /** Runs queries on an auto-commit connection: each statement sees committed data. */
     public <T> T read(Function<Sql, T> work) {
         try (Connection connection = dataSource.getConnection()) {
-            return work.apply(new Sql(connection, dialect));
+            Sql sql = new Sql(connection, dialect);
+            T result = work.apply(sql);
+            sql.committed();
+            return result;
         } catch (SQLException e) {
             throw new StoreException("could not get a database connection", e);
         }
@@ -90,22 +96,34 @@ public final class Database implements AutoCloseable {
         }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
+            Sql sql = new Sql(connection, dialect);
+            T result;
             try {
-                T result = work.apply(new Sql(connection, dialect));
+                result = work.apply(sql);
                 connection.commit();
-                return result;
             } catch (RuntimeException e) {
                 connection.rollback();
                 throw e;
             } finally {
                 connection.setAutoCommit(true);
             }
+            afterCommit(sql);
+            return result;
         } catch (SQLException e) {
             throw new StoreException("transaction failed", e);
         } finally {
             if (serialize) {
                 writeLock.unlock();
             }
+        }
+    }
+
+    /** The transaction committed: what it asked for afterwards must not undo it, so a failure is only logged. */
+    private static void afterCommit(Sql sql) {
+        try {
+            sql.committed();
+        } catch (RuntimeException e) {
+            LOG.warn("after a commit: {} (listeners on other nodes notice the change at their next poll)", e.getMessage());
         }
     }
 

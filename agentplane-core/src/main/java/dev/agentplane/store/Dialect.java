@@ -32,8 +32,8 @@ public interface Dialect {
     String skipLocked();
 
     /**
-     * A statement that, when its transaction commits, tells every process listening on {@code channel} (see
-     * {@link Database#listen}); null where other processes cannot share the database.
+     * A statement that tells every process listening on {@code channel} (see {@link Database#listen}), run on its own
+     * after the transaction that asked for it committed; null where other processes cannot share the database.
      */
     String notifyStatement(String channel);
 

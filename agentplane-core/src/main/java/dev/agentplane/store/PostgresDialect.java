@@ -44,7 +44,9 @@ final class PostgresDialect implements Dialect {
 
     @Override
     public String notifyStatement(String channel) {
-        return "SELECT pg_notify('" + channel + "', '')";
+        // Sent after the transaction it announces, as a transaction of its own: nothing to make durable, so its commit
+        // need not wait for a WAL flush while it holds the cluster's notification lock.
+        return "SELECT set_config('synchronous_commit', 'off', true), pg_notify('" + channel + "', '')";
     }
 
     @Override

@@ -5,11 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import dev.agentplane.testing.DatabaseKind;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Notifications reach other processes' listeners on commit, never on rollback (PostgreSQL; a no-op on SQLite). */
+/**
+ * Notifications reach other processes' listeners on commit, never on rollback (PostgreSQL; a no-op on SQLite); other
+ * after-commit actions likewise.
+ */
 class ListenTest {
 
     @ParameterizedTest
@@ -38,6 +43,33 @@ class ListenTest {
                 }
                 assertThat(heard.get()).isEqualTo(kind == DatabaseKind.POSTGRESQL ? 1 : 0);
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void after_commit_actions_run_once_the_transaction_committed_and_never_after_a_rollback(DatabaseKind kind) {
+        try (Database database = Database.open(kind.freshDatabase("aftercommit"))) {
+            List<String> ran = new ArrayList<>();
+            try {
+                database.inTransaction(tx -> {
+                    tx.afterCommit(() -> ran.add("rolled back"));
+                    throw new IllegalStateException("rolled back");
+                });
+            } catch (IllegalStateException expected) {
+                // its action must not run
+            }
+
+            String result = database.inTransaction(tx -> {
+                tx.afterCommit(() -> ran.add("visible: " + database.read(sql -> sql.count(
+                        "SELECT COUNT(*) AS n FROM orgs WHERE id = 'o-after-commit'"))));
+                tx.update("INSERT INTO orgs (id, name, status, created_at) VALUES ('o-after-commit', 'after-commit', 'active', 0)");
+                assertThat(ran).isEmpty();
+                return "done";
+            });
+
+            assertThat(result).isEqualTo("done");
+            assertThat(ran).containsExactly("visible: 1");
         }
     }
 }
