@@ -66,13 +66,19 @@ public final class LimitService {
     /**
      * In the transaction that starts an execution: counts it, and refuses it with a 429 when the org reached a
      * monthly limit. The count and the check share the org's row of the day, so concurrent starts cannot overshoot.
+     * An org without monthly limits has nothing to check: its start is counted after the commit like API calls
+     * (buffered, written every second), since that row lock, held to the commit, let only one start commit at a time.
      */
     public void startExecution(Sql tx, String orgId) {
+        OrgLimits quota = layers.find(tx, orgId, OrgLimitsRepository.QUOTA);
+        OrgLimits effective = layers.find(tx, orgId, OrgLimitsRepository.ORG).lowerOf(quota);
+        if (effective.monthlyExecutions() == null && effective.monthlyTokens() == null && effective.monthlyCostUsd() == null) {
+            tx.afterCommit(() -> meter.countExecutionStarted(orgId));
+            return;
+        }
         meter.add(tx, orgId, UsageCounts.executionStarted());
         YearMonth month = YearMonth.from(meter.today());
         UsageCounts used = meter.month(tx, orgId, month);
-        OrgLimits quota = layers.find(tx, orgId, OrgLimitsRepository.QUOTA);
-        OrgLimits effective = layers.find(tx, orgId, OrgLimitsRepository.ORG).lowerOf(quota);
         Instant resetsAt = resetOf(month);
         if (effective.monthlyExecutions() != null && used.executionsStarted() > effective.monthlyExecutions()) {
             throw reached("monthly_executions", effective.monthlyExecutions(), used.executionsStarted() - 1,

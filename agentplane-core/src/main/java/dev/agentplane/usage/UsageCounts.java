@@ -12,7 +12,11 @@ public record UsageCounts(long apiCalls, long executionsStarted, long stepsRun, 
     }
 
     public static UsageCounts executionStarted() {
-        return new UsageCounts(0, 1, 0, 0, 0, 0);
+        return executionsStarted(1);
+    }
+
+    public static UsageCounts executionsStarted(long n) {
+        return new UsageCounts(0, n, 0, 0, 0, 0);
     }
 
     public static UsageCounts stepRun() {

@@ -30,6 +30,7 @@ public final class UsageMeter {
     private final UsageRepository usage = new UsageRepository();
     private final ConcurrentHashMap<OrgDay, AtomicLong> pendingApiCalls = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<OrgDay, AtomicLong> pendingSteps = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<OrgDay, AtomicLong> pendingExecutions = new ConcurrentHashMap<>();
 
     private record OrgDay(String orgId, LocalDate day) {}
 
@@ -54,10 +55,19 @@ public final class UsageMeter {
         pendingSteps.computeIfAbsent(new OrgDay(orgId, today()), key -> new AtomicLong()).incrementAndGet();
     }
 
-    /** Writes the buffered API calls and steps; what it could not write stays buffered for the next flush. */
+    /**
+     * An execution started (its transaction committed) in an org without monthly limits: buffered like API calls, since
+     * nothing has to be checked against an exact count (see {@link LimitService#startExecution}).
+     */
+    void countExecutionStarted(String orgId) {
+        pendingExecutions.computeIfAbsent(new OrgDay(orgId, today()), key -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** Writes the buffered API calls, steps and executions; what it could not write stays buffered for the next flush. */
     public void flush() {
         flush(pendingApiCalls, UsageCounts::apiCalls);
         flush(pendingSteps, UsageCounts::stepsRun);
+        flush(pendingExecutions, UsageCounts::executionsStarted);
     }
 
     private void flush(ConcurrentHashMap<OrgDay, AtomicLong> pendingCounts, java.util.function.LongFunction<UsageCounts> asUsage) {
@@ -104,9 +114,15 @@ public final class UsageMeter {
         return new UsageReport(first, last, days, totals);
     }
 
-    /** What {@code orgId} used in the month of {@code day} (written usage only, not API calls still buffered). */
+    /**
+     * What {@code orgId} used in {@code month}: the written usage and the executions this node started and has not
+     * written yet (API calls and steps still buffered are not included).
+     */
     UsageCounts month(Sql sql, String orgId, YearMonth month) {
-        return usage.sum(sql, orgId, month.atDay(1), month.plusMonths(1).atDay(1));
+        long buffered = pendingExecutions.entrySet().stream()
+                .filter(e -> e.getKey().orgId().equals(orgId) && YearMonth.from(e.getKey().day()).equals(month))
+                .mapToLong(e -> e.getValue().get()).sum();
+        return usage.sum(sql, orgId, month.atDay(1), month.plusMonths(1).atDay(1)).plus(UsageCounts.executionsStarted(buffered));
     }
 
     LocalDate today() {

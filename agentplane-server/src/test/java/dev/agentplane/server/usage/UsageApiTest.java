@@ -107,6 +107,21 @@ class UsageApiTest {
     }
 
     @ApiTest
+    void starts_counted_before_a_limit_existed_count_against_it_before_they_are_written(Api api) {
+        Api org = freshOrg(api);
+        String workflow = ExecutionFixtures.workflow(org);
+        ExecutionFixtures.start(org, workflow); // no limit yet: counted in memory, written by the next flush
+        org.put("/v1/limits", "{\"monthly_executions\": 1}").expect(200);
+
+        assertThat(org.get("/v1/limits").expect(200).body().get("month").get("executions_started").asLong()).isEqualTo(1);
+        JsonNode refused = org.post("/v1/executions", Json.object().put("workflow", workflow)).expectProblem(429, null).body();
+        assertThat(refused.get("usage").asLong()).isEqualTo(1);
+
+        api.server().plane().usage().flush();
+        assertThat(org.get("/v1/usage").expect(200).body().get("totals").get("executions_started").asLong()).isEqualTo(1);
+    }
+
+    @ApiTest
     void limits_reset_with_the_month(Api api) {
         Api org = freshOrg(api);
         String workflow = ExecutionFixtures.workflow(org);
