@@ -25,12 +25,14 @@ import dev.agentplane.server.http.RequestContext;
 import dev.agentplane.server.keys.KeyRoutes;
 import dev.agentplane.server.orgs.OrgRoutes;
 import dev.agentplane.server.state.StateRoutes;
+import dev.agentplane.server.secrets.SecretRoutes;
 import dev.agentplane.server.tasks.TaskRoutes;
 import dev.agentplane.server.usage.UsageRoutes;
 import dev.agentplane.server.workflows.WorkflowRoutes;
 import dev.agentplane.common.BackgroundTask;
-import dev.agentplane.state.StatePurger;
+import dev.agentplane.secrets.SecretBox;
 import dev.agentplane.store.Database;
+import dev.agentplane.state.StatePurger;
 import dev.agentplane.tenancy.UsedSignatures;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -71,7 +73,7 @@ public final class AgentPlaneServer implements AutoCloseable {
         DataDirectory dataDirectory = DataDirectory.prepare(config.dataDir());
         Database database = Database.open(config.database());
         try {
-            AgentPlane plane = AgentPlane.create(database, clock);
+            AgentPlane plane = AgentPlane.create(database, clock, secretBox(config, dataDirectory, database));
             AtomicReference<String> created = new AtomicReference<>();
             plane.keys().bootstrap(config.bootstrapAdminKey(), key -> {
                 if (config.bootstrapAdminKey() == null) {
@@ -100,6 +102,18 @@ public final class AgentPlaneServer implements AutoCloseable {
                 // Audit rows are linked into their org's hash chain after commit, in batches (see AuditLog).
                 BackgroundTask.everyAndAtClose(Duration.ofMillis(250), "audit-chainer", plane.audit()::chainPending),
                 BackgroundTask.everyAndAtClose(Duration.ofSeconds(1), "usage-flusher", plane.usage()::flush));
+    }
+
+    private static SecretBox secretBox(ServerConfig config, DataDirectory dataDirectory, Database database) {
+        if (config.secretsKey() != null) {
+            return SecretBox.ofBase64(config.secretsKey());
+        }
+        if (!database.dialect().singleWriter()) {
+            LOG.warn("no secrets_key (AGENTPLANE_SECRETS_KEY) is set: org secrets are encrypted with a key kept in {}; "
+                    + "every server sharing this database must use the same key, so set secrets_key on all of them",
+                    config.dataDir().resolve(DataDirectory.SECRETS_KEY_FILE));
+        }
+        return SecretBox.ofBase64(dataDirectory.secretsKey());
     }
 
     /** Fails before touching the database, with a message that says what to do, when the port is taken. */
@@ -160,6 +174,7 @@ public final class AgentPlaneServer implements AutoCloseable {
         HandoffRoutes.register(router, plane.handoffs());
         EscalationRoutes.register(router, plane.escalations());
         TaskRoutes.register(router, plane.tasks());
+        SecretRoutes.register(router, plane.secrets());
         UsageRoutes.register(router, plane.usage(), plane.limits());
         return router.registered();
     }

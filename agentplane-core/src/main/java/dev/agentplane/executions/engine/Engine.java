@@ -16,6 +16,8 @@ import dev.agentplane.workflows.definition.WorkflowDefinition;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,6 +45,8 @@ public final class Engine implements AutoCloseable {
     private final StepRunner runner;
     private final EngineSettings settings;
     private final UsageMeter usage;
+    /** An org's secrets by name, for expressions; their values are redacted from everything stored. */
+    private final Function<String, Map<String, String>> secretsOf;
     private final String owner = "node-" + UUID.randomUUID();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Semaphore workers;
@@ -54,15 +58,16 @@ public final class Engine implements AutoCloseable {
 
     public Engine(Database database, Clock clock, ExecutionRepository executions, WorkflowService workflows,
                   StateService state, ToolRegistry tools, Expressions expressions, StepWakeups wakeups, UsageMeter usage,
-                  EngineSettings settings) {
+                  Function<String, Map<String, String>> secretsOf, EngineSettings settings) {
         this.usage = usage;
+        this.secretsOf = secretsOf;
         this.database = database;
         this.clock = clock;
         this.executions = executions;
         this.workflows = workflows;
         this.settings = settings;
         this.workers = new Semaphore(settings.workers());
-        this.transitions = new Transitions(runs, executions, workflows, expressions, wakeups, clock);
+        this.transitions = new Transitions(runs, executions, workflows, expressions, wakeups, secretsOf, clock);
         this.runner = new StepRunner(tools, expressions, new StateSteps(state), clock);
         wakeups.onSignal(this::wake);
     }
@@ -200,7 +205,9 @@ public final class Engine implements AutoCloseable {
             Outcome outcome;
             try {
                 WorkflowDefinition definition = database.read(sql -> workflows.definition(sql, run.orgId(), execution.workflowId()));
-                ExpressionContext variables = database.read(sql -> Variables.of(execution, runs.ofExecution(sql, run.executionId()), run.scope()));
+                Map<String, String> secrets = secretsOf.apply(run.orgId());
+                ExpressionContext variables = database.read(sql -> Variables.of(execution, runs.ofExecution(sql, run.executionId()),
+                        run.scope(), secrets));
                 outcome = runner.run(run, execution, definition.step(run.stepId()), variables);
             } catch (IllegalStateException unrunnable) {
                 database.inTransaction(tx -> {

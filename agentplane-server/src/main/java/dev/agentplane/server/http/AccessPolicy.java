@@ -59,6 +59,9 @@ public final class AccessPolicy {
         rule(READERS, "listTasks", "getTask");
         rule(AUDIT_READERS, "listAuditEntries", "verifyAuditChain");
         rule(PEOPLE, "getUsage", "getLimits");
+        // Secret values are never returned; their names tell workflow authors what they may use.
+        rule(ADMINS, "putSecret", "deleteSecret");
+        rule(EnumSet.of(ADMIN, DEVELOPER), "listSecrets");
         rule(ADMINS, "setLimits");
         // An org's quota: admins of the instance admin organization only (LimitService answers 404 to others).
         rule(ADMINS, "getOrgQuota", "setOrgQuota");
