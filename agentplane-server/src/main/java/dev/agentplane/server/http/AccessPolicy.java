@@ -47,7 +47,8 @@ public final class AccessPolicy {
         rule(READERS, "listWorkflows", "getWorkflow", "listWorkflowVersions", "getWorkflowVersion");
         rule(ACTORS, "startExecution", "completeExecution", "failExecution", "createExecutionEvent", "createEvent");
         rule(BUILDERS, "cancelExecution");
-        rule(READERS, "listExecutions", "getExecution", "listExecutionEvents", "listExecutionSteps", "observeExecutions");
+        rule(READERS, "listExecutions", "getExecution", "listExecutionEvents", "listExecutionSteps", "observeExecutions",
+                "streamEvents");
         rule(ACTORS, "createHandoff", "acceptHandoff", "rejectHandoff", "completeHandoff");
         rule(READERS, "listHandoffs", "getHandoff");
         rule(ACTORS, "createEscalation");
