@@ -62,6 +62,11 @@ public final class EventFeed implements AutoCloseable {
         return subscription;
     }
 
+    /** How many streams are subscribed now (each open stream holds one subscription until it ends). */
+    public int subscriptions() {
+        return byExecution.values().stream().mapToInt(Set::size).sum() + byOrg.values().stream().mapToInt(Set::size).sum();
+    }
+
     private void committed(String executionId) {
         wakeAll(byExecution.get(executionId));
         if (!byOrg.isEmpty()) {

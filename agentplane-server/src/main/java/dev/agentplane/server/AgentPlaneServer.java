@@ -186,6 +186,11 @@ public final class AgentPlaneServer implements AutoCloseable {
         return plane;
     }
 
+    /** What wakes this server's event streams; one subscription per open stream. */
+    public EventFeed eventFeed() {
+        return feed;
+    }
+
     /** The admin key this start created, or null when the database already had one. */
     public String bootstrapKey() {
         return bootstrapKey;

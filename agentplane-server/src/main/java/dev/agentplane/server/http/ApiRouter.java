@@ -11,6 +11,9 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.websocket.WsConfig;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -57,7 +60,12 @@ public final class ApiRouter {
         });
         app.addHttpHandler(HandlerType.WEBSOCKET_BEFORE_UPGRADE, path, ctx -> {
             RequestContext.assignRequestId(ctx);
-            guarded.handle(ctx);
+            try {
+                guarded.handle(ctx);
+            } catch (ProblemException e) {
+                refuseUpgrade(ctx, e);
+                throw e; // Javalin then skips the upgrade
+            }
         });
         app.ws(path, socket);
         return add(HandlerType.GET, path, ctx -> {
@@ -65,6 +73,16 @@ public final class ApiRouter {
             throw new ProblemException(426, "upgrade-required", "Upgrade required", "this endpoint is a WebSocket: "
                     + "connect with a WebSocket client (ws:// or wss://), which sends the Upgrade handshake");
         });
+    }
+
+    /** Javalin answers a refused upgrade with the status and headers only; the problem's body is written here. */
+    private static void refuseUpgrade(Context ctx, ProblemException problem) throws IOException {
+        Problems.write(ctx, problem);
+        HttpServletResponse response = ctx.res();
+        response.setStatus(problem.status());
+        response.setContentType(Problems.CONTENT_TYPE);
+        response.getOutputStream().write(ctx.result().getBytes(StandardCharsets.UTF_8));
+        response.flushBuffer();
     }
 
     private ApiRouter add(HandlerType method, String path, Handler handler) {

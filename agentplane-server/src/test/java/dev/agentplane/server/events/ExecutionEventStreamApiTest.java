@@ -163,6 +163,23 @@ class ExecutionEventStreamApiTest {
     }
 
     @ApiTest
+    void a_client_that_goes_away_frees_its_stream(Api api) {
+        String id = start(api, workflow(api, "  - {id: nap, type: sleep, duration: 1h}\n"));
+        int before = api.server().eventFeed().subscriptions();
+        EventStream stream = api.events(eventsOf(id));
+        assertThat(stream.next().event()).isEqualTo("execution.started");
+        assertThat(api.server().eventFeed().subscriptions()).isEqualTo(before + 1);
+
+        stream.close();
+
+        // Writing is how a server learns a client left: the first write after it may still be buffered by TCP.
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            api.post(eventsOf(id), "{\"type\": \"after.leaving\"}").expect(201);
+            return api.server().eventFeed().subscriptions() == before;
+        });
+    }
+
+    @ApiTest
     void a_viewer_streams_another_org_cannot_and_bad_starting_points_are_refused(Api api) {
         String id = start(api, workflow(api, "  - {id: a, type: set, values: {}}\n"));
         Api viewer = api.as(api.newKey("viewer"));
