@@ -7,12 +7,15 @@ import dev.agentplane.events.EventService;
 import dev.agentplane.events.ObserveService;
 import dev.agentplane.executions.ExecutionRepository;
 import dev.agentplane.executions.ExecutionService;
+import dev.agentplane.executions.engine.Collaborators;
 import dev.agentplane.executions.engine.Engine;
 import dev.agentplane.executions.engine.EngineSettings;
+import dev.agentplane.executions.engine.StepWakeups;
 import dev.agentplane.expressions.Expressions;
 import dev.agentplane.handoffs.HandoffService;
 import dev.agentplane.state.StateService;
 import dev.agentplane.store.Database;
+import dev.agentplane.tasks.TaskService;
 import dev.agentplane.tenancy.KeyService;
 import dev.agentplane.tools.ToolRegistry;
 import dev.agentplane.tenancy.OrgService;
@@ -26,7 +29,8 @@ public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyServ
                          AgentService agents,
                          WorkflowService workflows, ExecutionService executions, EventService events,
                          ObserveService observe, StateService state, HandoffService handoffs,
-                         EscalationService escalations, UsageMeter usage, LimitService limits, Engine engine) {
+                         EscalationService escalations, TaskService tasks, UsageMeter usage, LimitService limits,
+                         Engine engine) {
 
     public static AgentPlane create(Database database, Clock clock) {
         AuditLog audit = new AuditLog(database, clock);
@@ -37,14 +41,16 @@ public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyServ
         UsageMeter usage = new UsageMeter(database, clock);
         LimitService limits = new LimitService(database, audit, clock, usage, orgs);
         StateService state = new StateService(database, audit, clock);
+        StepWakeups wakeups = new StepWakeups(clock);
         Engine engine = new Engine(database, clock, new ExecutionRepository(), workflows, state, ToolRegistry.builtIn(),
-                new Expressions(), EngineSettings.defaults());
+                new Expressions(), wakeups, usage, EngineSettings.defaults());
         ExecutionService executions = new ExecutionService(database, audit, clock, workflows, agents, limits, usage, engine);
         EventService events = new EventService(database, audit, clock, executions, agents, usage);
-        return new AgentPlane(database, clock, audit, keys, orgs,
-                agents, workflows, executions, events, new ObserveService(executions, events),
-                state,
-                new HandoffService(database, audit, clock, agents, executions),
-                new EscalationService(database, audit, clock, agents, executions), usage, limits, engine);
+        HandoffService handoffs = new HandoffService(database, audit, clock, wakeups, agents, executions);
+        EscalationService escalations = new EscalationService(database, audit, clock, wakeups, agents, executions);
+        TaskService tasks = new TaskService(database, audit, clock, wakeups, agents);
+        engine.connect(new Collaborators(escalations, handoffs, tasks, executions));
+        return new AgentPlane(database, clock, audit, keys, orgs, agents, workflows, executions, events,
+                new ObserveService(executions, events), state, handoffs, escalations, tasks, usage, limits, engine);
     }
 }

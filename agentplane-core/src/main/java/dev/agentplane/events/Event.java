@@ -21,8 +21,13 @@ public record Event(String id, String executionId, Long seq, String agentId, Str
         return new Event(id, executionId, assigned, agentId, type, message, data, tokensIn, tokensOut, costUsd, createdAt);
     }
 
-    /** Whether this event ends its execution: the last event the engine writes for it. */
+    /** Whether this event ends its execution: the last event the engine writes for it, unless it is retried. */
     public boolean endsExecution() {
         return type.equals("execution.completed") || type.equals("execution.failed") || type.equals("execution.cancelled");
+    }
+
+    /** Whether this event is about the execution as a whole (started, paused, resumed, retried, ended). */
+    public boolean aboutExecution() {
+        return agentId == null && type.startsWith("execution.");
     }
 }

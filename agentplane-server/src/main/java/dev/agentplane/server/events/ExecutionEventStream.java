@@ -15,6 +15,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,8 @@ final class ExecutionEventStream {
     static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
     private static final Logger LOG = LoggerFactory.getLogger(ExecutionEventStream.class);
     private static final int BATCH = 200;
+    /** Statuses an execution leaves only by a retry, which its events announce. */
+    private static final Set<String> ENDED = Set.of(Execution.COMPLETED, Execution.FAILED, Execution.CANCELLED);
 
     private final EventService events;
     private final ExecutionService executions;
@@ -76,7 +79,7 @@ final class ExecutionEventStream {
             response.setHeader("X-Accel-Buffering", "no"); // proxies must pass events on as they come
             OutputStream out = response.getOutputStream();
             response.flushBuffer();
-            send(out, actor, executionId, after, !execution.status().equals(Execution.RUNNING), subscription);
+            send(out, actor, executionId, after, ENDED.contains(execution.status()), subscription);
         } catch (IOException clientGone) {
             LOG.debug("event stream of execution {} ended: the client went away", executionId);
         } catch (InterruptedException e) {
@@ -90,7 +93,7 @@ final class ExecutionEventStream {
     /**
      * Sends events after {@code last} until the execution's last one was sent. An execution that had already ended
      * when the stream began ends it as soon as everything stored was sent: its final events were committed with
-     * its status, so the reads that follow see them.
+     * its status, so the reads that follow see them. A paused execution is not ended: the stream waits for it.
      */
     private void send(OutputStream out, Actor actor, String executionId, long last, boolean ending,
                       EventFeed.Subscription subscription) throws IOException, InterruptedException {
@@ -100,7 +103,9 @@ final class ExecutionEventStream {
                 out.write(("id: " + event.seq() + "\nevent: " + event.type() + "\ndata: " + Json.write(event) + "\n\n")
                         .getBytes(StandardCharsets.UTF_8));
                 last = event.seq();
-                ending |= event.endsExecution();
+                if (event.aboutExecution()) {
+                    ending = event.endsExecution(); // a failed execution that is retried goes on
+                }
             }
             out.flush();
             if (batch.size() == BATCH) {

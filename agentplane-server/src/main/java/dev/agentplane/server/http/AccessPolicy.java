@@ -46,7 +46,8 @@ public final class AccessPolicy {
         rule(BUILDERS, "createWorkflow", "deactivateWorkflowVersion");
         rule(READERS, "listWorkflows", "getWorkflow", "listWorkflowVersions", "getWorkflowVersion");
         rule(ACTORS, "startExecution", "completeExecution", "failExecution", "createExecutionEvent", "createEvent");
-        rule(BUILDERS, "cancelExecution");
+        rule(BUILDERS, "cancelExecution", "pauseExecution", "resumeExecution", "retryExecution", "replayExecution");
+        rule(READERS, "listDeadLetters");
         rule(READERS, "listExecutions", "getExecution", "listExecutionEvents", "listExecutionSteps", "observeExecutions",
                 "streamEvents");
         rule(ACTORS, "createHandoff", "acceptHandoff", "rejectHandoff", "completeHandoff");
@@ -54,6 +55,8 @@ public final class AccessPolicy {
         rule(ACTORS, "createEscalation");
         rule(BUILDERS, "claimEscalation", "resolveEscalation", "dismissEscalation");
         rule(READERS, "listEscalations", "getEscalation");
+        rule(ACTORS, "claimTask", "heartbeatTask", "completeTask", "failTask");
+        rule(READERS, "listTasks", "getTask");
         rule(AUDIT_READERS, "listAuditEntries", "verifyAuditChain");
         rule(PEOPLE, "getUsage", "getLimits");
         rule(ADMINS, "setLimits");
