@@ -26,7 +26,7 @@ public record Event(String id, String executionId, Long seq, String agentId, Str
         return type.equals("execution.completed") || type.equals("execution.failed") || type.equals("execution.cancelled");
     }
 
-    /** Whether this event is about the execution as a whole (started, paused, resumed, retried, ended). */
+    /** Whether this event is about the execution as a whole (started, paused, running again, retried, ended). */
     public boolean aboutExecution() {
         return agentId == null && type.startsWith("execution.");
     }

@@ -125,6 +125,11 @@ public final class EventFeed implements AutoCloseable {
         open = false;
         commits.close();
         loop.interrupt();
+        try {
+            loop.join(2_000); // before the database closes under it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         byExecution.values().forEach(set -> set.forEach(Subscription::close));
         byOrg.values().forEach(set -> set.forEach(Subscription::close));
     }

@@ -135,6 +135,31 @@ class ExecutionEventStreamApiTest {
     }
 
     @ApiTest
+    void a_paused_execution_keeps_its_stream_open_and_a_retried_one_goes_on(Api api) {
+        String napping = start(api, workflow(api, "  - {id: nap, type: sleep, duration: 1h}\n"));
+        api.post("/v1/executions/" + napping + "/pause", null).expect(200);
+        try (EventStream stream = api.events(eventsOf(napping))) {
+            assertThat(stream.next(2)).extracting(ServerSentEvent::event).containsExactly("execution.started", "execution.paused");
+
+            api.post("/v1/executions/" + napping + "/resume", null).expect(200);
+            assertThat(stream.next().event()).isEqualTo("execution.running"); // resumed
+            api.post("/v1/executions/" + napping + "/cancel", null).expect(200);
+            assertThat(stream.rest()).extracting(ServerSentEvent::event).containsExactly("execution.cancelled");
+        }
+
+        String failing = start(api, workflow(api, "  - {id: boom, type: fail, message: no}\n"));
+        try (EventStream stream = api.events(eventsOf(failing))) {
+            assertThat(stream.rest()).extracting(ServerSentEvent::event).endsWith("execution.failed");
+        }
+        api.post("/v1/executions/" + failing + "/retry", null).expect(200);
+        try (EventStream stream = api.events(eventsOf(failing), "Last-Event-ID", "1")) {
+            List<String> types = stream.rest().stream().map(ServerSentEvent::event).toList();
+            assertThat(types).containsSubsequence("execution.failed", "execution.retried", "execution.failed");
+            assertThat(types.get(types.size() - 1)).isEqualTo("execution.failed");
+        }
+    }
+
+    @ApiTest
     void events_of_parallel_branches_arrive_gapless_and_in_seq_order(Api api) {
         StringBuilder branches = new StringBuilder();
         int branchCount = 6;
@@ -173,7 +198,7 @@ class ExecutionEventStreamApiTest {
         stream.close();
 
         // Writing is how a server learns a client left: the first write after it may still be buffered by TCP.
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
             api.post(eventsOf(id), "{\"type\": \"after.leaving\"}").expect(201);
             return api.server().eventFeed().subscriptions() == before;
         });
