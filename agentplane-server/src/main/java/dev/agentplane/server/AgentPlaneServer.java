@@ -2,6 +2,7 @@ package dev.agentplane.server;
 
 import dev.agentplane.AgentPlane;
 import dev.agentplane.common.Json;
+import dev.agentplane.events.EventFeed;
 import dev.agentplane.server.agents.AgentRoutes;
 import dev.agentplane.server.audit.AuditRoutes;
 import dev.agentplane.server.config.ServerConfig;
@@ -51,15 +52,19 @@ import org.slf4j.LoggerFactory;
 /** One AgentPlane server process: the database, the services over it, and the HTTP API in front. */
 public final class AgentPlaneServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AgentPlaneServer.class);
+    /** How often streams look for events committed by other server processes (this one's arrive at once). */
+    private static final Duration EVENT_POLL_INTERVAL = Duration.ofMillis(250);
 
     private final Javalin app;
     private final AgentPlane plane;
     private final String bootstrapKey;
     private final List<String> routes;
     private final List<BackgroundTask> tasks;
+    private final EventFeed feed;
 
     private AgentPlaneServer(Javalin app, AgentPlane plane, String bootstrapKey, List<String> routes,
-                             List<BackgroundTask> tasks) {
+                             List<BackgroundTask> tasks, EventFeed feed) {
+        this.feed = feed;
         this.app = app;
         this.plane = plane;
         this.bootstrapKey = bootstrapKey;
@@ -72,6 +77,7 @@ public final class AgentPlaneServer implements AutoCloseable {
         requireFreePort(config.port());
         DataDirectory dataDirectory = DataDirectory.prepare(config.dataDir());
         Database database = Database.open(config.database());
+        EventFeed feed = null;
         try {
             AgentPlane plane = AgentPlane.create(database, clock, secretBox(config, dataDirectory, database));
             AtomicReference<String> created = new AtomicReference<>();
@@ -83,13 +89,17 @@ public final class AgentPlaneServer implements AutoCloseable {
             });
             String bootstrapKey = created.get();
             Javalin app = Javalin.create(javalin -> configure(javalin, config));
-            List<String> routes = registerRoutes(app, plane, new Cors(config.cors()),
+            feed = EventFeed.start(database, EVENT_POLL_INTERVAL);
+            List<String> routes = registerRoutes(app, plane, feed, new Cors(config.cors()),
                     new RateLimiter(config.rateLimits(), plane.limits(), clock));
             app.start(config.port());
             LOG.info("AgentPlane listening on port {} with {}", app.port(), database.dialect().name());
             plane.engine().start();
-            return new AgentPlaneServer(app, plane, bootstrapKey, routes, startBackgroundTasks(plane));
+            return new AgentPlaneServer(app, plane, bootstrapKey, routes, startBackgroundTasks(plane), feed);
         } catch (RuntimeException e) {
+            if (feed != null) {
+                feed.close();
+            }
             database.close();
             throw e;
         }
@@ -151,7 +161,8 @@ public final class AgentPlaneServer implements AutoCloseable {
         javalin.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyProblems()));
     }
 
-    private static List<String> registerRoutes(Javalin app, AgentPlane plane, Cors cors, RateLimiter rateLimiter) {
+    private static List<String> registerRoutes(Javalin app, AgentPlane plane, EventFeed feed, Cors cors,
+                                               RateLimiter rateLimiter) {
         app.before(RequestContext::assignRequestId);
         app.before(cors::apply);
         Problems.register(app);
@@ -170,7 +181,7 @@ public final class AgentPlaneServer implements AutoCloseable {
         StateRoutes.register(router, plane.state());
         WorkflowRoutes.register(router, plane.workflows());
         ExecutionRoutes.register(router, plane.executions());
-        EventRoutes.register(router, plane.events(), plane.observe());
+        EventRoutes.register(router, plane.events(), plane.observe(), plane.executions(), feed);
         HandoffRoutes.register(router, plane.handoffs());
         EscalationRoutes.register(router, plane.escalations());
         TaskRoutes.register(router, plane.tasks());
@@ -192,14 +203,20 @@ public final class AgentPlaneServer implements AutoCloseable {
         return plane;
     }
 
+    /** What wakes this server's event streams; one subscription per open stream. */
+    public EventFeed eventFeed() {
+        return feed;
+    }
+
     /** The admin key this start created, or null when the database already had one. */
     public String bootstrapKey() {
         return bootstrapKey;
     }
 
-    /** Stops accepting requests, lets in-flight ones finish, then closes the database. */
+    /** Ends event streams, stops accepting requests, lets in-flight ones finish, then closes the database. */
     @Override
     public void close() {
+        feed.close(); // open streams end (clients resume elsewhere), so they do not hold up the graceful stop
         app.stop();
         plane.engine().close();
         tasks.forEach(BackgroundTask::close);

@@ -1,6 +1,7 @@
 package dev.agentplane.executions.engine;
 
 import dev.agentplane.common.BackgroundTask;
+import dev.agentplane.events.EventRepository;
 import dev.agentplane.executions.Execution;
 import dev.agentplane.executions.ExecutionRepository;
 import dev.agentplane.executions.ExecutionStep;
@@ -41,6 +42,7 @@ public final class Engine implements AutoCloseable {
     private final ExecutionRepository executions;
     private final WorkflowService workflows;
     private final StepRunRepository runs = new StepRunRepository();
+    private final EventRepository events = new EventRepository();
     private final Transitions transitions;
     private final StepRunner runner;
     private final EngineSettings settings;
@@ -233,7 +235,11 @@ public final class Engine implements AutoCloseable {
 
     /** Records a run's outcome with what it makes due next; false when the run is no longer this worker's. */
     boolean record(StepRun run, Outcome outcome) {
-        return database.inTransaction(tx -> transitions.apply(tx, run, outcome));
+        return database.inTransaction(tx -> {
+            // The execution's event lock first: every transaction of an execution then locks in the same order.
+            events.lockSequence(tx, run.orgId(), run.executionId());
+            return transitions.apply(tx, run, outcome);
+        });
     }
 
     private void renewLeases() {
