@@ -11,6 +11,9 @@ import dev.agentplane.executions.engine.Engine;
 import dev.agentplane.executions.engine.EngineSettings;
 import dev.agentplane.expressions.Expressions;
 import dev.agentplane.handoffs.HandoffService;
+import dev.agentplane.schedules.DefinitionSchedules;
+import dev.agentplane.schedules.ScheduleService;
+import dev.agentplane.schedules.Scheduler;
 import dev.agentplane.state.StateService;
 import dev.agentplane.store.Database;
 import dev.agentplane.tenancy.KeyService;
@@ -26,12 +29,13 @@ public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyServ
                          AgentService agents,
                          WorkflowService workflows, ExecutionService executions, EventService events,
                          ObserveService observe, StateService state, HandoffService handoffs,
-                         EscalationService escalations, UsageMeter usage, LimitService limits, Engine engine) {
+                         EscalationService escalations, UsageMeter usage, LimitService limits, Engine engine,
+                         ScheduleService schedules, Scheduler scheduler) {
 
     public static AgentPlane create(Database database, Clock clock) {
         AuditLog audit = new AuditLog(database, clock);
         AgentService agents = new AgentService(database, audit, clock);
-        WorkflowService workflows = new WorkflowService(database, audit, clock);
+        WorkflowService workflows = new WorkflowService(database, audit, clock, new DefinitionSchedules(audit, clock));
         KeyService keys = new KeyService(database, audit, clock, agents);
         OrgService orgs = new OrgService(database, audit, clock, keys);
         UsageMeter usage = new UsageMeter(database, clock);
@@ -41,10 +45,12 @@ public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyServ
                 new Expressions(), EngineSettings.defaults());
         ExecutionService executions = new ExecutionService(database, audit, clock, workflows, agents, limits, usage, engine);
         EventService events = new EventService(database, audit, clock, executions, agents, usage);
+        Scheduler scheduler = new Scheduler(database, clock, audit, executions, orgs, engine);
         return new AgentPlane(database, clock, audit, keys, orgs,
                 agents, workflows, executions, events, new ObserveService(executions, events),
                 state,
                 new HandoffService(database, audit, clock, agents, executions),
-                new EscalationService(database, audit, clock, agents, executions), usage, limits, engine);
+                new EscalationService(database, audit, clock, agents, executions), usage, limits, engine,
+                new ScheduleService(database, audit, clock, workflows, scheduler), scheduler);
     }
 }

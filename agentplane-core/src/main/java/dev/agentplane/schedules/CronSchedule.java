@@ -58,7 +58,7 @@ public final class CronSchedule {
     /** The schedule of {@code expression} in {@code zone}; a {@link TimingException} says what is wrong with it. */
     public static CronSchedule parse(String expression, ZoneId zone) {
         if (expression == null || expression.isBlank()) {
-            throw new TimingException("is empty", EXAMPLE);
+            throw new TimingException(expression == null ? "is required" : "is empty", EXAMPLE);
         }
         String trimmed = expression.trim();
         String fields = trimmed.startsWith("@") ? shortcut(trimmed) : trimmed;

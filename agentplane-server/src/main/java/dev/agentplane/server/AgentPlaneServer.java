@@ -85,6 +85,7 @@ public final class AgentPlaneServer implements AutoCloseable {
             app.start(config.port());
             LOG.info("AgentPlane listening on port {} with {}", app.port(), database.dialect().name());
             plane.engine().start();
+            plane.scheduler().start();
             return new AgentPlaneServer(app, plane, bootstrapKey, routes, startBackgroundTasks(plane));
         } catch (RuntimeException e) {
             database.close();
@@ -184,6 +185,7 @@ public final class AgentPlaneServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        plane.scheduler().close();
         plane.engine().close();
         tasks.forEach(BackgroundTask::close);
         plane.database().close();
