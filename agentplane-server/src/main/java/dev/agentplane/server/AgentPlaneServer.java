@@ -24,6 +24,7 @@ import dev.agentplane.server.http.RateLimiter;
 import dev.agentplane.server.http.RequestContext;
 import dev.agentplane.server.keys.KeyRoutes;
 import dev.agentplane.server.orgs.OrgRoutes;
+import dev.agentplane.server.schedules.ScheduleRoutes;
 import dev.agentplane.server.state.StateRoutes;
 import dev.agentplane.server.usage.UsageRoutes;
 import dev.agentplane.server.workflows.WorkflowRoutes;
@@ -160,6 +161,7 @@ public final class AgentPlaneServer implements AutoCloseable {
         HandoffRoutes.register(router, plane.handoffs());
         EscalationRoutes.register(router, plane.escalations());
         UsageRoutes.register(router, plane.usage(), plane.limits());
+        ScheduleRoutes.register(router, plane.schedules());
         return router.registered();
     }
 

@@ -53,6 +53,8 @@ public final class AccessPolicy {
         rule(ACTORS, "createEscalation");
         rule(BUILDERS, "claimEscalation", "resolveEscalation", "dismissEscalation");
         rule(READERS, "listEscalations", "getEscalation");
+        rule(BUILDERS, "createSchedule", "updateSchedule", "deleteSchedule", "pauseSchedule", "resumeSchedule");
+        rule(READERS, "listSchedules", "getSchedule", "listScheduleFires");
         rule(AUDIT_READERS, "listAuditEntries", "verifyAuditChain");
         rule(PEOPLE, "getUsage", "getLimits");
         rule(ADMINS, "setLimits");
