@@ -18,6 +18,8 @@ import java.time.zone.ZoneRules;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A Unix cron expression read in an IANA time zone, and the instants it fires at.
@@ -38,6 +40,8 @@ public final class CronSchedule {
     static final String EXAMPLE = "write 5 fields, minute hour day-of-month month day-of-week, e.g. '0 9 * * MON-FRI', "
             + "or a shortcut: @hourly, @daily, @weekly, @monthly, @yearly";
     private static final CronParser PARSER = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+    private static final Pattern INVALID_CHARS = Pattern.compile("Invalid chars: (.*)$");
+    private static final Pattern OUT_OF_RANGE = Pattern.compile("Value (-?\\d+) not in range \\[(\\d+), (\\d+)]");
     private static final List<String> FIELD_NAMES = List.of("minute", "hour", "day-of-month", "month", "day-of-week");
     /** Offset changes this close to an instant can reorder the wall-clock times around it. */
     private static final Duration TRANSITION_WINDOW = Duration.ofDays(1);
@@ -106,8 +110,20 @@ public final class CronSchedule {
         }
     }
 
+    /** cron-utils' message, in the words of the rest of the API. */
     private static String reason(IllegalArgumentException e) {
         String message = String.valueOf(e.getMessage()).replace("Failed to parse cron expression. ", "");
+        Matcher invalidChars = INVALID_CHARS.matcher(message);
+        if (invalidChars.find()) {
+            return "'" + invalidChars.group(1).trim() + "' is not a number or a name this field knows";
+        }
+        Matcher outOfRange = OUT_OF_RANGE.matcher(message);
+        if (outOfRange.find()) {
+            return outOfRange.group(1) + " is outside " + outOfRange.group(2) + "-" + outOfRange.group(3);
+        }
+        if (message.startsWith("Invalid expression: ")) {
+            return "'" + message.substring("Invalid expression: ".length()) + "' is not supported";
+        }
         return message.isEmpty() ? message : Character.toLowerCase(message.charAt(0)) + message.substring(1);
     }
 

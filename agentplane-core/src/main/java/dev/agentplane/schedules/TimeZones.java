@@ -40,18 +40,18 @@ public final class TimeZones {
         if (wanted.isEmpty()) {
             return List.of();
         }
-        int tolerance = Math.max(2, wanted.length() / 3);
-        return IDS.stream()
-                .map(id -> new Candidate(id, distance(wanted, id.toLowerCase(Locale.ROOT)),
-                        distance(wantedCity, city(id.toLowerCase(Locale.ROOT)))))
-                .filter(c -> c.full() <= tolerance || c.city() <= Math.max(1, wantedCity.length() / 4))
-                .sorted(Comparator.comparingInt(Candidate::city).thenComparingInt(Candidate::full).thenComparing(Candidate::id))
-                .limit(SUGGESTIONS)
-                .map(Candidate::id)
+        List<Candidate> near = IDS.stream()
+                .map(id -> new Candidate(id, Math.min(distance(wanted, id.toLowerCase(Locale.ROOT)),
+                        distance(wantedCity, city(id.toLowerCase(Locale.ROOT))))))
+                .filter(c -> c.distance() <= Math.max(1, wantedCity.length() / 4))
+                .sorted(Comparator.comparingInt(Candidate::distance).thenComparing(Candidate::id))
                 .toList();
+        // Only the nearest: "Europe/Pariss" suggests Europe/Paris, not every zone two letters away from it.
+        return near.stream().filter(c -> c.distance() == near.getFirst().distance()).limit(SUGGESTIONS)
+                .map(Candidate::id).toList();
     }
 
-    private record Candidate(String id, int full, int city) {}
+    private record Candidate(String id, int distance) {}
 
     private static String city(String id) {
         return id.substring(id.lastIndexOf('/') + 1);

@@ -76,7 +76,7 @@ class ScheduleServiceTest {
                     assertThat(pointers(e)).containsExactlyInAnyOrder("/name", "/workflow", "/version", "/cron",
                             "/timezone", "/input", "/misfire");
                     FieldError cron = e.errors().stream().filter(f -> f.pointer().equals("/cron")).findFirst().orElseThrow();
-                    assertThat(cron.detail()).contains("minute field '61'", "[0, 59]");
+                    assertThat(cron.detail()).contains("minute field '61'", "61 is outside 0-59");
                     FieldError zone = e.errors().stream().filter(f -> f.pointer().equals("/timezone")).findFirst().orElseThrow();
                     assertThat(zone.fix()).startsWith("did you mean Europe/Paris");
                 });
