@@ -80,6 +80,12 @@ final class ScheduleRepository {
                 row -> new Due(row.string("org_id"), map(row)), now.toEpochMilli());
     }
 
+    /** Whether any schedule is due, read without locking (an idle loop takes no write transaction). */
+    boolean anyDue(Sql sql, Instant now) {
+        return sql.count("SELECT COUNT(*) AS n FROM (SELECT 1 FROM schedules WHERE next_fire_at <= ? LIMIT 1) due",
+                now.toEpochMilli()) > 0;
+    }
+
     /** Locks a schedule if its next fire time is still {@code fireAt} (for recording a fire that failed). */
     Optional<Schedule> findDueAt(Sql tx, String orgId, String id, Instant fireAt) {
         return tx.one("SELECT * FROM schedules WHERE org_id = ? AND id = ? AND next_fire_at = ?" + tx.dialect().forUpdate(),

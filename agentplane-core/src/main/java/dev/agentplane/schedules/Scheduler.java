@@ -75,6 +75,9 @@ public final class Scheduler implements AutoCloseable {
 
     /** Fires every schedule due now, each in its own transaction; returns how many fires it handled. */
     public int fireDue() {
+        if (!database.read(sql -> schedules.anyDue(sql, Times.now(clock)))) {
+            return 0;
+        }
         int fired = 0;
         while (fired < MAX_FIRES_PER_RUN && fireNext()) {
             fired++;
