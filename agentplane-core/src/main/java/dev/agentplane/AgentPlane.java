@@ -7,8 +7,10 @@ import dev.agentplane.events.EventService;
 import dev.agentplane.events.ObserveService;
 import dev.agentplane.executions.ExecutionRepository;
 import dev.agentplane.executions.ExecutionService;
+import dev.agentplane.executions.engine.Collaborators;
 import dev.agentplane.executions.engine.Engine;
 import dev.agentplane.executions.engine.EngineSettings;
+import dev.agentplane.executions.engine.StepWakeups;
 import dev.agentplane.expressions.Expressions;
 import dev.agentplane.handoffs.HandoffService;
 import dev.agentplane.schedules.DefinitionSchedules;
@@ -16,6 +18,7 @@ import dev.agentplane.schedules.ScheduleService;
 import dev.agentplane.schedules.Scheduler;
 import dev.agentplane.state.StateService;
 import dev.agentplane.store.Database;
+import dev.agentplane.tasks.TaskService;
 import dev.agentplane.tenancy.KeyService;
 import dev.agentplane.tools.ToolRegistry;
 import dev.agentplane.tenancy.OrgService;
@@ -29,8 +32,8 @@ public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyServ
                          AgentService agents,
                          WorkflowService workflows, ExecutionService executions, EventService events,
                          ObserveService observe, StateService state, HandoffService handoffs,
-                         EscalationService escalations, UsageMeter usage, LimitService limits, Engine engine,
-                         ScheduleService schedules, Scheduler scheduler) {
+                         EscalationService escalations, TaskService tasks, UsageMeter usage, LimitService limits,
+                         Engine engine, ScheduleService schedules, Scheduler scheduler) {
 
     public static AgentPlane create(Database database, Clock clock) {
         AuditLog audit = new AuditLog(database, clock);
@@ -41,16 +44,18 @@ public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyServ
         UsageMeter usage = new UsageMeter(database, clock);
         LimitService limits = new LimitService(database, audit, clock, usage, orgs);
         StateService state = new StateService(database, audit, clock);
+        StepWakeups wakeups = new StepWakeups(clock);
         Engine engine = new Engine(database, clock, new ExecutionRepository(), workflows, state, ToolRegistry.builtIn(),
-                new Expressions(), EngineSettings.defaults());
+                new Expressions(), wakeups, usage, EngineSettings.defaults());
         ExecutionService executions = new ExecutionService(database, audit, clock, workflows, agents, limits, usage, engine);
         EventService events = new EventService(database, audit, clock, executions, agents, usage);
+        HandoffService handoffs = new HandoffService(database, audit, clock, wakeups, agents, executions);
+        EscalationService escalations = new EscalationService(database, audit, clock, wakeups, agents, executions);
+        TaskService tasks = new TaskService(database, audit, clock, wakeups, agents);
+        engine.connect(new Collaborators(escalations, handoffs, tasks, executions));
         Scheduler scheduler = new Scheduler(database, clock, audit, executions, orgs, engine);
-        return new AgentPlane(database, clock, audit, keys, orgs,
-                agents, workflows, executions, events, new ObserveService(executions, events),
-                state,
-                new HandoffService(database, audit, clock, agents, executions),
-                new EscalationService(database, audit, clock, agents, executions), usage, limits, engine,
+        return new AgentPlane(database, clock, audit, keys, orgs, agents, workflows, executions, events,
+                new ObserveService(executions, events), state, handoffs, escalations, tasks, usage, limits, engine,
                 new ScheduleService(database, audit, clock, workflows, scheduler), scheduler);
     }
 }

@@ -27,6 +27,18 @@ final class EscalationRepository {
                 escalation.createdAt().toEpochMilli(), escalation.updatedAt().toEpochMilli());
     }
 
+    void linkToStep(Sql tx, String id, String stepRunId) {
+        tx.update("UPDATE escalations SET step_run_id = ? WHERE id = ?", stepRunId, id);
+    }
+
+    Optional<Escalation> findByStepRun(Sql sql, String orgId, String stepRunId) {
+        return sql.one("SELECT * FROM escalations WHERE org_id = ? AND step_run_id = ?", EscalationRepository::map, orgId, stepRunId);
+    }
+
+    Optional<String> stepRunOf(Sql sql, String orgId, String id) {
+        return sql.one("SELECT step_run_id FROM escalations WHERE org_id = ? AND id = ?", row -> row.string("step_run_id"), orgId, id);
+    }
+
     /** Moves an open escalation to in_progress; a null assignee keeps the current one. */
     boolean claim(Sql tx, String orgId, String id, String assignedTo, Instant now) {
         return tx.update("""

@@ -12,6 +12,7 @@ import dev.agentplane.common.problems.NotFoundException;
 import dev.agentplane.common.problems.ProblemException;
 import dev.agentplane.common.problems.Transitions;
 import dev.agentplane.executions.ExecutionService;
+import dev.agentplane.executions.engine.StepWakeups;
 import dev.agentplane.store.Database;
 import dev.agentplane.store.Sql;
 import dev.agentplane.tenancy.Actor;
@@ -26,19 +27,25 @@ public final class EscalationService {
     private final Clock clock;
     private final AgentService agents;
     private final ExecutionService executions;
+    private final StepWakeups wakeups;
     private final EscalationRepository escalations = new EscalationRepository();
 
-    public EscalationService(Database database, AuditLog audit, Clock clock, AgentService agents,
+    public EscalationService(Database database, AuditLog audit, Clock clock, StepWakeups wakeups, AgentService agents,
                              ExecutionService executions) {
         this.database = database;
         this.audit = audit;
         this.clock = clock;
         this.agents = agents;
         this.executions = executions;
+        this.wakeups = wakeups;
     }
 
     /** Opens an escalation; without {@code agent_id} it is attributed to the agent the caller's key is bound to. */
     public Escalation create(Actor actor, NewEscalation request) {
+        return create(actor, request, null);
+    }
+
+    private Escalation create(Actor actor, NewEscalation request, String stepRunId) {
         request.validate();
         actor.requireActingAs(request.agentId(), "open an escalation");
         Instant now = Times.now(clock);
@@ -50,6 +57,9 @@ public final class EscalationService {
             executions.requireExecution(tx, actor, "/execution_id", request.executionId());
             agents.requireAgent(tx, actor, "/agent_id", request.agentId());
             escalations.insert(tx, actor.orgId(), escalation);
+            if (stepRunId != null) {
+                escalations.linkToStep(tx, escalation.id(), stepRunId);
+            }
             audit.record(tx, actor, "escalation.create", "escalation", escalation.id(), request);
             return escalation;
         });
@@ -79,27 +89,54 @@ public final class EscalationService {
         });
     }
 
+    /** Resolves an escalation; an approval step waiting for it goes on, with the resolution as its output. */
     public Escalation resolve(Actor actor, String id, ResolveEscalation request) {
         request.validate();
         String resolvedBy = request.resolvedBy() != null ? request.resolvedBy() : callerOf(actor);
-        return database.inTransaction(tx -> {
+        Escalation resolved = database.inTransaction(tx -> {
             if (!escalations.resolve(tx, actor.orgId(), id, request, resolvedBy, Times.now(clock))) {
                 throw refused(tx, actor, id, "resolve");
             }
             audit.record(tx, actor, "escalation.resolve", "escalation", id, request);
+            wakeWaitingStep(tx, actor, id);
             return find(tx, actor, id);
+        });
+        wakeups.signal();
+        return resolved;
+    }
+
+    /**
+     * The escalation an approval step opens, in its own transaction, linked to the step run it wakes when resolved
+     * or dismissed. A run that tries again (its worker died after opening it) gets the one it opened.
+     */
+    public Escalation openForStep(String orgId, String stepRunId, NewEscalation request) {
+        Actor engine = Actor.system(orgId);
+        return database.read(sql -> escalations.findByStepRun(sql, orgId, stepRunId)).orElseGet(() -> {
+            try {
+                return create(engine, request, stepRunId);
+            } catch (Sql.UniqueViolation openedMeanwhile) {
+                return database.read(sql -> escalations.findByStepRun(sql, orgId, stepRunId)).orElseThrow();
+            }
         });
     }
 
+    private void wakeWaitingStep(Sql tx, Actor actor, String id) {
+        escalations.stepRunOf(tx, actor.orgId(), id).ifPresent(stepRunId -> wakeups.wake(tx, stepRunId));
+    }
+
+    /** Dismisses an escalation; an approval step waiting for it follows its on_reject. */
     public Escalation dismiss(Actor actor, String id, DismissEscalation request) {
         request.validate();
-        return database.inTransaction(tx -> {
+        Escalation dismissed = database.inTransaction(tx -> {
             if (!escalations.dismiss(tx, actor.orgId(), id, request.reason(), Times.now(clock))) {
                 throw refused(tx, actor, id, "dismiss");
             }
             audit.record(tx, actor, "escalation.dismiss", "escalation", id, request);
+            wakeWaitingStep(tx, actor, id);
             return find(tx, actor, id);
         });
+        wakeups.signal();
+        return dismissed;
     }
 
     /** Who the caller is, for a default assignee or resolver: its bound agent, else its key. */

@@ -11,4 +11,9 @@ public record Execution(String id, String workflowId, String workflowName, int w
     public static final String COMPLETED = "completed";
     public static final String FAILED = "failed";
     public static final String CANCELLED = "cancelled";
+    /** Running, but its steps are not claimed until it is resumed (steps already running finish). */
+    public static final String PAUSED = "paused";
+
+    /** An execution named across orgs, for the engine's own sweeps. */
+    public record Ref(String orgId, String id) {}
 }

@@ -14,14 +14,34 @@ import java.util.Optional;
 /** The SQL of executions; every statement is confined to one organization. */
 public final class ExecutionRepository {
 
-    void insert(Sql tx, String orgId, Execution execution, String idempotencyKey, Long deadlineAt) {
+    void insert(Sql tx, String orgId, Execution execution, String idempotencyKey, Long deadlineAt, String parentStepRunId) {
         tx.update("""
                 INSERT INTO executions (id, org_id, workflow_id, workflow_name, workflow_version, agent_id, status, input,
-                                        tokens_in, tokens_out, cost_usd, started_at, idempotency_key, deadline_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                        tokens_in, tokens_out, cost_usd, started_at, idempotency_key, deadline_at,
+                                        parent_step_run_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 execution.id(), orgId, execution.workflowId(), execution.workflowName(), execution.workflowVersion(),
                 execution.agentId(), execution.status(), Sql.json(execution.input()), execution.tokensIn(),
-                execution.tokensOut(), execution.costUsd(), execution.startedAt().toEpochMilli(), idempotencyKey, deadlineAt);
+                execution.tokensOut(), execution.costUsd(), execution.startedAt().toEpochMilli(), idempotencyKey, deadlineAt,
+                parentStepRunId);
+    }
+
+    Optional<Execution> findByParentStepRun(Sql sql, String orgId, String parentStepRunId) {
+        return sql.one("SELECT * FROM executions WHERE org_id = ? AND parent_step_run_id = ?", ExecutionRepository::map,
+                orgId, parentStepRunId);
+    }
+
+    /** The step run waiting for this execution, when it is a sub-workflow's. */
+    public Optional<String> parentStepRunOf(Sql sql, String orgId, String id) {
+        return sql.one("SELECT parent_step_run_id FROM executions WHERE org_id = ? AND id = ?",
+                row -> row.string("parent_step_run_id"), orgId, id);
+    }
+
+    /** The running sub-workflow executions started by steps of execution {@code id}. */
+    public List<String> runningChildrenOf(Sql sql, String orgId, String id) {
+        return sql.list("""
+                SELECT e.id FROM executions e JOIN step_runs s ON e.parent_step_run_id = s.id
+                WHERE s.execution_id = ? AND e.org_id = ? AND e.status = 'running'""", row -> row.string("id"), id, orgId);
     }
 
     Optional<Execution> findByIdempotencyKey(Sql sql, String orgId, String key) {
@@ -35,9 +55,28 @@ public final class ExecutionRepository {
                 UPDATE executions SET status = ?, output = ?, error = ?, tokens_in = COALESCE(?, tokens_in),
                                       tokens_out = COALESCE(?, tokens_out), cost_usd = COALESCE(?, cost_usd),
                                       completed_at = ?
-                WHERE org_id = ? AND id = ? AND status = ?""",
+                WHERE org_id = ? AND id = ? AND status IN ('running', 'paused')""",
                 status, Sql.json(output), error, totals.tokensIn(), totals.tokensOut(), totals.costUsd(),
-                completedAt.toEpochMilli(), orgId, id, Execution.RUNNING) == 1;
+                completedAt.toEpochMilli(), orgId, id) == 1;
+    }
+
+    /** Moves an execution from status {@code from} to {@code to}; false when it was not in {@code from}. */
+    boolean move(Sql tx, String orgId, String id, String from, String to) {
+        return tx.update("UPDATE executions SET status = ? WHERE org_id = ? AND id = ? AND status = ?", to, orgId, id, from) == 1;
+    }
+
+    /** A failed execution runs again: its error and end are cleared. */
+    boolean reopen(Sql tx, String orgId, String id) {
+        return tx.update("""
+                UPDATE executions SET status = 'running', error = NULL, output = NULL, completed_at = NULL
+                WHERE org_id = ? AND id = ? AND status = 'failed'""", orgId, id) == 1;
+    }
+
+    /** Running or paused executions past their deadline, in any org: the engine fails them. */
+    public List<Execution.Ref> overdue(Sql sql, long now, int limit) {
+        return sql.list("""
+                SELECT id, org_id FROM executions WHERE deadline_at <= ? AND status IN ('running', 'paused')
+                ORDER BY deadline_at LIMIT ?""", row -> new Execution.Ref(row.string("org_id"), row.string("id")), now, limit);
     }
 
     /** Adds usage reported by an event to the execution's totals. */
@@ -72,13 +111,15 @@ public final class ExecutionRepository {
                        COALESCE(SUM(CASE WHEN status = 'running' THEN 1 ELSE 0 END), 0) AS running,
                        COALESCE(SUM(CASE WHEN status = 'completed' THEN 1 ELSE 0 END), 0) AS completed,
                        COALESCE(SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), 0) AS failed,
+                       COALESCE(SUM(CASE WHEN status = 'paused' THEN 1 ELSE 0 END), 0) AS paused,
+                       COALESCE(SUM(CASE WHEN status = 'cancelled' THEN 1 ELSE 0 END), 0) AS cancelled,
                        AVG(CASE WHEN completed_at IS NOT NULL THEN completed_at - started_at END) AS avg_duration_ms,
                        COALESCE(SUM(tokens_in), 0) AS tokens_in,
                        COALESCE(SUM(tokens_out), 0) AS tokens_out,
                        COALESCE(SUM(cost_usd), 0) AS cost_usd
                 FROM executions""" + where.sql(), row -> {
             ExecutionStats.ByStatus byStatus = new ExecutionStats.ByStatus(row.longValue("running"),
-                    row.longValue("completed"), row.longValue("failed"));
+                    row.longValue("completed"), row.longValue("failed"), row.longValue("paused"), row.longValue("cancelled"));
             return new ExecutionStats(row.longValue("total"), byStatus, ExecutionStats.errorRate(byStatus),
                     row.nullableDouble("avg_duration_ms"), row.longValue("tokens_in"), row.longValue("tokens_out"),
                     row.doubleValue("cost_usd"));

@@ -30,8 +30,8 @@ import java.util.List;
  * Token counts and cost accumulate from the execution's events until completion reports the totals.
  */
 public final class ExecutionService {
-    public static final List<String> STATUSES = List.of(Execution.RUNNING, Execution.COMPLETED, Execution.FAILED,
-            Execution.CANCELLED);
+    public static final List<String> STATUSES = List.of(Execution.RUNNING, Execution.PAUSED, Execution.COMPLETED,
+            Execution.FAILED, Execution.CANCELLED);
 
     private final Database database;
     private final AuditLog audit;
@@ -61,6 +61,26 @@ public final class ExecutionService {
      * key returns the first execution (whatever the body says) instead of starting another.
      */
     public Started start(Actor actor, StartExecution request, String idempotencyKey) {
+        return start(actor, request, idempotencyKey, null);
+    }
+
+    /**
+     * The execution of a sub-workflow that workflow step run {@code parentStepRunId} starts and waits for; started
+     * once per step run (a run that tries again after a crash gets the execution it started).
+     */
+    public Execution startChild(String orgId, String parentStepRunId, StartExecution request) {
+        var existing = database.read(sql -> executions.findByParentStepRun(sql, orgId, parentStepRunId));
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        try {
+            return start(Actor.system(orgId), request, null, parentStepRunId).execution();
+        } catch (Sql.UniqueViolation startedMeanwhile) {
+            return database.read(sql -> executions.findByParentStepRun(sql, orgId, parentStepRunId)).orElseThrow();
+        }
+    }
+
+    private Started start(Actor actor, StartExecution request, String idempotencyKey, String parentStepRunId) {
         request.validate();
         StartExecution.checkIdempotencyKey(idempotencyKey);
         actor.requireActingAs(request.agentId(), "start an execution");
@@ -72,10 +92,14 @@ public final class ExecutionService {
             }
         }
         try {
-            Execution started = database.inTransaction(tx -> begin(tx, actor, request, idempotencyKey, agentId));
+            Execution started = database.inTransaction(tx -> begin(tx, actor, request, idempotencyKey, agentId,
+                    parentStepRunId));
             engine.wake();
             return new Started(started, true);
         } catch (Sql.UniqueViolation sameKeyMeanwhile) {
+            if (idempotencyKey == null) {
+                throw sameKeyMeanwhile;
+            }
             return new Started(database.read(sql -> executions.findByIdempotencyKey(sql, actor.orgId(), idempotencyKey))
                     .orElseThrow(() -> sameKeyMeanwhile), false);
         }
@@ -90,10 +114,11 @@ public final class ExecutionService {
         request.validate();
         StartExecution.checkIdempotencyKey(idempotencyKey);
         var existing = executions.findByIdempotencyKey(tx, actor.orgId(), idempotencyKey);
-        return existing.isPresent() ? existing.get() : begin(tx, actor, request, idempotencyKey, request.agentId());
+        return existing.isPresent() ? existing.get() : begin(tx, actor, request, idempotencyKey, request.agentId(), null);
     }
 
-    private Execution begin(Sql tx, Actor actor, StartExecution request, String idempotencyKey, String agentId) {
+    private Execution begin(Sql tx, Actor actor, StartExecution request, String idempotencyKey, String agentId,
+                            String parentStepRunId) {
         Workflow workflow = workflows.versionToRun(tx, actor, request.workflow(), request.version());
         WorkflowDefinition definition = runnable(tx, actor, workflow);
         agents.requireAgent(tx, actor, "/agent_id", request.agentId());
@@ -103,7 +128,7 @@ public final class ExecutionService {
         Execution execution = new Execution(Ids.newId(), workflow.id(), workflow.name(), workflow.version(), agentId,
                 Execution.RUNNING, input, null, null, 0, 0, 0, now, null, null);
         executions.insert(tx, actor.orgId(), execution, idempotencyKey,
-                definition.timeout() == null ? null : now.plus(definition.timeout()).toEpochMilli());
+                definition.timeout() == null ? null : now.plus(definition.timeout()).toEpochMilli(), parentStepRunId);
         engine.begin(tx, actor.orgId(), execution, definition);
         audit.record(tx, actor, "execution.start", "execution", execution.id(), Json.object()
                 .put("workflow", workflow.name()).put("version", workflow.version()).put("agent_id", agentId));
@@ -162,6 +187,63 @@ public final class ExecutionService {
         return finish(actor, id, "cancel", Execution.CANCELLED, null, request.reason(), new Usage(null, null, null));
     }
 
+    /** Stops claiming the execution's steps; steps running now finish, and waiting ones can still be woken. */
+    public Execution pause(Actor actor, String id) {
+        return move(actor, id, "pause", Execution.RUNNING, Execution.PAUSED);
+    }
+
+    public Execution resume(Actor actor, String id) {
+        Execution resumed = move(actor, id, "resume", Execution.PAUSED, Execution.RUNNING);
+        engine.wake();
+        return resumed;
+    }
+
+    /**
+     * Runs a failed execution again from the top-level step that failed (a step that failed inside a container runs
+     * its whole container again); the steps before it keep their results.
+     */
+    public Execution retry(Actor actor, String id) {
+        checkId(id);
+        Execution retried = database.inTransaction(tx -> {
+            find(tx, actor, id);
+            if (!executions.reopen(tx, actor.orgId(), id)) {
+                throw ConflictException.illegalTransition("execution", id, "retry", find(tx, actor, id).status());
+            }
+            engine.retryFailedStep(tx, actor.orgId(), id);
+            audit.record(tx, actor, "execution.retry", "execution", id, null);
+            return find(tx, actor, id);
+        });
+        engine.wake();
+        return retried;
+    }
+
+    /** Starts a new execution of the same workflow version with the same input and agent. */
+    public Execution replay(Actor actor, String id) {
+        Execution original = get(actor, id);
+        return start(actor, new StartExecution(original.workflowName(), original.workflowVersion(), original.agentId(),
+                original.input()));
+    }
+
+    /** Failed executions, newest first, each with the step run that failed it: the dead-letter list. */
+    public Page<DeadLetter> deadLetters(Actor actor, PageRequest page) {
+        Page<Execution> failed = list(actor, new ExecutionFilter(null, null, Execution.FAILED, null, null), page);
+        return database.read(sql -> failed.map(execution -> new DeadLetter(execution,
+                engine.failedStep(sql, execution.id()).orElse(null))));
+    }
+
+    private Execution move(Actor actor, String id, String action, String from, String to) {
+        checkId(id);
+        return database.inTransaction(tx -> {
+            find(tx, actor, id);
+            if (!executions.move(tx, actor.orgId(), id, from, to)) {
+                throw ConflictException.illegalTransition("execution", id, action, find(tx, actor, id).status());
+            }
+            engine.note(tx, actor.orgId(), id, "execution." + to);
+            audit.record(tx, actor, "execution." + action, "execution", id, null);
+            return find(tx, actor, id);
+        });
+    }
+
     public Execution fail(Actor actor, String id, FailExecution request) {
         checkId(id);
         request.validate();
@@ -196,7 +278,7 @@ public final class ExecutionService {
                              Usage totals) {
         return database.inTransaction(tx -> {
             Execution current = find(tx, actor, id);
-            if (!current.status().equals(Execution.RUNNING)
+            if (!(current.status().equals(Execution.RUNNING) || current.status().equals(Execution.PAUSED))
                     || !executions.finish(tx, actor.orgId(), id, status, nullIfJsonNull(output), error, totals, Times.now(clock))) {
                 throw ConflictException.illegalTransition("execution", id, action, find(tx, actor, id).status());
             }

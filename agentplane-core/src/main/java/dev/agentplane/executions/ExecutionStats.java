@@ -4,7 +4,7 @@ package dev.agentplane.executions;
 public record ExecutionStats(long total, ByStatus byStatus, double errorRate, Double avgDurationMs, long tokensIn,
                              long tokensOut, double costUsd) {
 
-    public record ByStatus(long running, long completed, long failed) {}
+    public record ByStatus(long running, long completed, long failed, long paused, long cancelled) {}
 
     /** error_rate is failed / (completed + failed), and 0 while nothing has finished. */
     static double errorRate(ByStatus byStatus) {

@@ -26,6 +26,18 @@ final class HandoffRepository {
                 handoff.createdAt().toEpochMilli(), handoff.updatedAt().toEpochMilli());
     }
 
+    void linkToStep(Sql tx, String id, String stepRunId) {
+        tx.update("UPDATE handoffs SET step_run_id = ? WHERE id = ?", stepRunId, id);
+    }
+
+    Optional<Handoff> findByStepRun(Sql sql, String orgId, String stepRunId) {
+        return sql.one("SELECT * FROM handoffs WHERE org_id = ? AND step_run_id = ?", HandoffRepository::map, orgId, stepRunId);
+    }
+
+    Optional<String> stepRunOf(Sql sql, String orgId, String id) {
+        return sql.one("SELECT step_run_id FROM handoffs WHERE org_id = ? AND id = ?", row -> row.string("step_run_id"), orgId, id);
+    }
+
     boolean accept(Sql tx, String orgId, String id, String acceptedBy, Instant now) {
         return tx.update("""
                 UPDATE handoffs SET status = ?, accepted_by = ?, accepted_at = ?, updated_at = ?

@@ -14,6 +14,7 @@ import dev.agentplane.common.problems.NotFoundException;
 import dev.agentplane.common.problems.ProblemException;
 import dev.agentplane.common.problems.Transitions;
 import dev.agentplane.executions.ExecutionService;
+import dev.agentplane.executions.engine.StepWakeups;
 import dev.agentplane.store.Database;
 import dev.agentplane.store.Sql;
 import dev.agentplane.tenancy.Actor;
@@ -28,10 +29,12 @@ public final class HandoffService {
     private final Clock clock;
     private final AgentService agents;
     private final ExecutionService executions;
+    private final StepWakeups wakeups;
     private final HandoffRepository handoffs = new HandoffRepository();
 
-    public HandoffService(Database database, AuditLog audit, Clock clock, AgentService agents,
+    public HandoffService(Database database, AuditLog audit, Clock clock, StepWakeups wakeups, AgentService agents,
                           ExecutionService executions) {
+        this.wakeups = wakeups;
         this.database = database;
         this.audit = audit;
         this.clock = clock;
@@ -40,6 +43,24 @@ public final class HandoffService {
     }
 
     public Handoff create(Actor actor, NewHandoff request) {
+        return create(actor, request, null);
+    }
+
+    /**
+     * The handoff a handoff step opens, linked to the step run it wakes when completed or rejected; a run that
+     * tries again gets the one it opened.
+     */
+    public Handoff openForStep(String orgId, String stepRunId, NewHandoff request) {
+        return database.read(sql -> handoffs.findByStepRun(sql, orgId, stepRunId)).orElseGet(() -> {
+            try {
+                return create(Actor.system(orgId), request, stepRunId);
+            } catch (Sql.UniqueViolation openedMeanwhile) {
+                return database.read(sql -> handoffs.findByStepRun(sql, orgId, stepRunId)).orElseThrow();
+            }
+        });
+    }
+
+    private Handoff create(Actor actor, NewHandoff request, String stepRunId) {
         request.validate();
         actor.requireActingAs(request.fromAgentId(), "hand work off");
         Instant now = Times.now(clock);
@@ -52,6 +73,9 @@ public final class HandoffService {
             agents.requireAgent(tx, actor, "/to_agent_id", request.toAgentId());
             executions.requireExecution(tx, actor, "/execution_id", request.executionId());
             handoffs.insert(tx, actor.orgId(), handoff);
+            if (stepRunId != null) {
+                handoffs.linkToStep(tx, handoff.id(), stepRunId);
+            }
             audit.record(tx, actor, "handoff.create", "handoff", handoff.id(), request);
             return handoff;
         });
@@ -91,26 +115,39 @@ public final class HandoffService {
 
     public Handoff reject(Actor actor, String id, RejectHandoff request) {
         request.validate();
-        return database.inTransaction(tx -> {
+        return ended(tx -> {
             actor.requireActingAs(find(tx, actor, id).toAgentId(), "reject a handoff addressed");
             if (!handoffs.reject(tx, actor.orgId(), id, request.reason(), Times.now(clock))) {
                 throw refused(tx, actor, id, "reject");
             }
             audit.record(tx, actor, "handoff.reject", "handoff", id, request);
+            wakeWaitingStep(tx, actor, id);
             return find(tx, actor, id);
         });
     }
 
     public Handoff complete(Actor actor, String id, CompleteHandoff request) {
         request.validate();
-        return database.inTransaction(tx -> {
+        return ended(tx -> {
             actor.requireActingAs(find(tx, actor, id).acceptedBy(), "complete a handoff accepted");
             if (!handoffs.complete(tx, actor.orgId(), id, request, Times.now(clock))) {
                 throw refused(tx, actor, id, "complete");
             }
             audit.record(tx, actor, "handoff.complete", "handoff", id, request);
+            wakeWaitingStep(tx, actor, id);
             return find(tx, actor, id);
         });
+    }
+
+    /** Runs a change that ends a handoff, then signals the engine in case a handoff step waits for it. */
+    private Handoff ended(java.util.function.Function<Sql, Handoff> change) {
+        Handoff handoff = database.inTransaction(change);
+        wakeups.signal();
+        return handoff;
+    }
+
+    private void wakeWaitingStep(Sql tx, Actor actor, String id) {
+        handoffs.stepRunOf(tx, actor.orgId(), id).ifPresent(stepRunId -> wakeups.wake(tx, stepRunId));
     }
 
     private String acceptingAgent(Sql tx, Actor actor, Handoff handoff, AcceptHandoff request) {

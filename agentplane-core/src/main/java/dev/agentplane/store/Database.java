@@ -106,6 +106,17 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Calls {@code onNotify} whenever a transaction notifies {@code channel} (PostgreSQL LISTEN on a connection
+     * of its own, re-opened if it breaks); a no-op where no other process can share the database.
+     */
+    public AutoCloseable listen(String channel, Runnable onNotify) {
+        if (dialect.notifyStatement(channel) == null) {
+            return () -> {};
+        }
+        return new PostgresListener(dataSource, channel, onNotify).start();
+    }
+
     public boolean isReachable() {
         try (Connection connection = dataSource.getConnection()) {
             return connection.isValid(2);

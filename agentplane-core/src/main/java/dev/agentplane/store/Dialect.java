@@ -31,6 +31,12 @@ public interface Dialect {
     /** Locks selected rows and skips those another transaction holds (claiming work); empty where one writer runs at a time. */
     String skipLocked();
 
+    /**
+     * A statement that, when its transaction commits, tells every process listening on {@code channel} (see
+     * {@link Database#listen}); null where other processes cannot share the database.
+     */
+    String notifyStatement(String channel);
+
     /** Whether writers must be serialized inside this process (one writer at a time, as in SQLite). */
     boolean singleWriter();
 }

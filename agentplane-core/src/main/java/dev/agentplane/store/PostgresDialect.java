@@ -43,6 +43,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String notifyStatement(String channel) {
+        return "SELECT pg_notify('" + channel + "', '')";
+    }
+
+    @Override
     public String skipLocked() {
         return " FOR UPDATE SKIP LOCKED";
     }

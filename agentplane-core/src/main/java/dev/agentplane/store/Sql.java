@@ -28,6 +28,14 @@ public final class Sql {
         return dialect;
     }
 
+    /** Tells processes listening on {@code channel} once this transaction commits (a no-op on SQLite). */
+    public void notifyOnCommit(String channel) {
+        String statement = dialect.notifyStatement(channel);
+        if (statement != null) {
+            list(statement, row -> true);
+        }
+    }
+
     /** A JSON parameter; JSON null and a missing value become SQL NULL. */
     public static JsonParam json(JsonNode node) {
         String text = Json.writeNullable(node);

@@ -43,6 +43,11 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String notifyStatement(String channel) {
+        return null;
+    }
+
+    @Override
     public String skipLocked() {
         return "";
     }

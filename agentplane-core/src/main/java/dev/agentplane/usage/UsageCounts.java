@@ -16,7 +16,11 @@ public record UsageCounts(long apiCalls, long executionsStarted, long stepsRun, 
     }
 
     public static UsageCounts stepRun() {
-        return new UsageCounts(0, 0, 1, 0, 0, 0);
+        return stepsRun(1);
+    }
+
+    public static UsageCounts stepsRun(long n) {
+        return new UsageCounts(0, 0, n, 0, 0, 0);
     }
 
     public static UsageCounts llm(long tokensIn, long tokensOut, double costUsd) {

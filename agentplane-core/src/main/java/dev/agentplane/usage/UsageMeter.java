@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 
 /**
  * Counts what each org uses per UTC day. Work is counted in the transaction that does it, so a rolled-back
- * request counts nothing; API calls, one per request, are buffered in memory and written by {@link #flushApiCalls}
+ * request counts nothing; API calls, one per request, and step attempts are buffered in memory and written by {@link #flush}
  * (the server does so every second), so counting them costs no database write per request.
  */
 public final class UsageMeter {
@@ -29,6 +29,7 @@ public final class UsageMeter {
     private final Clock clock;
     private final UsageRepository usage = new UsageRepository();
     private final ConcurrentHashMap<OrgDay, AtomicLong> pendingApiCalls = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<OrgDay, AtomicLong> pendingSteps = new ConcurrentHashMap<>();
 
     private record OrgDay(String orgId, LocalDate day) {}
 
@@ -48,16 +49,26 @@ public final class UsageMeter {
         pendingApiCalls.computeIfAbsent(new OrgDay(orgId, today()), key -> new AtomicLong()).incrementAndGet();
     }
 
-    /** Writes the buffered API calls; calls it could not write stay buffered for the next flush. */
-    public void flushApiCalls() {
+    /** A step attempt the engine ran; buffered like API calls (step completions must not contend on one row). */
+    public void countStep(String orgId) {
+        pendingSteps.computeIfAbsent(new OrgDay(orgId, today()), key -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** Writes the buffered API calls and steps; what it could not write stays buffered for the next flush. */
+    public void flush() {
+        flush(pendingApiCalls, UsageCounts::apiCalls);
+        flush(pendingSteps, UsageCounts::stepsRun);
+    }
+
+    private void flush(ConcurrentHashMap<OrgDay, AtomicLong> pendingCounts, java.util.function.LongFunction<UsageCounts> asUsage) {
         LocalDate today = today();
-        for (Map.Entry<OrgDay, AtomicLong> pending : pendingApiCalls.entrySet()) {
+        for (Map.Entry<OrgDay, AtomicLong> pending : pendingCounts.entrySet()) {
             OrgDay orgDay = pending.getKey();
             long calls = pending.getValue().getAndSet(0);
             if (calls > 0) {
                 try {
                     database.inTransaction(tx -> {
-                        usage.add(tx, orgDay.orgId(), orgDay.day(), UsageCounts.apiCalls(calls));
+                        usage.add(tx, orgDay.orgId(), orgDay.day(), asUsage.apply(calls));
                         return null;
                     });
                 } catch (RuntimeException e) {
@@ -66,7 +77,7 @@ public final class UsageMeter {
                 }
             }
             if (orgDay.day().isBefore(today)) {
-                pendingApiCalls.computeIfPresent(orgDay, (key, counter) -> counter.get() == 0 ? null : counter);
+                pendingCounts.computeIfPresent(orgDay, (key, counter) -> counter.get() == 0 ? null : counter);
             }
         }
     }

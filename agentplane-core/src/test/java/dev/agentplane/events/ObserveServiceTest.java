@@ -41,7 +41,7 @@ class ObserveServiceTest {
         assertThat(page.nextCursor()).isNotNull();
         ExecutionStats stats = page.stats();
         assertThat(stats.total()).isEqualTo(4);
-        assertThat(stats.byStatus()).isEqualTo(new ExecutionStats.ByStatus(1, 2, 1));
+        assertThat(stats.byStatus()).isEqualTo(new ExecutionStats.ByStatus(1, 2, 1, 0, 0));
         assertThat(stats.errorRate()).isCloseTo(1.0 / 3, within(1e-9));
         assertThat(stats.avgDurationMs()).isCloseTo((100 + 300 + 600) / 3.0, within(1e-6));
         assertThat(stats.tokensIn()).isEqualTo(151);
@@ -88,7 +88,7 @@ class ObserveServiceTest {
         assertThat(running.total()).isEqualTo(1);
         assertThat(running.errorRate()).isZero();
         assertThat(running.avgDurationMs()).isNull();
-        assertThat(empty).isEqualTo(new ExecutionStats(0, new ExecutionStats.ByStatus(0, 0, 0), 0, null, 0, 0, 0));
+        assertThat(empty).isEqualTo(new ExecutionStats(0, new ExecutionStats.ByStatus(0, 0, 0, 0, 0), 0, null, 0, 0, 0));
     }
 
     @AcrossDatabases

@@ -26,6 +26,7 @@ import dev.agentplane.server.keys.KeyRoutes;
 import dev.agentplane.server.orgs.OrgRoutes;
 import dev.agentplane.server.schedules.ScheduleRoutes;
 import dev.agentplane.server.state.StateRoutes;
+import dev.agentplane.server.tasks.TaskRoutes;
 import dev.agentplane.server.usage.UsageRoutes;
 import dev.agentplane.server.workflows.WorkflowRoutes;
 import dev.agentplane.common.BackgroundTask;
@@ -100,7 +101,7 @@ public final class AgentPlaneServer implements AutoCloseable {
                 BackgroundTask.every(Duration.ofSeconds(30), "state-purger", purger::purgeExpired),
                 // Audit rows are linked into their org's hash chain after commit, in batches (see AuditLog).
                 BackgroundTask.everyAndAtClose(Duration.ofMillis(250), "audit-chainer", plane.audit()::chainPending),
-                BackgroundTask.everyAndAtClose(Duration.ofSeconds(1), "usage-flusher", plane.usage()::flushApiCalls));
+                BackgroundTask.everyAndAtClose(Duration.ofSeconds(1), "usage-flusher", plane.usage()::flush));
     }
 
     /** Fails before touching the database, with a message that says what to do, when the port is taken. */
@@ -160,6 +161,7 @@ public final class AgentPlaneServer implements AutoCloseable {
         EventRoutes.register(router, plane.events(), plane.observe());
         HandoffRoutes.register(router, plane.handoffs());
         EscalationRoutes.register(router, plane.escalations());
+        TaskRoutes.register(router, plane.tasks());
         UsageRoutes.register(router, plane.usage(), plane.limits());
         ScheduleRoutes.register(router, plane.schedules());
         return router.registered();

@@ -10,6 +10,7 @@ import dev.agentplane.state.StateService;
 import dev.agentplane.store.Database;
 import dev.agentplane.store.Sql;
 import dev.agentplane.tools.ToolRegistry;
+import dev.agentplane.usage.UsageMeter;
 import dev.agentplane.workflows.WorkflowService;
 import dev.agentplane.workflows.definition.WorkflowDefinition;
 import java.time.Clock;
@@ -29,6 +30,8 @@ import org.slf4j.LoggerFactory;
  * the runs again, so work resumes elsewhere (steps are at-least-once; each attempt has an idempotency key).
  */
 public final class Engine implements AutoCloseable {
+    /** Transactions that make work due notify this channel, so workers on every node look at once (PostgreSQL). */
+    static final String CHANNEL = "agentplane_engine";
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
     private final Database database;
@@ -39,6 +42,7 @@ public final class Engine implements AutoCloseable {
     private final Transitions transitions;
     private final StepRunner runner;
     private final EngineSettings settings;
+    private final UsageMeter usage;
     private final String owner = "node-" + UUID.randomUUID();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Semaphore workers;
@@ -46,17 +50,27 @@ public final class Engine implements AutoCloseable {
     private volatile boolean running;
     private Thread dispatcher;
     private List<BackgroundTask> leaseTasks = List.of();
+    private AutoCloseable listener = () -> {};
 
     public Engine(Database database, Clock clock, ExecutionRepository executions, WorkflowService workflows,
-                  StateService state, ToolRegistry tools, Expressions expressions, EngineSettings settings) {
+                  StateService state, ToolRegistry tools, Expressions expressions, StepWakeups wakeups, UsageMeter usage,
+                  EngineSettings settings) {
+        this.usage = usage;
         this.database = database;
         this.clock = clock;
         this.executions = executions;
         this.workflows = workflows;
         this.settings = settings;
         this.workers = new Semaphore(settings.workers());
-        this.transitions = new Transitions(runs, executions, workflows, expressions, clock);
+        this.transitions = new Transitions(runs, executions, workflows, expressions, wakeups, clock);
         this.runner = new StepRunner(tools, expressions, new StateSteps(state), clock);
+        wakeups.onSignal(this::wake);
+    }
+
+    /** Hands the engine the services its waiting steps open work in (they are built after it). */
+    public void connect(Collaborators services) {
+        transitions.connect(services);
+        runner.connect(new WaitingSteps(services, clock));
     }
 
     /** In the transaction that created {@code execution}: schedules its first step. Call {@link #wake} after commit. */
@@ -67,6 +81,37 @@ public final class Engine implements AutoCloseable {
     /** In the transaction that ended an execution from outside (completed, failed or cancelled by a caller). */
     public void endedFromOutside(Sql tx, String orgId, String executionId, String status) {
         transitions.endedFromOutside(tx, orgId, executionId, status);
+    }
+
+    /** In the caller's transaction: see {@link Transitions#retryFailedStep}. */
+    public void retryFailedStep(Sql tx, String orgId, String executionId) {
+        transitions.retryFailedStep(tx, orgId, executionId);
+    }
+
+    /** In the caller's transaction: an event about the execution as a whole. */
+    public void note(Sql tx, String orgId, String executionId, String type) {
+        transitions.note(tx, orgId, executionId, type);
+    }
+
+    /** The latest step run that failed the execution, if a step did. */
+    public java.util.Optional<ExecutionStep> failedStep(Sql sql, String executionId) {
+        return runs.ofExecution(sql, executionId).stream()
+                .filter(run -> run.status().equals(StepRun.FAILED) && runs.children(sql, run.id()).stream()
+                        .noneMatch(child -> child.status().equals(StepRun.FAILED)))
+                .reduce((first, second) -> second).map(StepRun::view);
+    }
+
+    /** Fails running or paused executions past their timeout; returns how many. */
+    int failOverdue() {
+        long now = clock.millis();
+        List<Execution.Ref> overdue = database.read(sql -> executions.overdue(sql, now, 100));
+        for (Execution.Ref execution : overdue) {
+            database.inTransaction(tx -> {
+                transitions.failExecution(tx, execution.orgId(), execution.id(), "the execution ran past its timeout");
+                return null;
+            });
+        }
+        return overdue.size();
     }
 
     public List<ExecutionStep> steps(Sql sql, String executionId) {
@@ -87,9 +132,11 @@ public final class Engine implements AutoCloseable {
         }
         running = true;
         dispatcher = Thread.ofPlatform().daemon().name("agentplane-engine").start(this::dispatch);
+        listener = database.listen(CHANNEL, this::wake);
         leaseTasks = List.of(
                 BackgroundTask.every(settings.lease().dividedBy(3), "engine-lease-renewal", this::renewLeases),
-                BackgroundTask.every(settings.lease().dividedBy(2), "engine-lease-recovery", this::recoverExpiredLeases));
+                BackgroundTask.every(settings.lease().dividedBy(2), "engine-lease-recovery", this::recoverExpiredLeases),
+                BackgroundTask.every(Duration.ofSeconds(1), "engine-deadlines", this::failOverdue));
     }
 
     /**
@@ -154,7 +201,7 @@ public final class Engine implements AutoCloseable {
             try {
                 WorkflowDefinition definition = database.read(sql -> workflows.definition(sql, run.orgId(), execution.workflowId()));
                 ExpressionContext variables = database.read(sql -> Variables.of(execution, runs.ofExecution(sql, run.executionId()), run.scope()));
-                outcome = runner.run(run, definition.step(run.stepId()), variables);
+                outcome = runner.run(run, execution, definition.step(run.stepId()), variables);
             } catch (IllegalStateException unrunnable) {
                 database.inTransaction(tx -> {
                     transitions.failExecution(tx, run.orgId(), run.executionId(), unrunnable.getMessage());
@@ -162,7 +209,11 @@ public final class Engine implements AutoCloseable {
                 });
                 return;
             }
-            if (!record(run, outcome)) {
+            if (record(run, outcome)) {
+                if (outcome instanceof Outcome.Done || outcome instanceof Outcome.Failed) {
+                    usage.countStep(run.orgId());
+                }
+            } else {
                 LOG.info("step run {} of execution {} changed while it ran (lease lost or cancelled); its result was dropped",
                         run.id(), run.executionId());
             }
@@ -189,7 +240,13 @@ public final class Engine implements AutoCloseable {
     }
 
     void recoverExpiredLeases() {
-        int recovered = database.inTransaction(tx -> runs.recoverExpiredLeases(tx, clock.millis()));
+        int recovered = database.inTransaction(tx -> {
+            int count = runs.recoverExpiredLeases(tx, clock.millis());
+            if (count > 0) {
+                tx.notifyOnCommit(CHANNEL);
+            }
+            return count;
+        });
         if (recovered > 0) {
             LOG.info("recovered {} step runs whose worker stopped renewing its lease", recovered);
             wake();
@@ -213,6 +270,11 @@ public final class Engine implements AutoCloseable {
         running = false;
         dispatcher.interrupt();
         leaseTasks.forEach(BackgroundTask::close);
+        try {
+            listener.close();
+        } catch (Exception e) {
+            LOG.warn("closing the engine's listener failed", e);
+        }
         workers.acquireUninterruptibly(settings.workers()); // let runs in flight record their results
         workers.release(settings.workers());
         runner.close();

@@ -18,6 +18,9 @@ sealed interface Outcome {
     /** Look at the step again at {@code wakeAt} (epoch millis), remembering {@code state} (a sleep). */
     record Later(long wakeAt, JsonNode state) implements Outcome {}
 
+    /** Wait for something outside the engine to wake the run, or until {@code until} (epoch millis) at the latest. */
+    record Wait(JsonNode state, long until) implements Outcome {}
+
     /** A container starts these blocks and waits for them. */
     record Blocks(List<BlockStart> blocks, JsonNode state) implements Outcome {}
 

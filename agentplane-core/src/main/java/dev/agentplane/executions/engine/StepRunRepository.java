@@ -1,6 +1,7 @@
 package dev.agentplane.executions.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentplane.common.Json;
 import dev.agentplane.store.Row;
 import dev.agentplane.store.Sql;
 import java.sql.SQLException;
@@ -28,7 +29,9 @@ final class StepRunRepository {
         return tx.list("""
                 UPDATE step_runs SET status = 'running', lease_owner = ?, lease_expires_at = ?, version = version + 1,
                                      started_at = COALESCE(started_at, ?)
-                WHERE id IN (SELECT id FROM step_runs WHERE status = 'pending' AND available_at <= ?
+                WHERE id IN (SELECT id FROM step_runs WHERE status IN ('pending', 'waiting') AND available_at <= ?
+                               AND NOT EXISTS (SELECT 1 FROM executions e
+                                               WHERE e.id = step_runs.execution_id AND e.status = 'paused')
                              ORDER BY available_at LIMIT ?""" + tx.dialect().skipLocked() + """
                 )
                 RETURNING *""", StepRunRepository::map, owner, leaseUntil, now, now, limit);
@@ -52,12 +55,15 @@ final class StepRunRepository {
                 attempt, availableAt, Sql.json(state), errorCode, error, run.id(), run.version()) == 1;
     }
 
-    /** A container run starts waiting for its blocks, keeping {@code state}. */
-    boolean await(Sql tx, StepRun run, JsonNode state) {
+    /**
+     * The run waits, keeping {@code state}, until something wakes it (makes it due now) or {@code until} comes: a
+     * waiting run is claimed like a pending one once it is due.
+     */
+    boolean await(Sql tx, StepRun run, JsonNode state, long until) {
         return tx.update("""
-                UPDATE step_runs SET status = 'waiting', state = ?, lease_owner = NULL, lease_expires_at = NULL,
+                UPDATE step_runs SET status = 'waiting', state = ?, available_at = ?, lease_owner = NULL, lease_expires_at = NULL,
                                      version = version + 1
-                WHERE id = ? AND version = ?""", Sql.json(state), run.id(), run.version()) == 1;
+                WHERE id = ? AND version = ?""", Sql.json(state), until, run.id(), run.version()) == 1;
     }
 
     void updateState(Sql tx, String id, JsonNode state) {
@@ -115,11 +121,16 @@ final class StepRunRepository {
         }
     }
 
+    private static JsonNode stateOf(Row row) throws SQLException {
+        JsonNode state = row.json("state");
+        return state == null || state.isNull() ? Json.object() : state;
+    }
+
     static StepRun map(Row row) throws SQLException {
         return new StepRun(row.string("id"), row.string("org_id"), row.string("execution_id"), row.string("step_id"),
                 row.string("scope"), row.string("parent_run_id"), row.string("block"), row.intValue("position"),
                 row.intValue("attempt"), row.string("status"), row.json("input"), row.json("output"), row.string("error"),
-                row.string("error_code"), row.json("state"), row.longValue("available_at"), row.longValue("version"),
+                row.string("error_code"), stateOf(row), row.longValue("available_at"), row.longValue("version"),
                 row.instant("created_at"), row.instant("started_at"), row.instant("completed_at"));
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentplane.common.Json;
+import dev.agentplane.common.problems.ProblemException;
+import dev.agentplane.executions.Execution;
 import dev.agentplane.expressions.ExpressionContext;
 import dev.agentplane.expressions.Expressions;
 import dev.agentplane.tools.Tool;
@@ -29,6 +31,7 @@ final class StepRunner {
     private final Expressions expressions;
     private final Clock clock;
     private final StateSteps stateSteps;
+    private WaitingSteps waiting;
     private final ExecutorService toolThreads = Executors.newVirtualThreadPerTaskExecutor();
 
     StepRunner(ToolRegistry tools, Expressions expressions, StateSteps stateSteps, Clock clock) {
@@ -38,7 +41,7 @@ final class StepRunner {
         this.clock = clock;
     }
 
-    Outcome run(StepRun run, Step step, ExpressionContext variables) {
+    Outcome run(StepRun run, Execution execution, Step step, ExpressionContext variables) {
         try {
             if (step.when() != null && !expressions.test(step.when(), variables)) {
                 return new Outcome.Skipped();
@@ -58,14 +61,32 @@ final class StepRunner {
                         text(render(get.key(), variables)));
                 case StepBody.StateSet set -> stateSteps.set(run, set, text(render(set.namespace(), variables)),
                         text(render(set.key(), variables)), render(set.value(), variables));
-                default -> new Outcome.Failed("step.unsupported", "steps of type '" + step.type()
-                        + "' cannot run on this server yet", false);
+                case StepBody.Approval approval -> waiting == null ? unsupported(step)
+                        : waiting.approval(run, step, approval, execution, t -> render(t, variables));
+                case StepBody.Handoff handoff -> waiting == null ? unsupported(step)
+                        : waiting.handoff(run, step, handoff, execution, t -> render(t, variables));
+                case StepBody.Task task -> waiting == null ? unsupported(step)
+                        : waiting.task(run, step, task, execution, t -> render(t, variables));
+                case StepBody.SubWorkflow sub -> waiting == null ? unsupported(step)
+                        : waiting.workflow(run, step, sub, execution, t -> render(t, variables));
+                default -> unsupported(step);
             };
+        } catch (ProblemException refused) {
+            // A service refused what the step asked it to open (a bad agent id, a workflow that does not exist).
+            return WaitingSteps.refused(step.type(), refused);
         } catch (StepFailure failure) {
             return new Outcome.Failed(failure.code(), failure.getMessage(), failure.retryable());
         } catch (RuntimeException e) {
             return new Outcome.Failed("step.error", e.getMessage() == null ? e.toString() : e.getMessage(), false);
         }
+    }
+
+    private static Outcome unsupported(Step step) {
+        return new Outcome.Failed("step.unsupported", "steps of type '" + step.type() + "' cannot run on this server yet", false);
+    }
+
+    void connect(WaitingSteps waiting) {
+        this.waiting = waiting;
     }
 
     private Outcome callTool(StepRun run, Step step, StepBody.Tool call, ExpressionContext variables) {

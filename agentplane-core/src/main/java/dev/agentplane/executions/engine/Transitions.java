@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentplane.common.Ids;
 import dev.agentplane.common.Json;
+import dev.agentplane.common.problems.ConflictException;
 import dev.agentplane.events.Event;
 import dev.agentplane.events.EventRepository;
 import dev.agentplane.executions.Execution;
@@ -33,14 +34,21 @@ final class Transitions {
     private final EventRepository events = new EventRepository();
     private final Expressions expressions;
     private final Clock clock;
+    private final StepWakeups wakeups;
+    private Collaborators services;
 
     Transitions(StepRunRepository runs, ExecutionRepository executions, WorkflowService workflows,
-                Expressions expressions, Clock clock) {
+                Expressions expressions, StepWakeups wakeups, Clock clock) {
+        this.wakeups = wakeups;
         this.runs = runs;
         this.executions = executions;
         this.workflows = workflows;
         this.expressions = expressions;
         this.clock = clock;
+    }
+
+    void connect(Collaborators services) {
+        this.services = services;
     }
 
     /** The first run of a new execution. */
@@ -60,7 +68,9 @@ final class Transitions {
                     && advanced(tx, run, null);
             case Outcome.Later later -> runs.reschedule(tx, run, run.attempt(), later.wakeAt(), later.state(), null, null);
             case Outcome.Failed failed -> failed(tx, run, failed);
-            case Outcome.Blocks blocks -> runs.await(tx, run, blocks.state()) && startedBlocks(tx, run, blocks.blocks());
+            case Outcome.Wait wait -> runs.await(tx, run, wait.state(), wait.until());
+            case Outcome.Blocks blocks -> runs.await(tx, run, blocks.state(), WaitingSteps.FOREVER)
+                    && startedBlocks(tx, run, blocks.blocks());
         };
     }
 
@@ -169,14 +179,17 @@ final class Transitions {
         long now = clock.millis();
         if (failure.retryable() && step.retry().allowsAnotherAttempt(run.attempt(), failure.code())) {
             long due = now + step.retry().backoffBefore(run.attempt() + 1).toMillis();
-            if (!runs.reschedule(tx, run, run.attempt() + 1, due, run.state(), failure.code(), failure.message())) {
+            // A new attempt starts afresh: what the last one opened (a task, a sleep's wake time) is not its.
+            if (!runs.reschedule(tx, run, run.attempt() + 1, due, null, failure.code(), failure.message())) {
                 return false;
             }
             event(tx, run.orgId(), run.executionId(), "step.retrying", Json.object().put("step", run.stepId())
                     .put("attempt", run.attempt()).put("error", failure.message()).put("next_attempt_at", Instant.ofEpochMilli(due).toString()));
             return true;
         }
-        return failedForGood(tx, run, step.onError(), failure);
+        OnError onError = failure.code().equals(WaitingSteps.REJECTED) && step.body() instanceof StepBody.Approval approval
+                ? approval.onReject() : step.onError();
+        return failedForGood(tx, run, onError, failure);
     }
 
     /** Records a run's final failure (a step out of attempts, or a container whose block failed) and handles it. */
@@ -247,6 +260,7 @@ final class Transitions {
         }
         if (executions.finish(tx, orgId, executionId, Execution.COMPLETED, output, null, NO_USAGE, Instant.ofEpochMilli(clock.millis()))) {
             event(tx, orgId, executionId, "execution.completed", Json.object());
+            ended(tx, orgId, executionId);
         }
     }
 
@@ -258,10 +272,29 @@ final class Transitions {
         return outputs;
     }
 
+    /** A failed execution was reopened: its latest failed top-level step runs again, from its first attempt. */
+    void retryFailedStep(Sql tx, String orgId, String executionId) {
+        StepRun failed = runs.ofExecution(tx, executionId).stream()
+                .filter(run -> run.parentRunId() == null && run.status().equals(StepRun.FAILED))
+                .reduce((first, second) -> second)
+                .orElseThrow(() -> new ConflictException("execution '" + executionId + "' did not fail in a step (it failed "
+                        + "computing its outputs or its definition cannot run); replay it instead"));
+        Step step = definitionOf(tx, failed).step(failed.stepId());
+        insertRun(tx, orgId, executionId, step, "", null, null, failed.position());
+        event(tx, orgId, executionId, "execution.retried", Json.object().put("step", failed.stepId()));
+    }
+
+    /** An event about the execution as a whole (paused, resumed). */
+    void note(Sql tx, String orgId, String executionId, String type) {
+        event(tx, orgId, executionId, type, Json.object());
+        tx.notifyOnCommit(Engine.CHANNEL);
+    }
+
     /** Stops the runs of an execution a caller ended, and says so in its events. */
     void endedFromOutside(Sql tx, String orgId, String executionId, String status) {
         runs.cancelActive(tx, executionId, null, clock.millis());
         event(tx, orgId, executionId, "execution." + status, Json.object().put("by", "api"));
+        ended(tx, orgId, executionId);
     }
 
     void failExecution(Sql tx, String orgId, String executionId, String error) {
@@ -269,7 +302,29 @@ final class Transitions {
         runs.cancelActive(tx, executionId, null, now);
         if (executions.finish(tx, orgId, executionId, Execution.FAILED, null, error, NO_USAGE, Instant.ofEpochMilli(now))) {
             event(tx, orgId, executionId, "execution.failed", Json.object().put("error", error));
+            ended(tx, orgId, executionId);
         }
+    }
+
+    /**
+     * What ending an execution does beyond its own row: its tasks are cancelled, the sub-workflows it still runs are
+     * cancelled (and theirs, and so on), and the step of a parent execution waiting for it is woken.
+     */
+    private void ended(Sql tx, String orgId, String executionId) {
+        if (services == null) {
+            return;
+        }
+        services.tasks().cancelOfExecution(tx, executionId);
+        long now = clock.millis();
+        for (String child : executions.runningChildrenOf(tx, orgId, executionId)) {
+            if (executions.finish(tx, orgId, child, Execution.CANCELLED, null, "its parent execution " + executionId
+                    + " ended", NO_USAGE, Instant.ofEpochMilli(now))) {
+                runs.cancelActive(tx, child, null, now);
+                event(tx, orgId, child, "execution.cancelled", Json.object().put("by", "parent"));
+                ended(tx, orgId, child);
+            }
+        }
+        executions.parentStepRunOf(tx, orgId, executionId).ifPresent(stepRunId -> wakeups.wake(tx, stepRunId));
     }
 
     private static final Usage NO_USAGE = new Usage(null, null, null);
@@ -293,6 +348,7 @@ final class Transitions {
         long now = clock.millis();
         runs.insert(tx, new StepRun(Ids.newId(), orgId, executionId, step.id(), scope, parentRunId, block, position, 1,
                 StepRun.PENDING, null, null, null, null, null, now, 0, Instant.ofEpochMilli(now), null, null));
+        tx.notifyOnCommit(Engine.CHANNEL);
     }
 
     private void event(Sql tx, String orgId, String executionId, String type, JsonNode data) {

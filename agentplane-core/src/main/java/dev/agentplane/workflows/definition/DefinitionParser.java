@@ -1,6 +1,7 @@
 package dev.agentplane.workflows.definition;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentplane.escalations.Escalation;
 import dev.agentplane.expressions.ExpressionError;
 import dev.agentplane.expressions.Expressions;
 import java.time.Duration;
@@ -412,8 +413,8 @@ public final class DefinitionParser {
     }
 
     private String priority(JsonNode node, String pointer) {
-        String priority = node.path("priority").asText("normal");
-        List<String> allowed = List.of("low", "normal", "high", "urgent");
+        String priority = node.path("priority").asText(Escalation.DEFAULT_PRIORITY);
+        List<String> allowed = Escalation.PRIORITIES;
         if (!allowed.contains(priority)) {
             add(pointer + "/priority", "'" + priority + "' is not a priority", "use one of " + allowed);
         }

@@ -28,6 +28,11 @@ public final class ExecutionRoutes {
                 .post("/v1/executions/{execution_id}/complete", routes::complete)
                 .post("/v1/executions/{execution_id}/fail", routes::fail)
                 .post("/v1/executions/{execution_id}/cancel", routes::cancel)
+                .post("/v1/executions/{execution_id}/pause", ctx -> ctx.json(routes.executions.pause(RequestContext.actor(ctx), id(ctx))))
+                .post("/v1/executions/{execution_id}/resume", ctx -> ctx.json(routes.executions.resume(RequestContext.actor(ctx), id(ctx))))
+                .post("/v1/executions/{execution_id}/retry", ctx -> ctx.json(routes.executions.retry(RequestContext.actor(ctx), id(ctx))))
+                .post("/v1/executions/{execution_id}/replay", routes::replay)
+                .get("/v1/dead-letters", ctx -> Responses.page(ctx, routes.executions.deadLetters(RequestContext.actor(ctx), Queries.page(ctx))))
                 .get("/v1/executions/{execution_id}/steps", routes::steps);
     }
 
@@ -45,6 +50,15 @@ public final class ExecutionRoutes {
         } else {
             ctx.header("Location", "/v1/executions/" + started.execution().id()).json(started.execution());
         }
+    }
+
+    private static String id(Context ctx) {
+        return Queries.pathId(ctx, "execution_id");
+    }
+
+    private void replay(Context ctx) {
+        var execution = executions.replay(RequestContext.actor(ctx), id(ctx));
+        Responses.created(ctx, "/v1/executions/" + execution.id(), execution);
     }
 
     private void cancel(Context ctx) {

@@ -46,13 +46,16 @@ public final class AccessPolicy {
         rule(BUILDERS, "createWorkflow", "deactivateWorkflowVersion");
         rule(READERS, "listWorkflows", "getWorkflow", "listWorkflowVersions", "getWorkflowVersion");
         rule(ACTORS, "startExecution", "completeExecution", "failExecution", "createExecutionEvent", "createEvent");
-        rule(BUILDERS, "cancelExecution");
+        rule(BUILDERS, "cancelExecution", "pauseExecution", "resumeExecution", "retryExecution", "replayExecution");
+        rule(READERS, "listDeadLetters");
         rule(READERS, "listExecutions", "getExecution", "listExecutionEvents", "listExecutionSteps", "observeExecutions");
         rule(ACTORS, "createHandoff", "acceptHandoff", "rejectHandoff", "completeHandoff");
         rule(READERS, "listHandoffs", "getHandoff");
         rule(ACTORS, "createEscalation");
         rule(BUILDERS, "claimEscalation", "resolveEscalation", "dismissEscalation");
         rule(READERS, "listEscalations", "getEscalation");
+        rule(ACTORS, "claimTask", "heartbeatTask", "completeTask", "failTask");
+        rule(READERS, "listTasks", "getTask");
         rule(BUILDERS, "createSchedule", "updateSchedule", "deleteSchedule", "pauseSchedule", "resumeSchedule");
         rule(READERS, "listSchedules", "getSchedule", "listScheduleFires");
         rule(AUDIT_READERS, "listAuditEntries", "verifyAuditChain");

@@ -98,7 +98,7 @@ class EventApiTest {
         assertThat(page.get("items")).extracting(e -> e.get("id").asText()).containsExactly(running, bad);
         JsonNode stats = page.get("stats");
         assertThat(stats.get("total").asInt()).isEqualTo(3);
-        assertThat(stats.get("by_status")).isEqualTo(Json.MAPPER.valueToTree(java.util.Map.of("running", 1, "completed", 1, "failed", 1)));
+        assertThat(stats.get("by_status")).isEqualTo(Json.MAPPER.valueToTree(java.util.Map.of("running", 1, "completed", 1, "failed", 1, "paused", 0, "cancelled", 0)));
         assertThat(stats.get("error_rate").asDouble()).isEqualTo(0.5);
         assertThat(stats.get("avg_duration_ms").asDouble()).isCloseTo(500.0, within(1e-6));
         assertThat(stats.get("tokens_in").asLong()).isEqualTo(10);
@@ -127,7 +127,7 @@ class EventApiTest {
         assertThat(nothing.get("items")).isEmpty();
         assertThat(nothing.at("/stats/total").asInt()).isZero();
         assertThat(nothing.at("/stats/avg_duration_ms").isNull()).isTrue();
-        api.get("/v1/observe?status=paused").expectProblem(400, "status");
+        api.get("/v1/observe?status=sleeping").expectProblem(400, "status");
         api.get("/v1/observe?agent_id=x").expectProblem(400, "agent_id");
         api.get("/v1/observe?to=soon").expectProblem(400, "to");
     }

@@ -92,4 +92,28 @@ class EngineApiTest {
 
         assertThat(failed.get("error").asText()).isEqualTo("step 'check' failed: amount 2 too low");
     }
+
+    @ApiTest
+    void pause_resume_retry_replay_and_the_dead_letter_list(Api api) {
+        String sleepy = workflow(api, "steps: [{id: nap, type: sleep, duration: 1h}]\n");
+        String id = api.post("/v1/executions", Json.object().put("workflow", sleepy)).expect(201).id();
+        assertThat(api.post("/v1/executions/" + id + "/pause", null).expect(200).body().get("status").asText()).isEqualTo("paused");
+        api.post("/v1/executions/" + id + "/pause", null).expectProblem(409, null);
+        assertThat(api.get("/v1/executions?status=paused").expect(200).body().get("items"))
+                .extracting(e -> e.get("id").asText()).contains(id);
+        assertThat(api.post("/v1/executions/" + id + "/resume", null).expect(200).body().get("status").asText()).isEqualTo("running");
+
+        String failing = workflow(api, "steps: [{id: check, type: fail, message: nope}]\n");
+        String failed = api.post("/v1/executions", Json.object().put("workflow", failing)).expect(201).id();
+        awaitStatus(api, failed, "failed");
+        JsonNode letters = api.get("/v1/dead-letters").expect(200).body().get("items");
+        assertThat(letters).filteredOn(l -> l.at("/execution/id").asText().equals(failed)).singleElement()
+                .satisfies(l -> assertThat(l.at("/failed_step/step_id").asText()).isEqualTo("check"));
+        ApiResponse replayed = api.post("/v1/executions/" + failed + "/replay", null).expect(201);
+        assertThat(replayed.id()).isNotEqualTo(failed);
+        assertThat(api.post("/v1/executions/" + failed + "/retry", null).expect(200).body().get("status").asText()).isEqualTo("running");
+        awaitStatus(api, failed, "failed");
+        api.post("/v1/executions/" + id + "/retry", null).expectProblem(409, null);
+        api.as(api.newKey("viewer")).post("/v1/executions/" + id + "/pause", null).expectProblem(403, null);
+    }
 }

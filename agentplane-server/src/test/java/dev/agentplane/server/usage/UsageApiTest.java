@@ -42,7 +42,7 @@ class UsageApiTest {
         // Totals at completion replace the events' sums; the meter adds only what they report beyond them.
         org.post("/v1/executions/" + first + "/complete", "{\"tokens_in\": 150, \"tokens_out\": 20, \"cost_usd\": 0.75}").expect(200);
         org.post("/v1/executions/" + second + "/fail", "{\"error\": \"boom\", \"tokens_out\": 5}").expect(200);
-        api.server().plane().usage().flushApiCalls();
+        api.server().plane().usage().flush();
 
         JsonNode report = org.get("/v1/usage").expect(200).body();
 
