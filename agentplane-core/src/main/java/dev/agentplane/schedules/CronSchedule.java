@@ -39,6 +39,7 @@ public final class CronSchedule {
             "@daily", "0 0 * * *", "@midnight", "0 0 * * *", "@hourly", "0 * * * *");
     static final String EXAMPLE = "write 5 fields, minute hour day-of-month month day-of-week, e.g. '0 9 * * MON-FRI', "
             + "or a shortcut: @hourly, @daily, @weekly, @monthly, @yearly";
+    public static final int MAX_LENGTH = 200;
     private static final CronParser PARSER = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
     private static final Pattern INVALID_CHARS = Pattern.compile("Invalid chars: (.*)$");
     private static final Pattern OUT_OF_RANGE = Pattern.compile("Value (-?\\d+) not in range \\[(\\d+), (\\d+)]");
@@ -63,6 +64,9 @@ public final class CronSchedule {
     public static CronSchedule parse(String expression, ZoneId zone) {
         if (expression == null || expression.isBlank()) {
             throw new TimingException(expression == null ? "is required" : "is empty", EXAMPLE);
+        }
+        if (expression.length() > MAX_LENGTH) {
+            throw new TimingException("is " + expression.length() + " characters long; the maximum is " + MAX_LENGTH, EXAMPLE);
         }
         String trimmed = expression.trim();
         String fields = trimmed.startsWith("@") ? shortcut(trimmed) : trimmed;

@@ -24,7 +24,7 @@ public record ScheduleFields(String name, String workflow, Integer version, Stri
                 .required("/workflow", workflow, "name the workflow to run, e.g. \"invoice-approval\"")
                 .maxLength("/workflow", workflow, 100)
                 .matches("/workflow", workflow, Names.NAME, "use the name of an existing workflow")
-                .oneOf("/misfire", misfire, Misfire.POLICIES);
+                .oneOf("/misfire", misfire.length() > 20 ? "(" + misfire.length() + " characters)" : misfire, Misfire.POLICIES);
         if (version != null && version < 1) {
             errors.add("/version", "is " + version + "; versions start at 1",
                     "pass an existing version, or leave version out to run the latest active version at each fire");

@@ -13,6 +13,8 @@ public final class TimeZones {
     public static final String DEFAULT = "UTC";
     private static final Set<String> IDS = new TreeSet<>(ZoneId.getAvailableZoneIds());
     private static final int SUGGESTIONS = 3;
+    /** Longer than every IANA name (the longest has 32 characters); nothing this long is compared with them. */
+    private static final int MAX_LENGTH = 64;
     private static final Pattern FIXED_OFFSET = Pattern.compile("(?i)(utc|gmt|z)?\\s*[+-]\\d{1,2}(:?\\d{2})?");
 
     private TimeZones() {}
@@ -21,6 +23,10 @@ public final class TimeZones {
     public static ZoneId parse(String name) {
         if (name != null && IDS.contains(name)) {
             return ZoneId.of(name);
+        }
+        if (name != null && name.length() > MAX_LENGTH) {
+            throw new TimingException("is " + name.length() + " characters long, longer than any IANA time zone name",
+                    "use a name such as UTC, Europe/Paris or America/New_York");
         }
         if (name != null && FIXED_OFFSET.matcher(name).matches()) {
             throw new TimingException("'" + name + "' is an offset from UTC, not an IANA time zone",

@@ -23,7 +23,8 @@ public final class TimingChecks {
         try {
             CronSchedule.parse(cron, zone == null ? ZoneOffset.UTC : zone);
         } catch (TimingException e) {
-            problems.add(pointer, (cron == null || cron.isBlank() ? "" : "'" + cron + "' ") + e.detail(), e.fix());
+            boolean quotable = cron != null && !cron.isBlank() && cron.length() <= CronSchedule.MAX_LENGTH;
+            problems.add(pointer, (quotable ? "'" + cron + "' " : "") + e.detail(), e.fix());
         }
     }
 }

@@ -123,6 +123,7 @@ class CronScheduleTest {
         assertThatThrownBy(() -> CronSchedule.parse("@every 5m", UTC)).hasMessageContaining("not a shortcut");
         assertThatThrownBy(() -> CronSchedule.parse("", UTC)).hasMessage("is empty");
         assertThatThrownBy(() -> CronSchedule.parse("0 0 30 2 *", UTC)).hasMessageContaining("never fires");
+        assertThatThrownBy(() -> CronSchedule.parse("1,".repeat(150) + "1 * * * *", UTC)).hasMessageContaining("maximum is 200");
     }
 
     @Test
@@ -133,6 +134,8 @@ class CronScheduleTest {
         assertThat(TimeZones.closest("paris")).first().isEqualTo("Europe/Paris");
         assertThat(TimeZones.closest("america/new york")).first().isEqualTo("America/New_York");
         assertThatThrownBy(() -> TimeZones.parse("+02:00")).hasMessageContaining("offset");
+        assertThatThrownBy(() -> TimeZones.parse("Europe/" + "x".repeat(1_000_000)))
+                .hasMessageContaining("longer than any IANA time zone name");
         assertThatThrownBy(() -> TimeZones.parse("Mars/Olympus_Mons"))
                 .satisfies(e -> assertThat(((TimingException) e).fix()).contains("UTC"));
     }
