@@ -119,7 +119,7 @@ public final class ExecutionService {
 
     private Execution begin(Sql tx, Actor actor, StartExecution request, String idempotencyKey, String agentId,
                             String parentStepRunId) {
-        Workflow workflow = workflows.versionToRun(tx, actor, request.workflow(), request.version());
+        Workflow workflow = workflows.versionToRun(tx, actor, request.workflow(), request.version(), request.routingKey());
         WorkflowDefinition definition = runnable(tx, actor, workflow);
         agents.requireAgent(tx, actor, "/agent_id", request.agentId());
         JsonNode input = Inputs.resolve(workflow.name(), definition.inputs(), nullIfJsonNull(request.input()));
@@ -167,6 +167,12 @@ public final class ExecutionService {
     public Page<Execution> list(Actor actor, ExecutionFilter filter, PageRequest page) {
         checkFilter(filter);
         return database.read(sql -> executions.list(sql, actor.orgId(), filter, page));
+    }
+
+    /** Success, duration and cost of each version of {@code workflow} that ran, from {@code from} to {@code to}. */
+    public List<VersionStats> compareVersions(Actor actor, String workflow, java.time.Instant from, java.time.Instant to) {
+        workflows.get(actor, workflow); // 404 for a workflow that does not exist
+        return database.read(sql -> executions.statsByVersion(sql, actor.orgId(), new ExecutionFilter(workflow, null, null, from, to)));
     }
 
     public ExecutionStats stats(Actor actor, ExecutionFilter filter) {

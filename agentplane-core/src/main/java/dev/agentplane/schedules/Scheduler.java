@@ -154,8 +154,10 @@ public final class Scheduler implements AutoCloseable {
 
     private ScheduleFire start(Sql tx, String orgId, Schedule schedule, PendingFire pending) {
         Actor actor = actorFor(orgId, schedule);
-        StartExecution request = new StartExecution(schedule.workflow(), schedule.version(), null, schedule.input());
         String idempotencyKey = "schedule:" + schedule.id() + ":" + schedule.nextFireAt().toEpochMilli();
+        // Under a rollout, fires split between versions by weight; the key keeps each fire's choice stable.
+        StartExecution request = new StartExecution(schedule.workflow(), schedule.version(), null, schedule.input(),
+                idempotencyKey);
         try {
             Execution started = tx.withSavepoint(() -> executions.startInTransaction(tx, actor, request, idempotencyKey));
             return pending.started(started.id());

@@ -46,6 +46,9 @@ public final class Database implements AutoCloseable {
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
                     .placeholders(dialect.migrationPlaceholders())
+                    // Features land from parallel branches, each with its own additive migration: one merged later
+                    // with a lower version than the database has already run still applies.
+                    .outOfOrder(true)
                     .load()
                     .migrate();
         } catch (RuntimeException e) {

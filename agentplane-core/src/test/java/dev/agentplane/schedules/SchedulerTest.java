@@ -247,6 +247,21 @@ class SchedulerTest {
     }
 
     @AcrossDatabases
+    void an_unpinned_schedule_follows_the_workflows_rollout(TestPlane t) {
+        ScheduleClock at = ScheduleClock.at(t, "2026-05-04T08:30:00Z");
+        at.workflow("report", "");
+        at.workflow("report", "");
+        Schedule schedule = at.create("report", "report", "0 * * * *", "UTC", null);
+        at.plane().workflows().setRollout(t.actor(), "report", new dev.agentplane.workflows.SetRollout(
+                List.of(new dev.agentplane.workflows.Rollout.Share(1, 100), new dev.agentplane.workflows.Rollout.Share(2, 0))));
+
+        List<ScheduleFire> fires = at.fireNext(schedule.id(), 3);
+
+        assertThat(fires).extracting(fire -> at.plane().executions().get(t.actor(), fire.executionId()).workflowVersion())
+                .containsOnly(1);
+    }
+
+    @AcrossDatabases
     void fires_are_audited_and_the_execution_runs(TestPlane t) {
         ScheduleClock at = ScheduleClock.at(t, "2026-05-04T08:30:00Z");
         at.workflow("name: echo\nsteps:\n  - {id: say, type: tool, tool: core.echo, with: {text: hi}}\n");

@@ -43,7 +43,8 @@ public final class AccessPolicy {
         rule(READERS, "listAgents", "getAgent");
         rule(ACTORS, "putState", "deleteState");
         rule(READERS, "getState", "listStateKeys");
-        rule(BUILDERS, "createWorkflow", "deactivateWorkflowVersion");
+        rule(BUILDERS, "createWorkflow", "deactivateWorkflowVersion", "setWorkflowRollout", "deleteWorkflowRollout");
+        rule(READERS, "getWorkflowRollout", "compareWorkflowVersions");
         rule(READERS, "listWorkflows", "getWorkflow", "listWorkflowVersions", "getWorkflowVersion");
         rule(ACTORS, "startExecution", "completeExecution", "failExecution", "createExecutionEvent", "createEvent");
         rule(BUILDERS, "cancelExecution", "pauseExecution", "resumeExecution", "retryExecution", "replayExecution");
