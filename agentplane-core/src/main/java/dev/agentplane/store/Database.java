@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
@@ -13,12 +14,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The connection pool, its dialect and the two ways to use it: {@link #read} on an auto-commit connection
  * and {@link #inTransaction} for every change (the change and its audit row commit together or not at all).
+ * Statements may register work to run after their transaction commits ({@link Sql#afterCommit}).
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private final HikariDataSource dataSource;
     private final Dialect dialect;
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final Signals signals = new Signals();
 
     private Database(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -76,13 +79,15 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
+    /** Notices of this process's commits, for readers that wait for new rows. */
+    public Signals signals() {
+        return signals;
+    }
+
     /** Runs queries on an auto-commit connection: each statement sees committed data. */
     public <T> T read(Function<Sql, T> work) {
         try (Connection connection = dataSource.getConnection()) {
-            Sql sql = new Sql(connection, dialect);
-            T result = work.apply(sql);
-            sql.committed();
-            return result;
+            return work.apply(new Sql(connection, dialect, signals, false));
         } catch (SQLException e) {
             throw new StoreException("could not get a database connection", e);
         }
@@ -94,12 +99,13 @@ public final class Database implements AutoCloseable {
         if (serialize) {
             writeLock.lock();
         }
+        Sql tx;
+        T result;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            Sql sql = new Sql(connection, dialect);
-            T result;
             try {
-                result = work.apply(sql);
+                tx = new Sql(connection, dialect, signals, true);
+                result = work.apply(tx);
                 connection.commit();
             } catch (RuntimeException e) {
                 connection.rollback();
@@ -107,8 +113,7 @@ public final class Database implements AutoCloseable {
             } finally {
                 connection.setAutoCommit(true);
             }
-            afterCommit(sql);
-            return result;
+            sendNotifications(tx);
         } catch (SQLException e) {
             throw new StoreException("transaction failed", e);
         } finally {
@@ -116,14 +121,26 @@ public final class Database implements AutoCloseable {
                 writeLock.unlock();
             }
         }
+        runAfterCommit(tx.committed());
+        return result;
     }
 
-    /** The transaction committed: what it asked for afterwards must not undo it, so a failure is only logged. */
-    private static void afterCommit(Sql sql) {
+    /** The transaction committed: a notification that cannot be sent must not fail it; listeners poll anyway. */
+    private static void sendNotifications(Sql tx) {
         try {
-            sql.committed();
+            tx.sendNotifications();
         } catch (RuntimeException e) {
-            LOG.warn("after a commit: {} (listeners on other nodes notice the change at their next poll)", e.getMessage());
+            LOG.warn("a notification after a commit failed; listeners on other nodes notice the change at their next poll", e);
+        }
+    }
+
+    private static void runAfterCommit(List<Runnable> actions) {
+        for (Runnable action : actions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.warn("an after-commit action failed; the transaction itself committed", e);
+            }
         }
     }
 

@@ -7,23 +7,30 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Plain JDBC on one connection, with positional parameters and row mappers; the SQL stays visible. */
 public final class Sql {
     private final Connection connection;
     private final Dialect dialect;
+    private final Signals signals;
+    /** Actions to run once the transaction commits; null on an auto-commit connection. */
+    private final List<Runnable> afterCommit;
+    /** Channels to notify once the transaction commits. */
     private final Set<String> notifications = new LinkedHashSet<>();
-    private final List<Runnable> afterCommit = new ArrayList<>();
 
-    Sql(Connection connection, Dialect dialect) {
+    Sql(Connection connection, Dialect dialect, Signals signals, boolean transactional) {
         this.connection = connection;
         this.dialect = dialect;
+        this.signals = signals;
+        this.afterCommit = transactional ? new ArrayList<>() : null;
     }
 
     public Dialect dialect() {
@@ -31,31 +38,51 @@ public final class Sql {
     }
 
     /**
+     * Runs {@code action} after this transaction commits (never if it rolls back), on the committing thread; outside
+     * a transaction, at once. For in-process signals only, such as waking the readers of new rows: an action must be
+     * quick and must not fail the caller, whose change is already committed.
+     */
+    public void afterCommit(Runnable action) {
+        if (afterCommit == null) {
+            action.run();
+        } else {
+            afterCommit.add(action);
+        }
+    }
+
+    /** Raises {@code topic} with {@code key} for this process's listeners once the transaction commits. */
+    public void signalAfterCommit(String topic, String key) {
+        afterCommit(() -> signals.raise(topic, key));
+    }
+
+    List<Runnable> committed() {
+        return afterCommit == null ? List.of() : afterCommit;
+    }
+
+    /**
      * Tells processes listening on {@code channel} once this transaction commits (a no-op on SQLite), once however
      * often it is asked. The notification goes out right after the commit, in a transaction of its own: a NOTIFY inside
      * this transaction would hold PostgreSQL's cluster-wide notification lock until the commit's WAL flush ended, so
-     * every notifying transaction would commit one at a time (bench/engine measured it).
+     * all notifying transactions would commit one at a time (bench/engine measured it).
      */
     public void notifyOnCommit(String channel) {
-        if (dialect.notifyStatement(channel) != null) {
+        String statement = dialect.notifyStatement(channel);
+        if (statement == null) {
+            return;
+        }
+        if (afterCommit == null) {
+            list(statement, row -> true);
+        } else {
             notifications.add(channel);
         }
     }
 
-    /** Runs {@code action} once this transaction has committed; never when it rolls back. */
-    public void afterCommit(Runnable action) {
-        afterCommit.add(action);
-    }
-
-    /** What was asked to happen after the commit: notifications (on this connection, in autocommit), then actions. */
-    void committed() {
+    /** After the commit, on the same connection (back in auto-commit): the notifications the transaction asked for. */
+    void sendNotifications() {
         for (String channel : notifications) {
             list(dialect.notifyStatement(channel), row -> true);
         }
         notifications.clear();
-        List<Runnable> actions = List.copyOf(afterCommit);
-        afterCommit.clear();
-        actions.forEach(Runnable::run);
     }
 
     /** A JSON parameter; JSON null and a missing value become SQL NULL. */
@@ -96,6 +123,36 @@ public final class Sql {
         } catch (SQLException e) {
             throw failure(sql, e);
         }
+    }
+
+    /**
+     * Runs {@code work} after a savepoint: when it throws, only what it wrote is undone and the transaction goes on
+     * (on PostgreSQL a failed statement would otherwise abort the whole transaction).
+     */
+    public <T> T withSavepoint(Supplier<T> work) {
+        Savepoint savepoint;
+        try {
+            savepoint = connection.setSavepoint();
+        } catch (SQLException e) {
+            throw new StoreException("could not set a savepoint", e);
+        }
+        T result;
+        try {
+            result = work.get();
+        } catch (RuntimeException e) {
+            try {
+                connection.rollback(savepoint);
+            } catch (SQLException undo) {
+                e.addSuppressed(undo);
+            }
+            throw e;
+        }
+        try {
+            connection.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            throw new StoreException("could not release a savepoint", e);
+        }
+        return result;
     }
 
     private PreparedStatement prepare(String sql, Object... params) throws SQLException {

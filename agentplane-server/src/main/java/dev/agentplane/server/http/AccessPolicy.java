@@ -49,7 +49,8 @@ public final class AccessPolicy {
         rule(ACTORS, "startExecution", "completeExecution", "failExecution", "createExecutionEvent", "createEvent");
         rule(BUILDERS, "cancelExecution", "pauseExecution", "resumeExecution", "retryExecution", "replayExecution");
         rule(READERS, "listDeadLetters");
-        rule(READERS, "listExecutions", "getExecution", "listExecutionEvents", "listExecutionSteps", "observeExecutions");
+        rule(READERS, "listExecutions", "getExecution", "listExecutionEvents", "listExecutionSteps", "observeExecutions",
+                "streamEvents");
         rule(ACTORS, "createHandoff", "acceptHandoff", "rejectHandoff", "completeHandoff");
         rule(READERS, "listHandoffs", "getHandoff");
         rule(ACTORS, "createEscalation");
@@ -57,8 +58,13 @@ public final class AccessPolicy {
         rule(READERS, "listEscalations", "getEscalation");
         rule(ACTORS, "claimTask", "heartbeatTask", "completeTask", "failTask");
         rule(READERS, "listTasks", "getTask");
+        rule(BUILDERS, "createSchedule", "updateSchedule", "deleteSchedule", "pauseSchedule", "resumeSchedule");
+        rule(READERS, "listSchedules", "getSchedule", "listScheduleFires");
         rule(AUDIT_READERS, "listAuditEntries", "verifyAuditChain");
         rule(PEOPLE, "getUsage", "getLimits");
+        // Secret values are never returned; their names tell workflow authors what they may use.
+        rule(ADMINS, "putSecret", "deleteSecret");
+        rule(EnumSet.of(ADMIN, DEVELOPER), "listSecrets");
         rule(ADMINS, "setLimits");
         // An org's quota: admins of the instance admin organization only (LimitService answers 404 to others).
         rule(ADMINS, "getOrgQuota", "setOrgQuota");
