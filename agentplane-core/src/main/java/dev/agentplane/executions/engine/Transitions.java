@@ -20,6 +20,8 @@ import dev.agentplane.workflows.definition.StepBody;
 import dev.agentplane.workflows.definition.WorkflowDefinition;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -39,6 +41,13 @@ final class Transitions {
     private final StepWakeups wakeups;
     private final Function<String, Map<String, String>> secretsOf;
     private Collaborators services;
+    /** Each execution's pinned workflow version (it never changes), so transitions need not read the execution for it. */
+    private final Map<String, String> workflowOfExecution = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > 10_000;
+        }
+    });
 
     Transitions(StepRunRepository runs, ExecutionRepository executions, WorkflowService workflows,
                 Expressions expressions, StepWakeups wakeups, Function<String, Map<String, String>> secretsOf, Clock clock) {
@@ -55,9 +64,10 @@ final class Transitions {
         this.services = services;
     }
 
-    /** The first run of a new execution. */
+    /** The first run of a new execution; the workers of every node hear of it. */
     void begin(Sql tx, Execution execution, String orgId, WorkflowDefinition definition) {
         insertRun(tx, orgId, execution.id(), definition.steps().get(0), "", null, null, 0);
+        tx.notifyOnCommit(Engine.CHANNEL);
         event(tx, orgId, execution.id(), "execution.started", Json.object().put("workflow", execution.workflowName())
                 .put("version", execution.workflowVersion()));
     }
@@ -286,6 +296,7 @@ final class Transitions {
                         + "computing its outputs or its definition cannot run); replay it instead"));
         Step step = definitionOf(tx, failed).step(failed.stepId());
         insertRun(tx, orgId, executionId, step, "", null, null, failed.position());
+        tx.notifyOnCommit(Engine.CHANNEL);
         event(tx, orgId, executionId, "execution.retried", Json.object().put("step", failed.stepId()));
     }
 
@@ -344,16 +355,24 @@ final class Transitions {
     }
 
     WorkflowDefinition definitionOf(Sql tx, StepRun run) {
-        Execution execution = executions.find(tx, run.orgId(), run.executionId()).orElseThrow();
-        return workflows.definition(tx, run.orgId(), execution.workflowId());
+        String workflowId = workflowOfExecution.get(run.executionId());
+        if (workflowId == null) {
+            workflowId = executions.find(tx, run.orgId(), run.executionId()).orElseThrow().workflowId();
+            workflowOfExecution.put(run.executionId(), workflowId);
+        }
+        return workflows.definition(tx, run.orgId(), workflowId);
     }
 
+    /**
+     * A run made due; no cross-node notification here: a worker's transition is followed by an in-process wake-up of
+     * its own node, which has the worker it just freed, and the API's paths ({@link #begin}, {@link #retryFailedStep})
+     * notify themselves. (A notification per step cost a round trip and a transaction per step; bench/engine.)
+     */
     private void insertRun(Sql tx, String orgId, String executionId, Step step, String scope, String parentRunId,
                            String block, int position) {
         long now = clock.millis();
         runs.insert(tx, new StepRun(Ids.newId(), orgId, executionId, step.id(), scope, parentRunId, block, position, 1,
                 StepRun.PENDING, null, null, null, null, null, now, 0, Instant.ofEpochMilli(now), null, null));
-        tx.notifyOnCommit(Engine.CHANNEL);
     }
 
     private void event(Sql tx, String orgId, String executionId, String type, JsonNode data) {
