@@ -15,8 +15,8 @@ trap 'rm -rf "$out"' EXIT
 for round in $(seq 1 "$ROUNDS"); do
     for build in "$@"; do
         name=${build%%=*}
-        BENCH_JAR=${build#*=} BENCH_RESULTS=$out/$name-$round.md bash "$HERE/run.sh" 2>/dev/null >/dev/null \
-            || { echo "run of $name failed" >&2; exit 1; }
+        BENCH_JAR=${build#*=} BENCH_RESULTS=$out/$name-$round.md bash "$HERE/run.sh" >"$out/$name-$round.log" 2>&1 \
+            || { echo "run of $name failed: $(tail -5 "$out/$name-$round.log")" >&2; exit 1; }
         line=$(sed -n '/^## Raw records/,$p' "$out/$name-$round.md" | grep '^system=agentplane' | head -1)
         stats=$(sed -n '/^## Raw records/,$p' "$out/$name-$round.md" | grep '^STATS' | head -1)
         get() { awk -v k="$2" '{for (i = 1; i <= NF; i++) if (index($i, k "=") == 1) {print substr($i, length(k) + 2); exit}}' <<<"$1"; }

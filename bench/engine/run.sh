@@ -79,11 +79,12 @@ ensure_tools() {
     fi
 }
 
-free_port() {
-    local port
+free_port() {   # below the kernel's ephemeral range, so outgoing connections cannot take it meanwhile
+    local port low
+    low=$(awk '{print $1}' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
     for _ in $(seq 1 200); do
-        port=$(( 20000 + RANDOM % 40000 ))
-        if [[ -z "$(ss -Htln "sport = :$port")" ]]; then
+        port=$(( 12000 + RANDOM % (low - 12000) ))
+        if [[ -z "$(ss -Htan "sport = :$port")" ]]; then
             echo "$port"
             return
         fi

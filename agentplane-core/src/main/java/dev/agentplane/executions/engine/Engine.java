@@ -54,6 +54,8 @@ public final class Engine implements AutoCloseable {
     private final Semaphore workers;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
+    /** Set when the node stops: workers finish the run they hold but take no next one. */
+    private volatile boolean closing;
     private Thread dispatcher;
     private List<BackgroundTask> leaseTasks = List.of();
     private AutoCloseable listener = () -> {};
@@ -157,8 +159,9 @@ public final class Engine implements AutoCloseable {
             if (claimed.isEmpty()) {
                 return total;
             }
-            claimed.forEach(this::process);
-            total += claimed.size();
+            for (StepRun run : claimed) {
+                total += process(run);
+            }
         }
     }
 
@@ -198,15 +201,30 @@ public final class Engine implements AutoCloseable {
         return claimed;
     }
 
-    private void process(StepRun run) {
+    /**
+     * Runs a claimed run and then, on the same worker, the step its recording made due in the same execution: that
+     * transaction claimed it, so a sequence of steps costs no claim transaction and no wake-up per step.
+     */
+    private int process(StepRun claimed) {
+        int ran = 0;
+        for (StepRun run = claimed; run != null; ran++) {
+            run = processOne(run);
+        }
+        return ran;
+    }
+
+    /** Runs one claimed run; returns the run of the same execution its recording claimed for this worker, if any. */
+    private StepRun processOne(StepRun run) {
         try {
             Execution execution = database.read(sql -> executions.find(sql, run.orgId(), run.executionId()).orElseThrow());
             if (!execution.status().equals(Execution.RUNNING)) {
-                return; // ended from outside; its runs were cancelled with it
+                return null; // ended from outside; its runs were cancelled with it
             }
             Outcome outcome;
+            boolean last;
             try {
                 WorkflowDefinition definition = database.read(sql -> workflows.definition(sql, run.orgId(), execution.workflowId()));
+                last = run.parentRunId() == null && run.position() + 1 >= definition.steps().size();
                 Map<String, String> secrets = secretsOf.apply(run.orgId());
                 ExpressionContext variables = database.read(sql -> Variables.of(execution, runs.ofExecution(sql, run.executionId()),
                         run.scope(), secrets));
@@ -216,9 +234,12 @@ public final class Engine implements AutoCloseable {
                     transitions.failExecution(tx, run.orgId(), run.executionId(), unrunnable.getMessage());
                     return null;
                 });
-                return;
+                return null;
             }
-            if (record(run, outcome)) {
+            // After the last top-level step completes, the execution ends: there is no next run to look for.
+            boolean ends = last && (outcome instanceof Outcome.Done || outcome instanceof Outcome.Skipped);
+            Recorded recorded = record(run, outcome, !closing && !ends);
+            if (recorded.applied()) {
                 if (outcome instanceof Outcome.Done || outcome instanceof Outcome.Failed) {
                     usage.countStep(run.orgId());
                 }
@@ -226,8 +247,10 @@ public final class Engine implements AutoCloseable {
                 LOG.info("step run {} of execution {} changed while it ran (lease lost or cancelled); its result was dropped",
                         run.id(), run.executionId());
             }
+            return recorded.next();
         } catch (RuntimeException e) {
             LOG.warn("recording step run {} failed; its lease will expire and another attempt will run", run.id(), e);
+            return null;
         } finally {
             inFlight.remove(run.id());
         }
@@ -235,11 +258,28 @@ public final class Engine implements AutoCloseable {
 
     /** Records a run's outcome with what it makes due next; false when the run is no longer this worker's. */
     boolean record(StepRun run, Outcome outcome) {
-        return database.inTransaction(tx -> {
+        return record(run, outcome, false).applied();
+    }
+
+    /** Whether a run's outcome was recorded, and the next run of its execution claimed in the same transaction. */
+    private record Recorded(boolean applied, StepRun next) {}
+
+    private Recorded record(StepRun run, Outcome outcome, boolean claimNext) {
+        Recorded recorded = database.inTransaction(tx -> {
             // The execution's event lock first: every transaction of an execution then locks in the same order.
             events.lockSequence(tx, run.orgId(), run.executionId());
-            return transitions.apply(tx, run, outcome);
+            if (!transitions.apply(tx, run, outcome)) {
+                return new Recorded(false, null);
+            }
+            long now = clock.millis();
+            List<StepRun> next = claimNext
+                    ? runs.claimNextOf(tx, run.executionId(), owner, now, now + settings.lease().toMillis()) : List.of();
+            return new Recorded(true, next.isEmpty() ? null : next.get(0));
         });
+        if (recorded.next() != null) {
+            inFlight.add(recorded.next().id());
+        }
+        return recorded;
     }
 
     private void renewLeases() {
@@ -276,6 +316,7 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closing = true;
         if (!running) {
             runner.close();
             return;

@@ -37,6 +37,22 @@ final class StepRunRepository {
                 RETURNING *""", StepRunRepository::map, owner, leaseUntil, now, now, limit);
     }
 
+    /**
+     * In the transaction that recorded a run of {@code executionId}: leases the execution's next due pending run (the
+     * step that transaction made due) to {@code owner}, so the worker goes on with it without another claim.
+     */
+    List<StepRun> claimNextOf(Sql tx, String executionId, String owner, long now, long leaseUntil) {
+        return tx.list("""
+                UPDATE step_runs SET status = 'running', lease_owner = ?, lease_expires_at = ?, version = version + 1,
+                                     started_at = COALESCE(started_at, ?)
+                WHERE id IN (SELECT id FROM step_runs WHERE execution_id = ? AND status = 'pending' AND available_at <= ?
+                               AND NOT EXISTS (SELECT 1 FROM executions e
+                                               WHERE e.id = step_runs.execution_id AND e.status = 'paused')
+                             ORDER BY available_at LIMIT 1""" + tx.dialect().skipLocked() + """
+                )
+                RETURNING *""", StepRunRepository::map, owner, leaseUntil, now, executionId, now);
+    }
+
     /** Ends a run this worker holds; false when someone else changed it meanwhile (lease lost, cancelled). */
     boolean finish(Sql tx, StepRun run, String status, JsonNode output, String errorCode, String error, long now) {
         return tx.update("""

@@ -40,6 +40,26 @@ class EngineTest {
     }
 
     @AcrossDatabases
+    void a_worker_goes_on_with_the_next_steps_of_the_execution_it_advanced(TestPlane t) {
+        String name = workflow(t, """
+                steps:
+                  - {id: a, type: set, values: {n: 1}}
+                  - {id: b, type: set, values: {n: "${{ steps.a.output.n + 1 }}"}}
+                  - {id: c, type: set, values: {n: "${{ steps.b.output.n + 1 }}"}}
+                """);
+        Execution started = t.plane().executions().start(t.actor(), new StartExecution(name, null, null, Json.object()));
+
+        // One claim of "a": recording each step claims the next for the same worker, which runs it at once.
+        int ran = t.plane().engine().runUntilIdle();
+
+        assertThat(ran).isEqualTo(3);
+        Execution done = reload(t, started);
+        assertThat(done.status()).isEqualTo(Execution.COMPLETED);
+        assertThat(done.output().get("c").get("n").asInt()).isEqualTo(3);
+        assertThat(steps(t, done)).extracting(ExecutionStep::status).containsOnly("completed");
+    }
+
+    @AcrossDatabases
     void steps_run_in_order_and_later_steps_see_earlier_outputs(TestPlane t) {
         String name = workflow(t, """
                 inputs: {who: {type: string, required: true}, times: {type: integer, default: 2}}
