@@ -26,6 +26,7 @@ import dev.agentplane.server.keys.KeyRoutes;
 import dev.agentplane.server.orgs.OrgRoutes;
 import dev.agentplane.server.state.StateRoutes;
 import dev.agentplane.server.tasks.TaskRoutes;
+import dev.agentplane.server.templates.TemplateRoutes;
 import dev.agentplane.server.usage.UsageRoutes;
 import dev.agentplane.server.workflows.WorkflowRoutes;
 import dev.agentplane.common.BackgroundTask;
@@ -155,6 +156,7 @@ public final class AgentPlaneServer implements AutoCloseable {
         AuditRoutes.register(router, plane.audit());
         StateRoutes.register(router, plane.state());
         WorkflowRoutes.register(router, plane.workflows());
+        TemplateRoutes.register(router, plane.workflows());
         ExecutionRoutes.register(router, plane.executions());
         EventRoutes.register(router, plane.events(), plane.observe());
         HandoffRoutes.register(router, plane.handoffs());

@@ -45,6 +45,8 @@ public final class AccessPolicy {
         rule(READERS, "getState", "listStateKeys");
         rule(BUILDERS, "createWorkflow", "deactivateWorkflowVersion");
         rule(READERS, "listWorkflows", "getWorkflow", "listWorkflowVersions", "getWorkflowVersion");
+        rule(BUILDERS, "instantiateTemplate");
+        rule(READERS, "listTemplates", "getTemplate");
         rule(ACTORS, "startExecution", "completeExecution", "failExecution", "createExecutionEvent", "createEvent");
         rule(BUILDERS, "cancelExecution", "pauseExecution", "resumeExecution", "retryExecution", "replayExecution");
         rule(READERS, "listDeadLetters");
