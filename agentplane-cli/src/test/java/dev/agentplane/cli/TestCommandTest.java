@@ -101,7 +101,7 @@ class TestCommandTest {
 
     @Test
     void a_step_that_waits_for_something_no_flag_answers_stops_the_run_with_exit_2_naming_the_flag() throws IOException {
-        Path approval = file("approval.yaml", "name: a\nsteps: [{id: ask, type: approval, reason: "ok?"}]\n");
+        Path approval = file("approval.yaml", "name: a\nsteps: [{id: ask, type: approval, reason: \"ok?\"}]\n");
         Path task = file("task.yaml", "name: t\nsteps: [{id: translate, type: task, capability: translation}]\n");
 
         CliRun undecided = test(approval);
