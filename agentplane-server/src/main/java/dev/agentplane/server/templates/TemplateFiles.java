@@ -23,7 +23,15 @@ final class TemplateFiles {
     /** Each template's text by name (its file name without {@code .yaml}). */
     static Map<String, String> load() {
         try {
-            Path location = Path.of(TemplateFiles.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return load(Path.of(TemplateFiles.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("the server's classes are at a location that is not a path", e);
+        }
+    }
+
+    /** From {@code location}: a directory of classes (in development and tests) or a jar. */
+    static Map<String, String> load(Path location) {
+        try {
             if (Files.isDirectory(location)) {
                 return read(location.resolve(DIRECTORY));
             }
@@ -31,9 +39,7 @@ final class TemplateFiles {
                 return read(jar.getPath(DIRECTORY));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("reading the workflow templates failed", e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("the server's classes are at a location that is not a path", e);
+            throw new UncheckedIOException("reading the workflow templates from " + location + " failed", e);
         }
     }
 
