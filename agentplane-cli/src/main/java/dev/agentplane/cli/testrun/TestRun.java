@@ -12,6 +12,7 @@ import dev.agentplane.executions.Execution;
 import dev.agentplane.executions.ExecutionStep;
 import dev.agentplane.executions.StartExecution;
 import dev.agentplane.executions.engine.StepOverride;
+import dev.agentplane.executions.engine.StepRun;
 import dev.agentplane.state.PutStateRequest;
 import dev.agentplane.state.StateCondition;
 import dev.agentplane.store.Database;
@@ -25,6 +26,7 @@ import dev.agentplane.workflows.definition.WorkflowDefinition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -195,7 +197,7 @@ public final class TestRun {
             List<ExecutionStep> steps = plane.executions().steps(actor, executionId);
             boolean decided = false;
             for (ExecutionStep run : steps) {
-                if (!run.status().equals("waiting")) {
+                if (!run.status().equals(StepRun.WAITING)) {
                     continue;
                 }
                 Step step = definition.step(run.stepId());
@@ -212,7 +214,7 @@ public final class TestRun {
             if (decided) {
                 continue;
             }
-            Optional<Instant> next = steps.stream().filter(run -> run.status().equals("pending")).map(ExecutionStep::dueAt)
+            Optional<Instant> next = steps.stream().filter(run -> run.status().equals(StepRun.PENDING)).map(ExecutionStep::dueAt)
                     .min(Comparator.naturalOrder());
             if (next.isEmpty() || !next.get().isAfter(clock.instant())) {
                 return Optional.of(new UsageProblem.Problem(null, "the execution is still running but nothing is due",
@@ -236,7 +238,7 @@ public final class TestRun {
             Step step = definition.step(run.stepId());
             Long duration = run.startedAt() == null || run.completedAt() == null ? null
                     : run.completedAt().toEpochMilli() - run.startedAt().toEpochMilli();
-            boolean mocked = mocks.containsKey(run.stepId()) && !run.status().equals("skipped");
+            boolean mocked = mocks.containsKey(run.stepId()) && !run.status().equals(StepRun.SKIPPED);
             return new RunReport.StepTrace(run.stepId(), run.scope(), step.type(), run.status(), run.attempt(), duration,
                     mocked, run.output(), run.errorCode(), run.error(),
                     retries.getOrDefault(run.stepId(), List.of()), WaitingStep.hint(step, run.errorCode()));
@@ -265,7 +267,7 @@ public final class TestRun {
     static String read(Path file, String what) {
         try {
             return Files.readString(file);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new UsageProblem(file + ": there is no such file (" + what + ")", "give the path of an existing file");
         } catch (IOException e) {
             throw new UsageProblem(file + ": cannot read " + what + " (" + e.getClass().getSimpleName() + ": "
