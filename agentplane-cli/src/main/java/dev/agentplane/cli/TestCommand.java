@@ -1,7 +1,5 @@
 package dev.agentplane.cli;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import dev.agentplane.cli.testrun.ReportText;
 import dev.agentplane.cli.testrun.RunReport;
 import dev.agentplane.cli.testrun.TestOptions;
@@ -10,7 +8,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -57,14 +54,9 @@ final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Level level = root.getLevel();
-        root.setLevel(Level.OFF); // the report is the output; log lines would garble it (and the JSON)
         RunReport report;
-        try {
+        try (Silence silence = Silence.logging()) {
             report = TestRun.run(new TestOptions(file, input, inputFile, mocks, approvals, rejections, stateFile));
-        } finally {
-            root.setLevel(level);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output == Format.json) {
