@@ -185,6 +185,9 @@ class WorkflowSchemaTest {
         softly.assertThat(fieldsOf(SCHEMA_TREE.at("/$defs/branch"))).as("branch")
                 .isEqualTo(fieldsTheParserAllows("{\"name\": \"x\", \"steps\": [{\"id\": \"p\", \"type\": \"parallel\", "
                         + "\"branches\": [{\"zz\": 1, \"steps\": [" + step + "]}]}]}", "/steps/0/branches/0/zz"));
+        softly.assertThat(fieldsOf(SCHEMA_TREE.at("/properties/schedule"))).as("schedule")
+                .isEqualTo(fieldsTheParserAllows("{\"name\": \"x\", \"schedule\": {\"cron\": \"@daily\", \"zz\": 1}, "
+                        + "\"steps\": [" + step + "]}", "/schedule/zz"));
         List<String> schemaTypes = new ArrayList<>();
         SCHEMA_TREE.at("/$defs/step/properties/type/enum").forEach(t -> schemaTypes.add(t.asText()));
         softly.assertThat(schemaTypes).as("step types").isEqualTo(DefinitionParser.STEP_TYPES);

@@ -25,6 +25,7 @@ import dev.agentplane.server.http.RateLimiter;
 import dev.agentplane.server.http.RequestContext;
 import dev.agentplane.server.keys.KeyRoutes;
 import dev.agentplane.server.orgs.OrgRoutes;
+import dev.agentplane.server.schedules.ScheduleRoutes;
 import dev.agentplane.server.state.StateRoutes;
 import dev.agentplane.server.secrets.SecretRoutes;
 import dev.agentplane.server.tasks.TaskRoutes;
@@ -96,6 +97,7 @@ public final class AgentPlaneServer implements AutoCloseable {
             app.start(config.port());
             LOG.info("AgentPlane listening on port {} with {}", app.port(), database.dialect().name());
             plane.engine().start();
+            plane.scheduler().start();
             return new AgentPlaneServer(app, plane, bootstrapKey, routes, startBackgroundTasks(plane), feed);
         } catch (RuntimeException e) {
             if (feed != null) {
@@ -189,6 +191,7 @@ public final class AgentPlaneServer implements AutoCloseable {
         TaskRoutes.register(router, plane.tasks());
         SecretRoutes.register(router, plane.secrets());
         UsageRoutes.register(router, plane.usage(), plane.limits());
+        ScheduleRoutes.register(router, plane.schedules());
         return router.registered();
     }
 
@@ -220,6 +223,7 @@ public final class AgentPlaneServer implements AutoCloseable {
     public void close() {
         feed.close(); // open streams end (clients resume elsewhere), so they do not hold up the graceful stop
         app.stop();
+        plane.scheduler().close();
         plane.engine().close();
         tasks.forEach(BackgroundTask::close);
         plane.database().close();

@@ -60,6 +60,8 @@ public final class AccessPolicy {
         rule(READERS, "listEscalations", "getEscalation");
         rule(ACTORS, "claimTask", "heartbeatTask", "completeTask", "failTask");
         rule(READERS, "listTasks", "getTask");
+        rule(BUILDERS, "createSchedule", "updateSchedule", "deleteSchedule", "pauseSchedule", "resumeSchedule");
+        rule(READERS, "listSchedules", "getSchedule", "listScheduleFires");
         rule(AUDIT_READERS, "listAuditEntries", "verifyAuditChain");
         rule(PEOPLE, "getUsage", "getLimits");
         // Secret values are never returned; their names tell workflow authors what they may use.
