@@ -29,6 +29,7 @@ import dev.agentplane.server.schedules.ScheduleRoutes;
 import dev.agentplane.server.state.StateRoutes;
 import dev.agentplane.server.secrets.SecretRoutes;
 import dev.agentplane.server.tasks.TaskRoutes;
+import dev.agentplane.server.templates.TemplateRoutes;
 import dev.agentplane.server.usage.UsageRoutes;
 import dev.agentplane.server.workflows.WorkflowRoutes;
 import dev.agentplane.common.BackgroundTask;
@@ -182,6 +183,7 @@ public final class AgentPlaneServer implements AutoCloseable {
         AuditRoutes.register(router, plane.audit());
         StateRoutes.register(router, plane.state());
         WorkflowRoutes.register(router, plane.workflows());
+        TemplateRoutes.register(router, plane.workflows());
         ExecutionRoutes.register(router, plane.executions());
         EventRoutes.register(router, plane.events(), plane.observe(), plane.executions(), feed);
         HandoffRoutes.register(router, plane.handoffs());

@@ -46,6 +46,8 @@ public final class AccessPolicy {
         rule(BUILDERS, "createWorkflow", "deactivateWorkflowVersion", "setWorkflowRollout", "deleteWorkflowRollout");
         rule(READERS, "getWorkflowRollout", "compareWorkflowVersions");
         rule(READERS, "listWorkflows", "getWorkflow", "listWorkflowVersions", "getWorkflowVersion");
+        rule(BUILDERS, "instantiateTemplate");
+        rule(READERS, "listTemplates", "getTemplate");
         rule(ACTORS, "startExecution", "completeExecution", "failExecution", "createExecutionEvent", "createEvent");
         rule(BUILDERS, "cancelExecution", "pauseExecution", "resumeExecution", "retryExecution", "replayExecution");
         rule(READERS, "listDeadLetters");
