@@ -20,8 +20,10 @@ for round in $(seq 1 "$ROUNDS"); do
         line=$(sed -n '/^## Raw records/,$p' "$out/$name-$round.md" | grep '^system=agentplane' | head -1)
         stats=$(sed -n '/^## Raw records/,$p' "$out/$name-$round.md" | grep '^STATS' | head -1)
         get() { awk -v k="$2" '{for (i = 1; i <= NF; i++) if (index($i, k "=") == 1) {print substr($i, length(k) + 2); exit}}' <<<"$1"; }
-        printf '%s round %d: %s executions/s, p50 %s ms, p99 %s ms; statements/execution %s, commits/execution %s; other CPU %s%%; waits %s\n' \
+        per_execution() { awk -v c="$(get "$line" "$1")" -v n="$(get "$line" cores)" -v e="$(get "$line" eps)" 'BEGIN {printf "%.2f", c / 100 * n * 1000 / e}'; }
+        printf '%s round %d: %s executions/s, p50 %s ms, p99 %s ms; CPU ms/execution server %s, database %s; statements/execution %s, commits/execution %s; other CPU %s%%; waits %s\n' \
             "$name" "$round" "$(get "$line" eps)" "$(get "$line" server_p50_ms)" "$(get "$line" server_p99_ms)" \
+            "$(per_execution cpu_server)" "$(per_execution cpu_db)" \
             "$(awk -v s="$(get "$stats" statements)" -v e="$(get "$stats" executions)" 'BEGIN {printf "%.1f", s / e}')" \
             "$(awk -v s="$(get "$stats" commits)" -v e="$(get "$stats" executions)" 'BEGIN {printf "%.1f", s / e}')" \
             "$(get "$line" cpu_other)" "$(get "$stats" waits)" | tee -a "$out/lines.txt"

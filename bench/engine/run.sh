@@ -26,6 +26,7 @@ POOL_SIZE=${BENCH_POOL_SIZE:-}                   # AGENTPLANE_DATABASE_POOL_SIZE
 JVM_OPTS=${BENCH_JVM_OPTS:-}
 SERVER_LOG_LEVEL=${BENCH_SERVER_LOG_LEVEL:-WARN}
 PG_BIN=${BENCH_PG_BIN:-/usr/lib/postgresql/15/bin}
+PG_EXTRA=${BENCH_PG_SETTINGS:-}                  # more server settings, e.g. "-c autovacuum_naptime=1s"
 RESULTS=${BENCH_RESULTS:-$ROOT/bench/results/engine.md}
 TOKEN=ap_bench_$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')
 
@@ -152,7 +153,7 @@ start_postgres() {
     # counts the statements each system sends (top level: one per round trip); track_wal_io_timing says how long the WAL flushes of commits take.
     runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/postgres.log" -w -t 60 \
         -o "-p $PG_PORT -k $PG_DATA -c listen_addresses=127.0.0.1 -c max_connections=200 \
-            -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=top -c track_wal_io_timing=on" \
+            -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=top -c track_wal_io_timing=on $PG_EXTRA" \
         start >/dev/null || die "PostgreSQL did not start: $(tail -5 "$PG_DATA/postgres.log")"
     local db
     for db in agentplane dbscheduler graphile; do
@@ -162,13 +163,26 @@ start_postgres() {
     PG_VERSION=$(psql_db postgres -c "SELECT version()" | cut -d, -f1)
     PG_SETTINGS=""
     local s
-    for s in fsync synchronous_commit full_page_writes wal_sync_method shared_buffers max_connections; do
+    for s in fsync synchronous_commit full_page_writes wal_sync_method shared_buffers max_connections autovacuum_naptime \
+             autovacuum_vacuum_scale_factor; do
         PG_SETTINGS+="$s=$(psql_db postgres -c "SHOW $s"), "
     done
     PG_SETTINGS=${PG_SETTINGS%, }
     PG_POSTMASTER=$(head -1 "$PG_DATA/postmaster.pid")
 }
 psql_db() { local db=$1; shift; psql -X -q -A -t -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$db" "$@"; }
+
+# A fresh database's tables start empty, and the plans its connections prepare then stay cached until statistics
+# change; autovacuum's first ANALYZE comes only after autovacuum_naptime (1 min). Measured on this machine, those
+# early plans cost a 3-step execution 3-4x the PostgreSQL CPU (BENCH_ANALYZE=0 shows it). As pgbench does after its
+# initialization, each phase therefore analyzes its database during the warm-up, as a database in service would be.
+ANALYZE=${BENCH_ANALYZE:-1}
+analyze_during_warmup() {   # db warmup-seconds: in the background, two thirds into the warm-up
+    [[ $ANALYZE == 1 ]] || return 0
+    local db=$1 delay
+    delay=$(awk -v w="$2" 'BEGIN {printf "%.1f", w * 2 / 3}')
+    (sleep "$delay" && psql_db "$db" -c "ANALYZE" >/dev/null 2>&1) &
+}
 
 set_synchronous_commit() {
     psql_db postgres -c "ALTER SYSTEM SET synchronous_commit = $1" -c "SELECT pg_reload_conf()" >/dev/null
@@ -279,7 +293,7 @@ agentplane_phase() {
     local label=$1 workflow=$2 warmup=$3 seconds=$4
     local db_pid=0 out=$WORK/$label-$workflow.txt
     [[ $label == postgresql* ]] && db_pid=$PG_POSTMASTER
-    [[ $label == postgresql* ]] && db_phase_begin agentplane
+    [[ $label == postgresql* ]] && db_phase_begin agentplane && analyze_during_warmup agentplane "$warmup"
     local before=0
     [[ $label == postgresql* ]] && before=$(count_executions "bench-$workflow")
     "$JAVA" -XX:+UseSerialGC -Xmx256m -cp "$WORK/classes" LoadGen url="http://127.0.0.1:$SERVER_PORT" token="$TOKEN" \
@@ -301,6 +315,7 @@ count_executions() {   # workflow-name -> executions of that workflow so far, in
 dbscheduler_phase() {   # workflow warmup seconds
     local workflow=$1 warmup=$2 seconds=$3 out=$WORK/dbscheduler-$1.txt
     db_phase_begin dbscheduler
+    analyze_during_warmup dbscheduler "$warmup"
     "$JAVA" -Xmx1g -cp "$WORK/classes-dbscheduler:$DBSCHEDULER_CP" DbSchedulerReference \
         jdbc_url="jdbc:postgresql://127.0.0.1:$PG_PORT/dbscheduler" steps="$(steps_of "$workflow")" \
         concurrency="$CONCURRENCY" threads="$REF_WORKERS" warmup="$warmup" duration="$seconds" db_pid="$PG_POSTMASTER" \
@@ -314,6 +329,7 @@ dbscheduler_phase() {   # workflow warmup seconds
 graphile_phase() {   # workflow warmup seconds
     local workflow=$1 warmup=$2 seconds=$3 out=$WORK/graphile-$1.txt
     db_phase_begin graphile
+    analyze_during_warmup graphile "$warmup"
     (cd "$WORK/graphile" && node bench.mjs connection="postgres://postgres@127.0.0.1:$PG_PORT/graphile" \
         steps="$(steps_of "$workflow")" concurrency="$CONCURRENCY" jobs="$REF_WORKERS" batching="$GRAPHILE_BATCHING" \
         warmup="$warmup" duration="$seconds" db_pid="$PG_POSTMASTER" clk_tck="$CLK_TCK" \
