@@ -131,7 +131,7 @@ write_report() {
         echo "- JDK: $("$JAVA" -version 2>&1 | head -1); server JVM options: ${JVM_OPTS:-none (defaults)}; database pool: ${POOL_SIZE:-server default}"
         echo "- AgentPlane engine: the server's defaults (EngineSettings.defaults(): 64 workers, claims of up to 32, 500 ms poll, LISTEN/NOTIFY wake-ups on PostgreSQL); log level $SERVER_LOG_LEVEL"
         echo "- Load generator: $CONCURRENCY closed-loop clients on virtual threads (java.net.http, HTTP/1.1 keep-alive), one list of running executions every ${POLL_MS} ms"
-        [[ -n "${PG_VERSION:-}" ]] && echo "- PostgreSQL: $PG_VERSION; $PG_SETTINGS; pg_stat_statements loaded; synchronous_commit=off only for the rows that say so"
+        [[ -n "${PG_VERSION:-}" ]] && echo "- PostgreSQL: $PG_VERSION; $PG_SETTINGS${PG_EXTRA:+; extra: $PG_EXTRA}; pg_stat_statements loaded; synchronous_commit=off only for the rows that say so; $([[ $ANALYZE == 1 ]] && echo "each phase's database analyzed two thirds into its warm-up" || echo "no ANALYZE by the script (BENCH_ANALYZE=0)")"
         [[ -n "${DBSCHEDULER_VERSION:-}" ]] && echo "- db-scheduler $DBSCHEDULER_VERSION (Maven Central): \`pollUsingLockAndFetch(0.5, 1.0)\`, \`enableImmediateExecution()\`, $REF_WORKERS threads, HikariCP"
         [[ -n "${GRAPHILE_VERSION:-}" ]] && echo "- graphile-worker $GRAPHILE_VERSION (npm; Node $(node --version)): $REF_WORKERS concurrent jobs$([[ $GRAPHILE_BATCHING == 1 ]] && echo ", \`localQueue.size\` $((REF_WORKERS + 1)), \`completeJobBatchDelay\` 0 (its performance page's settings)")"
         echo "- Storage: $(df -T "$WORK" | awk 'NR == 2 {print $2 " on " $1}'); everything on this one machine, all traffic over 127.0.0.1"
