@@ -33,6 +33,11 @@ public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyServ
                          Engine engine) {
 
     public static AgentPlane create(Database database, Clock clock) {
+        return create(database, clock, EngineSettings.defaults());
+    }
+
+    /** As {@link #create(Database, Clock)}, with the engine's workers and lease as configured. */
+    public static AgentPlane create(Database database, Clock clock, EngineSettings engineSettings) {
         AuditLog audit = new AuditLog(database, clock);
         AgentService agents = new AgentService(database, audit, clock);
         WorkflowService workflows = new WorkflowService(database, audit, clock);
@@ -43,7 +48,7 @@ public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyServ
         StateService state = new StateService(database, audit, clock);
         StepWakeups wakeups = new StepWakeups(clock);
         Engine engine = new Engine(database, clock, new ExecutionRepository(), workflows, state, ToolRegistry.builtIn(),
-                new Expressions(), wakeups, usage, EngineSettings.defaults());
+                new Expressions(), wakeups, usage, engineSettings);
         ExecutionService executions = new ExecutionService(database, audit, clock, workflows, agents, limits, usage, engine);
         EventService events = new EventService(database, audit, clock, executions, agents, usage);
         HandoffService handoffs = new HandoffService(database, audit, clock, wakeups, agents, executions);

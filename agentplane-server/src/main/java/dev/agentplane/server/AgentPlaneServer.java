@@ -71,7 +71,7 @@ public final class AgentPlaneServer implements AutoCloseable {
         DataDirectory dataDirectory = DataDirectory.prepare(config.dataDir());
         Database database = Database.open(config.database());
         try {
-            AgentPlane plane = AgentPlane.create(database, clock);
+            AgentPlane plane = AgentPlane.create(database, clock, config.engine());
             AtomicReference<String> created = new AtomicReference<>();
             plane.keys().bootstrap(config.bootstrapAdminKey(), key -> {
                 if (config.bootstrapAdminKey() == null) {

@@ -1,5 +1,6 @@
 package dev.agentplane.server.config;
 
+import dev.agentplane.executions.engine.EngineSettings;
 import dev.agentplane.store.DatabaseSettings;
 import java.nio.file.Path;
 
@@ -9,11 +10,11 @@ import java.nio.file.Path;
  */
 public record ServerConfig(int port, Path dataDir, String databaseUrl, String databaseUser, String databasePassword,
                            int databasePoolSize, String bootstrapAdminKey, long shutdownGraceMillis, CorsSettings cors,
-                           RateLimitSettings rateLimits) {
+                           RateLimitSettings rateLimits, EngineSettings engine) {
 
     public static ServerConfig defaults() {
         return new ServerConfig(8080, Path.of("data"), null, null, null, 16, null, 20_000, CorsSettings.none(),
-                RateLimitSettings.defaults());
+                RateLimitSettings.defaults(), EngineSettings.defaults());
     }
 
     /** Never prints the database password or the bootstrap key. */
@@ -32,31 +33,36 @@ public record ServerConfig(int port, Path dataDir, String databaseUrl, String da
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(newPort, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapAdminKey, shutdownGraceMillis, cors, rateLimits);
+                bootstrapAdminKey, shutdownGraceMillis, cors, rateLimits, engine);
     }
 
     public ServerConfig withDataDir(Path newDataDir) {
         return new ServerConfig(port, newDataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapAdminKey, shutdownGraceMillis, cors, rateLimits);
+                bootstrapAdminKey, shutdownGraceMillis, cors, rateLimits, engine);
     }
 
     public ServerConfig withDatabase(String url, String user, String password) {
         return new ServerConfig(port, dataDir, url, user, password, databasePoolSize, bootstrapAdminKey,
-                shutdownGraceMillis, cors, rateLimits);
+                shutdownGraceMillis, cors, rateLimits, engine);
     }
 
     public ServerConfig withBootstrapAdminKey(String key) {
         return new ServerConfig(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize, key,
-                shutdownGraceMillis, cors, rateLimits);
+                shutdownGraceMillis, cors, rateLimits, engine);
     }
 
     public ServerConfig withCors(CorsSettings newCors) {
         return new ServerConfig(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapAdminKey, shutdownGraceMillis, newCors, rateLimits);
+                bootstrapAdminKey, shutdownGraceMillis, newCors, rateLimits, engine);
     }
 
     public ServerConfig withRateLimits(RateLimitSettings newRateLimits) {
         return new ServerConfig(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapAdminKey, shutdownGraceMillis, cors, newRateLimits);
+                bootstrapAdminKey, shutdownGraceMillis, cors, newRateLimits, engine);
+    }
+
+    public ServerConfig withEngine(EngineSettings newEngine) {
+        return new ServerConfig(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
+                bootstrapAdminKey, shutdownGraceMillis, cors, rateLimits, newEngine);
     }
 }
