@@ -137,6 +137,8 @@ public final class Engine implements AutoCloseable {
                 BackgroundTask.every(settings.lease().dividedBy(3), "engine-lease-renewal", this::renewLeases),
                 BackgroundTask.every(settings.lease().dividedBy(2), "engine-lease-recovery", this::recoverExpiredLeases),
                 BackgroundTask.every(Duration.ofSeconds(1), "engine-deadlines", this::failOverdue));
+        // step_runs.lease_owner names this id: the line tells which process held a run.
+        LOG.info("engine {} started: {} workers, step leases of {} s", owner, settings.workers(), settings.lease().toSeconds());
     }
 
     /**
