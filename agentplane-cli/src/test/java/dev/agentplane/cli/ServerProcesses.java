@@ -22,9 +22,16 @@ final class ServerProcesses {
 
     /** {@code agentplane server --data-dir <dataDir> <arguments>}, output and errors together. */
     static ProcessBuilder command(Path dataDir, String... arguments) {
+        return command(List.of(), dataDir, arguments);
+    }
+
+    /** As {@link #command(Path, String...)}, with options for the server's JVM. */
+    static ProcessBuilder command(List<String> jvmOptions, Path dataDir, String... arguments) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "server", "--data-dir", dataDir.toString()));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "server",
+                "--data-dir", dataDir.toString()));
         command.addAll(List.of(arguments));
         return new ProcessBuilder(command).redirectErrorStream(true);
     }
@@ -37,8 +44,9 @@ final class ServerProcesses {
         }
     }
 
+    /** Generous: a JVM starting on a busy 2-core machine can take many seconds. */
     static void awaitReady(int port) {
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
                 .until(() -> get(port, "/health/ready", null).statusCode() == 200);
     }
 
