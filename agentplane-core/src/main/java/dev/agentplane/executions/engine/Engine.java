@@ -16,7 +16,7 @@ import dev.agentplane.workflows.definition.WorkflowDefinition;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -44,7 +44,11 @@ public final class Engine implements AutoCloseable {
     private final EngineSettings settings;
     private final UsageMeter usage;
     private final String owner = "node-" + UUID.randomUUID();
-    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /**
+     * The claims this node's workers are running, by run id, renewed until they end. A run can be claimed again by
+     * this same node after its lease was lost; then only the newer claim's end may stop the renewals.
+     */
+    private final Map<String, StepRun> inFlight = new ConcurrentHashMap<>();
     private final Semaphore workers;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
@@ -189,11 +193,11 @@ public final class Engine implements AutoCloseable {
     List<StepRun> claim(int limit) {
         long now = clock.millis();
         List<StepRun> claimed = database.inTransaction(tx -> runs.claim(tx, owner, now, now + settings.lease().toMillis(), limit));
-        claimed.forEach(run -> inFlight.add(run.id()));
+        claimed.forEach(run -> inFlight.put(run.id(), run));
         return claimed;
     }
 
-    private void process(StepRun run) {
+    void process(StepRun run) {
         try {
             Execution execution = database.read(sql -> executions.find(sql, run.orgId(), run.executionId()).orElseThrow());
             if (!execution.status().equals(Execution.RUNNING)) {
@@ -222,7 +226,7 @@ public final class Engine implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("recording step run {} failed; its lease will expire and another attempt will run", run.id(), e);
         } finally {
-            inFlight.remove(run.id());
+            inFlight.remove(run.id(), run);
         }
     }
 
@@ -231,8 +235,8 @@ public final class Engine implements AutoCloseable {
         return database.inTransaction(tx -> transitions.apply(tx, run, outcome));
     }
 
-    private void renewLeases() {
-        List<String> ids = List.copyOf(inFlight);
+    void renewLeases() {
+        List<String> ids = List.copyOf(inFlight.keySet());
         if (!ids.isEmpty()) {
             database.inTransaction(tx -> {
                 runs.renewLeases(tx, owner, ids, clock.millis() + settings.lease().toMillis());
