@@ -15,6 +15,8 @@ import dev.agentplane.expressions.Expressions;
 import dev.agentplane.handoffs.HandoffService;
 import dev.agentplane.state.StateService;
 import dev.agentplane.store.Database;
+import dev.agentplane.secrets.SecretBox;
+import dev.agentplane.secrets.SecretService;
 import dev.agentplane.tasks.TaskService;
 import dev.agentplane.tenancy.KeyService;
 import dev.agentplane.tools.ToolRegistry;
@@ -30,14 +32,22 @@ public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyServ
                          WorkflowService workflows, ExecutionService executions, EventService events,
                          ObserveService observe, StateService state, HandoffService handoffs,
                          EscalationService escalations, TaskService tasks, UsageMeter usage, LimitService limits,
-                         Engine engine) {
+                         Engine engine, SecretService secrets) {
 
+    /**
+     * For tests and tools: secrets are encrypted under a key made up for this process, so they do not survive it.
+     * The server passes its configured key.
+     */
     public static AgentPlane create(Database database, Clock clock) {
-        return create(database, clock, EngineSettings.defaults());
+        return create(database, clock, SecretBox.ofBase64(SecretBox.newBase64Key()));
     }
 
-    /** As {@link #create(Database, Clock)}, with the engine's workers and lease as configured. */
-    public static AgentPlane create(Database database, Clock clock, EngineSettings engineSettings) {
+    public static AgentPlane create(Database database, Clock clock, SecretBox secretBox) {
+        return create(database, clock, secretBox, EngineSettings.defaults());
+    }
+
+    /** As {@link #create(Database, Clock, SecretBox)}, with the engine's workers and lease as configured. */
+    public static AgentPlane create(Database database, Clock clock, SecretBox secretBox, EngineSettings engineSettings) {
         AuditLog audit = new AuditLog(database, clock);
         AgentService agents = new AgentService(database, audit, clock);
         WorkflowService workflows = new WorkflowService(database, audit, clock);
@@ -47,8 +57,9 @@ public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyServ
         LimitService limits = new LimitService(database, audit, clock, usage, orgs);
         StateService state = new StateService(database, audit, clock);
         StepWakeups wakeups = new StepWakeups(clock);
+        SecretService secrets = new SecretService(database, audit, clock, secretBox);
         Engine engine = new Engine(database, clock, new ExecutionRepository(), workflows, state, ToolRegistry.builtIn(),
-                new Expressions(), wakeups, usage, engineSettings);
+                new Expressions(), wakeups, usage, secrets::valuesOf, engineSettings);
         ExecutionService executions = new ExecutionService(database, audit, clock, workflows, agents, limits, usage, engine);
         EventService events = new EventService(database, audit, clock, executions, agents, usage);
         HandoffService handoffs = new HandoffService(database, audit, clock, wakeups, agents, executions);
@@ -56,6 +67,6 @@ public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyServ
         TaskService tasks = new TaskService(database, audit, clock, wakeups, agents);
         engine.connect(new Collaborators(escalations, handoffs, tasks, executions));
         return new AgentPlane(database, clock, audit, keys, orgs, agents, workflows, executions, events,
-                new ObserveService(executions, events), state, handoffs, escalations, tasks, usage, limits, engine);
+                new ObserveService(executions, events), state, handoffs, escalations, tasks, usage, limits, engine, secrets);
     }
 }

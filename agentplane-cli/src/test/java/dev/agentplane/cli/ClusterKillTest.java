@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentplane.common.Json;
+import dev.agentplane.secrets.SecretBox;
 import dev.agentplane.store.DatabaseSettings;
 import dev.agentplane.testing.DatabaseKind;
 import java.io.IOException;
@@ -89,6 +90,8 @@ class ClusterKillTest {
     @TempDir
     Path dir;
     private final String adminKey = "cluster-kill-" + UUID.randomUUID();
+    /** Every process sharing a database needs the same key for org secrets. */
+    private final String secretsKey = SecretBox.newBase64Key();
     private final List<ServerNode> nodes = new ArrayList<>();
     private DatabaseSettings database;
     private final long began = System.nanoTime();
@@ -168,6 +171,7 @@ class ClusterKillTest {
                 "AGENTPLANE_DATABASE_URL", database.jdbcUrl(),
                 "AGENTPLANE_DATABASE_USER", database.user(),
                 "AGENTPLANE_BOOTSTRAP_ADMIN_KEY", adminKey,
+                "AGENTPLANE_SECRETS_KEY", secretsKey,
                 "AGENTPLANE_RATE_LIMITS_ADMIN", "1000000",
                 "AGENTPLANE_ENGINE_LEASE_SECONDS", String.valueOf(LEASE_SECONDS),
                 "AGENTPLANE_ENGINE_WORKERS", String.valueOf(WORKERS_PER_NODE)), adminKey);

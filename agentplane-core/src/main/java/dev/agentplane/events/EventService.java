@@ -67,20 +67,40 @@ public final class EventService {
             executions.addUsage(tx, actor, request.executionId(), request.usage());
             usage.add(tx, actor.orgId(), STEP_COMPLETED.equals(event.type())
                     ? request.usage().counts().plus(UsageCounts.stepRun()) : request.usage().counts());
-            events.insert(tx, actor.orgId(), event);
+            Event stored = events.insert(tx, actor.orgId(), event);
             audit.record(tx, actor, "event.create", "event", event.id(),
                     Json.object().put("execution_id", event.executionId()).put("type", event.type()));
-            return event;
+            return stored;
         });
     }
 
     public Page<Event> list(Actor actor, String executionId, PageRequest page) {
+        return list(actor, executionId, null, page);
+    }
+
+    /** The events of an execution in seq order, after {@code afterSeq} when given. */
+    public Page<Event> list(Actor actor, String executionId, Long afterSeq, PageRequest page) {
         ExecutionService.checkId(executionId);
-        Page<Event> trail = database.read(sql -> events.listOf(sql, actor.orgId(), executionId, page));
+        Page<Event> trail = database.read(sql -> events.listOf(sql, actor.orgId(), executionId, afterSeq, page));
         if (trail.items().isEmpty()) {
             executions.get(actor, executionId); // an empty page of an unknown execution is a 404
         }
         return trail;
+    }
+
+    /** Up to {@code limit} events of an execution after {@code afterSeq}, in seq order (for streams: no 404 check). */
+    public List<Event> after(Actor actor, String executionId, long afterSeq, int limit) {
+        return database.read(sql -> events.after(sql, actor.orgId(), executionId, afterSeq, limit));
+    }
+
+    /** Up to {@code limit} events of the caller's organization after a stream position, matching {@code filter}. */
+    public List<StreamedEvent> stream(Actor actor, StreamFilter filter, long afterPosition, int limit) {
+        return database.read(sql -> events.stream(sql, actor.orgId(), filter, afterPosition, limit));
+    }
+
+    /** The position of the latest numbered event: a stream that starts now resumes after it. */
+    public long streamHead() {
+        return database.read(new EventSequencer()::head);
     }
 
     /** The latest {@code perExecution} events of each of {@code executionIds}, oldest first. */

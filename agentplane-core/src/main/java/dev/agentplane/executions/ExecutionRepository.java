@@ -104,26 +104,38 @@ public final class ExecutionRepository {
         return Page.of(rows, page.limit(), Execution::id);
     }
 
+    private static final String STATS_COLUMNS = """
+            COUNT(*) AS total,
+            COALESCE(SUM(CASE WHEN status = 'running' THEN 1 ELSE 0 END), 0) AS running,
+            COALESCE(SUM(CASE WHEN status = 'completed' THEN 1 ELSE 0 END), 0) AS completed,
+            COALESCE(SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), 0) AS failed,
+            COALESCE(SUM(CASE WHEN status = 'paused' THEN 1 ELSE 0 END), 0) AS paused,
+            COALESCE(SUM(CASE WHEN status = 'cancelled' THEN 1 ELSE 0 END), 0) AS cancelled,
+            AVG(CASE WHEN completed_at IS NOT NULL THEN completed_at - started_at END) AS avg_duration_ms,
+            COALESCE(SUM(tokens_in), 0) AS tokens_in,
+            COALESCE(SUM(tokens_out), 0) AS tokens_out,
+            COALESCE(SUM(cost_usd), 0) AS cost_usd""";
+
     ExecutionStats stats(Sql sql, String orgId, ExecutionFilter filter) {
         Where where = matching(orgId, filter);
-        return sql.one("""
-                SELECT COUNT(*) AS total,
-                       COALESCE(SUM(CASE WHEN status = 'running' THEN 1 ELSE 0 END), 0) AS running,
-                       COALESCE(SUM(CASE WHEN status = 'completed' THEN 1 ELSE 0 END), 0) AS completed,
-                       COALESCE(SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), 0) AS failed,
-                       COALESCE(SUM(CASE WHEN status = 'paused' THEN 1 ELSE 0 END), 0) AS paused,
-                       COALESCE(SUM(CASE WHEN status = 'cancelled' THEN 1 ELSE 0 END), 0) AS cancelled,
-                       AVG(CASE WHEN completed_at IS NOT NULL THEN completed_at - started_at END) AS avg_duration_ms,
-                       COALESCE(SUM(tokens_in), 0) AS tokens_in,
-                       COALESCE(SUM(tokens_out), 0) AS tokens_out,
-                       COALESCE(SUM(cost_usd), 0) AS cost_usd
-                FROM executions""" + where.sql(), row -> {
-            ExecutionStats.ByStatus byStatus = new ExecutionStats.ByStatus(row.longValue("running"),
-                    row.longValue("completed"), row.longValue("failed"), row.longValue("paused"), row.longValue("cancelled"));
-            return new ExecutionStats(row.longValue("total"), byStatus, ExecutionStats.errorRate(byStatus),
-                    row.nullableDouble("avg_duration_ms"), row.longValue("tokens_in"), row.longValue("tokens_out"),
-                    row.doubleValue("cost_usd"));
-        }, where.params()).orElseThrow();
+        return sql.one("SELECT " + STATS_COLUMNS + " FROM executions" + where.sql(), ExecutionRepository::stats,
+                where.params()).orElseThrow();
+    }
+
+    /** The statistics of each version of the workflows matching {@code filter} that has executions, by version. */
+    List<VersionStats> statsByVersion(Sql sql, String orgId, ExecutionFilter filter) {
+        Where where = matching(orgId, filter);
+        return sql.list("SELECT workflow_version, " + STATS_COLUMNS + " FROM executions" + where.sql()
+                        + " GROUP BY workflow_version ORDER BY workflow_version",
+                row -> new VersionStats(row.intValue("workflow_version"), stats(row)), where.params());
+    }
+
+    private static ExecutionStats stats(Row row) throws SQLException {
+        ExecutionStats.ByStatus byStatus = new ExecutionStats.ByStatus(row.longValue("running"),
+                row.longValue("completed"), row.longValue("failed"), row.longValue("paused"), row.longValue("cancelled"));
+        return new ExecutionStats(row.longValue("total"), byStatus, ExecutionStats.errorRate(byStatus),
+                row.nullableDouble("avg_duration_ms"), row.longValue("tokens_in"), row.longValue("tokens_out"),
+                row.doubleValue("cost_usd"));
     }
 
     private static Where matching(String orgId, ExecutionFilter filter) {

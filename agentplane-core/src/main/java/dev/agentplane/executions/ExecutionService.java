@@ -93,7 +93,7 @@ public final class ExecutionService {
         }
         try {
             Execution started = database.inTransaction(tx -> {
-                Workflow workflow = workflows.versionToRun(tx, actor, request.workflow(), request.version());
+                Workflow workflow = workflows.versionToRun(tx, actor, request.workflow(), request.version(), request.routingKey());
                 WorkflowDefinition definition = runnable(tx, actor, workflow);
                 agents.requireAgent(tx, actor, "/agent_id", request.agentId());
                 JsonNode input = Inputs.resolve(workflow.name(), definition.inputs(), nullIfJsonNull(request.input()));
@@ -151,6 +151,12 @@ public final class ExecutionService {
     public Page<Execution> list(Actor actor, ExecutionFilter filter, PageRequest page) {
         checkFilter(filter);
         return database.read(sql -> executions.list(sql, actor.orgId(), filter, page));
+    }
+
+    /** Success, duration and cost of each version of {@code workflow} that ran, from {@code from} to {@code to}. */
+    public List<VersionStats> compareVersions(Actor actor, String workflow, java.time.Instant from, java.time.Instant to) {
+        workflows.get(actor, workflow); // 404 for a workflow that does not exist
+        return database.read(sql -> executions.statsByVersion(sql, actor.orgId(), new ExecutionFilter(workflow, null, null, from, to)));
     }
 
     public ExecutionStats stats(Actor actor, ExecutionFilter filter) {

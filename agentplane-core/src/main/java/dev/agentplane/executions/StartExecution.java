@@ -5,8 +5,15 @@ import dev.agentplane.common.JsonLimits;
 import dev.agentplane.common.Names;
 import dev.agentplane.common.problems.FieldErrors;
 
-/** A request to start an execution of {@code workflow}, pinned to {@code version} if given. */
-public record StartExecution(String workflow, Integer version, String agentId, JsonNode input) {
+/**
+ * A request to start an execution of {@code workflow}, pinned to {@code version} if given; otherwise a rollout
+ * (if the workflow has one) picks the version, by {@code routingKey} when given.
+ */
+public record StartExecution(String workflow, Integer version, String agentId, JsonNode input, String routingKey) {
+
+    public StartExecution(String workflow, Integer version, String agentId, JsonNode input) {
+        this(workflow, version, agentId, input, null);
+    }
 
     static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
@@ -23,7 +30,8 @@ public record StartExecution(String workflow, Integer version, String agentId, J
                 .required("/workflow", workflow, "name the workflow to run, e.g. \"invoice-approval\"")
                 .maxLength("/workflow", workflow, 100)
                 .matches("/workflow", workflow, Names.NAME, "use the name of an existing workflow")
-                .id("/agent_id", agentId);
+                .id("/agent_id", agentId)
+                .maxLength("/routing_key", routingKey, 200);
         if (version != null && version < 1) {
             errors.add("/version", "is " + version + "; versions start at 1", "pass an existing version, or leave version out");
         }

@@ -4,18 +4,24 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The connection pool, its dialect and the two ways to use it: {@link #read} on an auto-commit connection
  * and {@link #inTransaction} for every change (the change and its audit row commit together or not at all).
+ * Statements may register work to run after their transaction commits ({@link Sql#afterCommit}).
  */
 public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private final HikariDataSource dataSource;
     private final Dialect dialect;
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final Signals signals = new Signals();
 
     private Database(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -46,6 +52,9 @@ public final class Database implements AutoCloseable {
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
                     .placeholders(dialect.migrationPlaceholders())
+                    // Features land from parallel branches, each with its own additive migration: one merged later
+                    // with a lower version than the database has already run still applies.
+                    .outOfOrder(true)
                     .load()
                     .migrate();
         } catch (RuntimeException e) {
@@ -70,10 +79,15 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
+    /** Notices of this process's commits, for readers that wait for new rows. */
+    public Signals signals() {
+        return signals;
+    }
+
     /** Runs queries on an auto-commit connection: each statement sees committed data. */
     public <T> T read(Function<Sql, T> work) {
         try (Connection connection = dataSource.getConnection()) {
-            return work.apply(new Sql(connection, dialect));
+            return work.apply(new Sql(connection, dialect, signals, false));
         } catch (SQLException e) {
             throw new StoreException("could not get a database connection", e);
         }
@@ -85,12 +99,14 @@ public final class Database implements AutoCloseable {
         if (serialize) {
             writeLock.lock();
         }
+        Sql tx;
+        T result;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                T result = work.apply(new Sql(connection, dialect));
+                tx = new Sql(connection, dialect, signals, true);
+                result = work.apply(tx);
                 connection.commit();
-                return result;
             } catch (RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -102,6 +118,18 @@ public final class Database implements AutoCloseable {
         } finally {
             if (serialize) {
                 writeLock.unlock();
+            }
+        }
+        runAfterCommit(tx.committed());
+        return result;
+    }
+
+    private static void runAfterCommit(List<Runnable> actions) {
+        for (Runnable action : actions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.warn("an after-commit action failed; the transaction itself committed", e);
             }
         }
     }

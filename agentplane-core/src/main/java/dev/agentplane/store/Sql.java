@@ -16,14 +16,41 @@ import java.util.Optional;
 public final class Sql {
     private final Connection connection;
     private final Dialect dialect;
+    private final Signals signals;
+    /** Actions to run once the transaction commits; null on an auto-commit connection. */
+    private final List<Runnable> afterCommit;
 
-    Sql(Connection connection, Dialect dialect) {
+    Sql(Connection connection, Dialect dialect, Signals signals, boolean transactional) {
         this.connection = connection;
         this.dialect = dialect;
+        this.signals = signals;
+        this.afterCommit = transactional ? new ArrayList<>() : null;
     }
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /**
+     * Runs {@code action} after this transaction commits (never if it rolls back), on the committing thread; outside
+     * a transaction, at once. For in-process signals only, such as waking the readers of new rows: an action must be
+     * quick and must not fail the caller, whose change is already committed.
+     */
+    public void afterCommit(Runnable action) {
+        if (afterCommit == null) {
+            action.run();
+        } else {
+            afterCommit.add(action);
+        }
+    }
+
+    /** Raises {@code topic} with {@code key} for this process's listeners once the transaction commits. */
+    public void signalAfterCommit(String topic, String key) {
+        afterCommit(() -> signals.raise(topic, key));
+    }
+
+    List<Runnable> committed() {
+        return afterCommit == null ? List.of() : afterCommit;
     }
 
     /** Tells processes listening on {@code channel} once this transaction commits (a no-op on SQLite). */

@@ -14,7 +14,14 @@ public final class ToolRegistry {
     }
 
     public static ToolRegistry builtIn() {
-        return new ToolRegistry(CoreTools.all());
+        return builtIn(List.of());
+    }
+
+    /** The built-in tools; {@code http.request} may reach only {@code allowedHttpHosts} when any are given. */
+    public static ToolRegistry builtIn(List<String> allowedHttpHosts) {
+        List<Tool> tools = new java.util.ArrayList<>(CoreTools.all());
+        tools.add(new HttpRequestTool(allowedHttpHosts));
+        return new ToolRegistry(tools);
     }
 
     public Tool get(String name) {

@@ -4,6 +4,7 @@ import dev.agentplane.workflows.definition.DefinitionParser;
 import dev.agentplane.workflows.definition.WorkflowDefinition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,6 +25,7 @@ import dev.agentplane.store.Sql;
 import dev.agentplane.tenancy.Actor;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 
 /** Versioned workflow definitions: each create adds the next immutable version of its name. */
@@ -38,6 +40,7 @@ public final class WorkflowService {
     private final WorkflowRepository workflows = new WorkflowRepository();
 
     private final ConcurrentHashMap<String, WorkflowDefinition> definitions = new ConcurrentHashMap<>();
+    private final RolloutRepository rollouts = new RolloutRepository();
 
     public WorkflowService(Database database, AuditLog audit, Clock clock) {
         this.database = database;
@@ -122,7 +125,21 @@ public final class WorkflowService {
      * given (409 when it is inactive), else the latest active one; 404 naming the workflow when there is none.
      */
     public Workflow versionToRun(Sql tx, Actor actor, String name, Integer version) {
+        return versionToRun(tx, actor, name, version, null);
+    }
+
+    /**
+     * As {@link #versionToRun(Sql, Actor, String, Integer)}; without a version and with a rollout, a version of the
+     * rollout's active ones chosen by weight: by {@code routingKey} when given (the same key, the same version),
+     * at random otherwise.
+     */
+    public Workflow versionToRun(Sql tx, Actor actor, String name, Integer version, String routingKey) {
         if (version == null) {
+            Optional<Workflow> rolledOut = rollouts.find(tx, actor.orgId(), name)
+                    .flatMap(rollout -> pick(tx, actor, rollout, routingKey));
+            if (rolledOut.isPresent()) {
+                return rolledOut.get();
+            }
             return workflows.latestActive(tx, actor.orgId(), name).orElseThrow(() -> noActiveVersion(tx, actor, name));
         }
         Workflow pinned = find(tx, actor, name, version);
@@ -131,6 +148,81 @@ public final class WorkflowService {
                     + "to run the latest active version, or create a new version", Map.of("active", false));
         }
         return pinned;
+    }
+
+    /** Splits new executions of {@code name} between versions; each version must exist and be active. */
+    public Rollout setRollout(Actor actor, String name, SetRollout request) {
+        request.validate();
+        return database.inTransaction(tx -> {
+            for (int index = 0; index < request.versions().size(); index++) {
+                int i = index;
+                Rollout.Share share = request.versions().get(i);
+                Workflow version = workflows.find(tx, actor.orgId(), name, share.version()).orElseThrow(() ->
+                        workflows.exists(tx, actor.orgId(), name) ? InvalidInputException.body("/versions/" + i + "/version",
+                                "workflow '" + name + "' has no version " + share.version(), "name one of its versions")
+                                : new NotFoundException("workflow", name));
+                if (!version.active() && share.weight() > 0) {
+                    throw InvalidInputException.body("/versions/" + i + "/version", "version " + share.version()
+                            + " is inactive", "give it weight 0, or roll out an active version");
+                }
+            }
+            Rollout rollout = new Rollout(name, List.copyOf(request.versions()), Instant.ofEpochMilli(clock.millis()));
+            rollouts.put(tx, actor.orgId(), rollout);
+            audit.record(tx, actor, "workflow.rollout", "workflow", name, rollout);
+            return rollout;
+        });
+    }
+
+    public Rollout getRollout(Actor actor, String name) {
+        return database.read(sql -> rollouts.find(sql, actor.orgId(), name)).orElseThrow(() -> NotFoundException.withDetail(
+                "workflow '" + name + "' has no rollout: new executions run its latest active version"));
+    }
+
+    /** Ends the split: new executions run the latest active version again. */
+    public void deleteRollout(Actor actor, String name) {
+        database.inTransaction(tx -> {
+            if (!rollouts.delete(tx, actor.orgId(), name)) {
+                throw NotFoundException.withDetail("workflow '" + name + "' has no rollout");
+            }
+            audit.record(tx, actor, "workflow.rollout.delete", "workflow", name, null);
+            return null;
+        });
+    }
+
+    private Optional<Workflow> pick(Sql tx, Actor actor, Rollout rollout, String routingKey) {
+        List<Workflow> active = new ArrayList<>();
+        List<Integer> weights = new ArrayList<>();
+        for (Rollout.Share share : rollout.versions()) {
+            workflows.find(tx, actor.orgId(), rollout.workflow(), share.version())
+                    .filter(version -> version.active() && share.weight() > 0)
+                    .ifPresent(version -> {
+                        active.add(version);
+                        weights.add(share.weight());
+                    });
+        }
+        int total = weights.stream().mapToInt(Integer::intValue).sum();
+        if (total == 0) {
+            return Optional.empty();
+        }
+        long point = routingKey == null ? java.util.concurrent.ThreadLocalRandom.current().nextLong(total)
+                : Math.floorMod(stableHash(rollout.workflow() + "\n" + routingKey), total);
+        for (int i = 0; i < active.size(); i++) {
+            point -= weights.get(i);
+            if (point < 0) {
+                return Optional.of(active.get(i));
+            }
+        }
+        return Optional.of(active.get(active.size() - 1));
+    }
+
+    /** The same on every node and across restarts (unlike String.hashCode, which is not specified to be). */
+    private static long stableHash(String text) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.nio.ByteBuffer.wrap(digest).getLong();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

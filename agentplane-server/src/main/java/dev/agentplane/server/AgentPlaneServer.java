@@ -2,6 +2,7 @@ package dev.agentplane.server;
 
 import dev.agentplane.AgentPlane;
 import dev.agentplane.common.Json;
+import dev.agentplane.events.EventFeed;
 import dev.agentplane.server.agents.AgentRoutes;
 import dev.agentplane.server.audit.AuditRoutes;
 import dev.agentplane.server.config.ServerConfig;
@@ -25,12 +26,14 @@ import dev.agentplane.server.http.RequestContext;
 import dev.agentplane.server.keys.KeyRoutes;
 import dev.agentplane.server.orgs.OrgRoutes;
 import dev.agentplane.server.state.StateRoutes;
+import dev.agentplane.server.secrets.SecretRoutes;
 import dev.agentplane.server.tasks.TaskRoutes;
 import dev.agentplane.server.usage.UsageRoutes;
 import dev.agentplane.server.workflows.WorkflowRoutes;
 import dev.agentplane.common.BackgroundTask;
-import dev.agentplane.state.StatePurger;
+import dev.agentplane.secrets.SecretBox;
 import dev.agentplane.store.Database;
+import dev.agentplane.state.StatePurger;
 import dev.agentplane.tenancy.UsedSignatures;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -49,15 +52,19 @@ import org.slf4j.LoggerFactory;
 /** One AgentPlane server process: the database, the services over it, and the HTTP API in front. */
 public final class AgentPlaneServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AgentPlaneServer.class);
+    /** How often streams look for events committed by other server processes (this one's arrive at once). */
+    private static final Duration EVENT_POLL_INTERVAL = Duration.ofMillis(250);
 
     private final Javalin app;
     private final AgentPlane plane;
     private final String bootstrapKey;
     private final List<String> routes;
     private final List<BackgroundTask> tasks;
+    private final EventFeed feed;
 
     private AgentPlaneServer(Javalin app, AgentPlane plane, String bootstrapKey, List<String> routes,
-                             List<BackgroundTask> tasks) {
+                             List<BackgroundTask> tasks, EventFeed feed) {
+        this.feed = feed;
         this.app = app;
         this.plane = plane;
         this.bootstrapKey = bootstrapKey;
@@ -70,8 +77,9 @@ public final class AgentPlaneServer implements AutoCloseable {
         requireFreePort(config.port());
         DataDirectory dataDirectory = DataDirectory.prepare(config.dataDir());
         Database database = Database.open(config.database());
+        EventFeed feed = null;
         try {
-            AgentPlane plane = AgentPlane.create(database, clock, config.engine());
+            AgentPlane plane = AgentPlane.create(database, clock, secretBox(config, dataDirectory, database), config.engine());
             AtomicReference<String> created = new AtomicReference<>();
             plane.keys().bootstrap(config.bootstrapAdminKey(), key -> {
                 if (config.bootstrapAdminKey() == null) {
@@ -81,13 +89,17 @@ public final class AgentPlaneServer implements AutoCloseable {
             });
             String bootstrapKey = created.get();
             Javalin app = Javalin.create(javalin -> configure(javalin, config));
-            List<String> routes = registerRoutes(app, plane, new Cors(config.cors()),
+            feed = EventFeed.start(database, EVENT_POLL_INTERVAL);
+            List<String> routes = registerRoutes(app, plane, feed, new Cors(config.cors()),
                     new RateLimiter(config.rateLimits(), plane.limits(), clock));
             app.start(config.port());
             LOG.info("AgentPlane listening on port {} with {}", app.port(), database.dialect().name());
             plane.engine().start();
-            return new AgentPlaneServer(app, plane, bootstrapKey, routes, startBackgroundTasks(plane));
+            return new AgentPlaneServer(app, plane, bootstrapKey, routes, startBackgroundTasks(plane), feed);
         } catch (RuntimeException e) {
+            if (feed != null) {
+                feed.close();
+            }
             database.close();
             throw e;
         }
@@ -100,6 +112,18 @@ public final class AgentPlaneServer implements AutoCloseable {
                 // Audit rows are linked into their org's hash chain after commit, in batches (see AuditLog).
                 BackgroundTask.everyAndAtClose(Duration.ofMillis(250), "audit-chainer", plane.audit()::chainPending),
                 BackgroundTask.everyAndAtClose(Duration.ofSeconds(1), "usage-flusher", plane.usage()::flush));
+    }
+
+    private static SecretBox secretBox(ServerConfig config, DataDirectory dataDirectory, Database database) {
+        if (config.secretsKey() != null) {
+            return SecretBox.ofBase64(config.secretsKey());
+        }
+        if (!database.dialect().singleWriter()) {
+            LOG.warn("no secrets_key (AGENTPLANE_SECRETS_KEY) is set: org secrets are encrypted with a key kept in {}; "
+                    + "every server sharing this database must use the same key, so set secrets_key on all of them",
+                    config.dataDir().resolve(DataDirectory.SECRETS_KEY_FILE));
+        }
+        return SecretBox.ofBase64(dataDirectory.secretsKey());
     }
 
     /** Fails before touching the database, with a message that says what to do, when the port is taken. */
@@ -137,7 +161,8 @@ public final class AgentPlaneServer implements AutoCloseable {
         javalin.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyProblems()));
     }
 
-    private static List<String> registerRoutes(Javalin app, AgentPlane plane, Cors cors, RateLimiter rateLimiter) {
+    private static List<String> registerRoutes(Javalin app, AgentPlane plane, EventFeed feed, Cors cors,
+                                               RateLimiter rateLimiter) {
         app.before(RequestContext::assignRequestId);
         app.before(cors::apply);
         Problems.register(app);
@@ -156,10 +181,11 @@ public final class AgentPlaneServer implements AutoCloseable {
         StateRoutes.register(router, plane.state());
         WorkflowRoutes.register(router, plane.workflows());
         ExecutionRoutes.register(router, plane.executions());
-        EventRoutes.register(router, plane.events(), plane.observe());
+        EventRoutes.register(router, plane.events(), plane.observe(), plane.executions(), feed);
         HandoffRoutes.register(router, plane.handoffs());
         EscalationRoutes.register(router, plane.escalations());
         TaskRoutes.register(router, plane.tasks());
+        SecretRoutes.register(router, plane.secrets());
         UsageRoutes.register(router, plane.usage(), plane.limits());
         return router.registered();
     }
@@ -177,14 +203,20 @@ public final class AgentPlaneServer implements AutoCloseable {
         return plane;
     }
 
+    /** What wakes this server's event streams; one subscription per open stream. */
+    public EventFeed eventFeed() {
+        return feed;
+    }
+
     /** The admin key this start created, or null when the database already had one. */
     public String bootstrapKey() {
         return bootstrapKey;
     }
 
-    /** Stops accepting requests, lets in-flight ones finish, then closes the database. */
+    /** Ends event streams, stops accepting requests, lets in-flight ones finish, then closes the database. */
     @Override
     public void close() {
+        feed.close(); // open streams end (clients resume elsewhere), so they do not hold up the graceful stop
         app.stop();
         plane.engine().close();
         tasks.forEach(BackgroundTask::close);

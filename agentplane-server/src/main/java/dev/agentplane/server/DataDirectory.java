@@ -26,6 +26,27 @@ final class DataDirectory {
         return new DataDirectory(root);
     }
 
+    static final String SECRETS_KEY_FILE = "secrets.key";
+
+    /**
+     * The key org secrets are encrypted with when none is configured: read from {@code secrets.key}, or made and
+     * written there (owner-only) on first use. Several servers on one database must share a configured key instead.
+     */
+    String secretsKey() {
+        Path file = root.resolve(SECRETS_KEY_FILE);
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).trim();
+            }
+            String key = dev.agentplane.secrets.SecretBox.newBase64Key();
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, key + "\n", StandardOpenOption.TRUNCATE_EXISTING);
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create " + file + ": set secrets_key (AGENTPLANE_SECRETS_KEY) instead", e);
+        }
+    }
+
     /** Writes the key readable by the owner only, and prints it once. */
     void writeAdminKey(String key) {
         Path file = root.resolve(ADMIN_KEY_FILE);

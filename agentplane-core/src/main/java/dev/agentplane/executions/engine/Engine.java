@@ -1,6 +1,7 @@
 package dev.agentplane.executions.engine;
 
 import dev.agentplane.common.BackgroundTask;
+import dev.agentplane.events.EventRepository;
 import dev.agentplane.executions.Execution;
 import dev.agentplane.executions.ExecutionRepository;
 import dev.agentplane.executions.ExecutionStep;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -39,10 +41,13 @@ public final class Engine implements AutoCloseable {
     private final ExecutionRepository executions;
     private final WorkflowService workflows;
     private final StepRunRepository runs = new StepRunRepository();
+    private final EventRepository events = new EventRepository();
     private final Transitions transitions;
     private final StepRunner runner;
     private final EngineSettings settings;
     private final UsageMeter usage;
+    /** An org's secrets by name, for expressions; their values are redacted from everything stored. */
+    private final Function<String, Map<String, String>> secretsOf;
     private final String owner = "node-" + UUID.randomUUID();
     /**
      * The claims this node's workers are running, by run id, renewed until they end. A run can be claimed again by
@@ -58,15 +63,16 @@ public final class Engine implements AutoCloseable {
 
     public Engine(Database database, Clock clock, ExecutionRepository executions, WorkflowService workflows,
                   StateService state, ToolRegistry tools, Expressions expressions, StepWakeups wakeups, UsageMeter usage,
-                  EngineSettings settings) {
+                  Function<String, Map<String, String>> secretsOf, EngineSettings settings) {
         this.usage = usage;
+        this.secretsOf = secretsOf;
         this.database = database;
         this.clock = clock;
         this.executions = executions;
         this.workflows = workflows;
         this.settings = settings;
         this.workers = new Semaphore(settings.workers());
-        this.transitions = new Transitions(runs, executions, workflows, expressions, wakeups, clock);
+        this.transitions = new Transitions(runs, executions, workflows, expressions, wakeups, secretsOf, clock);
         this.runner = new StepRunner(tools, expressions, new StateSteps(state), clock);
         wakeups.onSignal(this::wake);
     }
@@ -206,7 +212,9 @@ public final class Engine implements AutoCloseable {
             Outcome outcome;
             try {
                 WorkflowDefinition definition = database.read(sql -> workflows.definition(sql, run.orgId(), execution.workflowId()));
-                ExpressionContext variables = database.read(sql -> Variables.of(execution, runs.ofExecution(sql, run.executionId()), run.scope()));
+                Map<String, String> secrets = secretsOf.apply(run.orgId());
+                ExpressionContext variables = database.read(sql -> Variables.of(execution, runs.ofExecution(sql, run.executionId()),
+                        run.scope(), secrets));
                 outcome = runner.run(run, execution, definition.step(run.stepId()), variables);
             } catch (IllegalStateException unrunnable) {
                 database.inTransaction(tx -> {
@@ -232,7 +240,11 @@ public final class Engine implements AutoCloseable {
 
     /** Records a run's outcome with what it makes due next; false when the run is no longer this worker's. */
     boolean record(StepRun run, Outcome outcome) {
-        return database.inTransaction(tx -> transitions.apply(tx, run, outcome));
+        return database.inTransaction(tx -> {
+            // The execution's event lock first: every transaction of an execution then locks in the same order.
+            events.lockSequence(tx, run.orgId(), run.executionId());
+            return transitions.apply(tx, run, outcome);
+        });
     }
 
     void renewLeases() {

@@ -7,6 +7,7 @@ import dev.agentplane.common.Json;
 import dev.agentplane.common.problems.ProblemException;
 import dev.agentplane.executions.Execution;
 import dev.agentplane.expressions.ExpressionContext;
+import dev.agentplane.expressions.SecretRedactor;
 import dev.agentplane.expressions.Expressions;
 import dev.agentplane.tools.Tool;
 import dev.agentplane.tools.ToolCall;
@@ -41,7 +42,22 @@ final class StepRunner {
         this.clock = clock;
     }
 
+    /** What the step came to, with the values of the org's secrets redacted from everything that will be stored. */
     Outcome run(StepRun run, Execution execution, Step step, ExpressionContext variables) {
+        Outcome outcome = runUnredacted(run, execution, step, variables);
+        SecretRedactor redactor = variables.redactor();
+        if (redactor.isEmpty()) {
+            return outcome;
+        }
+        return switch (outcome) {
+            case Outcome.Done done -> new Outcome.Done(redactor.redact(done.output()));
+            case Outcome.Failed failed -> new Outcome.Failed(failed.code(), redactor.redact(failed.message()), failed.retryable());
+            case Outcome.Blocks blocks -> new Outcome.Blocks(blocks.blocks(), redactor.redact(blocks.state()));
+            default -> outcome;
+        };
+    }
+
+    private Outcome runUnredacted(StepRun run, Execution execution, Step step, ExpressionContext variables) {
         try {
             if (step.when() != null && !expressions.test(step.when(), variables)) {
                 return new Outcome.Skipped();

@@ -21,6 +21,8 @@ import dev.agentplane.workflows.definition.WorkflowDefinition;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Moves an execution forward inside one transaction: a step's result is recorded together with the runs it makes
@@ -35,10 +37,12 @@ final class Transitions {
     private final Expressions expressions;
     private final Clock clock;
     private final StepWakeups wakeups;
+    private final Function<String, Map<String, String>> secretsOf;
     private Collaborators services;
 
     Transitions(StepRunRepository runs, ExecutionRepository executions, WorkflowService workflows,
-                Expressions expressions, StepWakeups wakeups, Clock clock) {
+                Expressions expressions, StepWakeups wakeups, Function<String, Map<String, String>> secretsOf, Clock clock) {
+        this.secretsOf = secretsOf;
         this.wakeups = wakeups;
         this.runs = runs;
         this.executions = executions;
@@ -253,7 +257,8 @@ final class Transitions {
         JsonNode output;
         try {
             output = definition.outputs() == null ? lastOutputs(tx, executionId)
-                    : expressions.render(definition.outputs(), Variables.of(execution, runs.ofExecution(tx, executionId), "")).value();
+                    : expressions.render(definition.outputs(), Variables.of(execution, runs.ofExecution(tx, executionId), "",
+                            secretsOf.apply(orgId))).redacted();
         } catch (RuntimeException e) {
             failExecution(tx, orgId, executionId, "the workflow's outputs could not be computed: " + e.getMessage());
             return;

@@ -6,6 +6,7 @@ import dev.agentplane.executions.Execution;
 import dev.agentplane.expressions.ExpressionContext;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a step's expressions see: the execution's inputs, the finished steps visible from the step's scope (a step
@@ -15,9 +16,10 @@ import java.util.List;
 final class Variables {
     private Variables() {}
 
-    static ExpressionContext of(Execution execution, List<StepRun> runs, String scope) {
+    static ExpressionContext of(Execution execution, List<StepRun> runs, String scope, Map<String, String> secrets) {
         ExpressionContext.Builder context = ExpressionContext.builder()
                 .inputs(execution.input())
+                .secrets(secrets)
                 .execution(Json.object().put("id", execution.id()).put("workflow", execution.workflowName())
                         .put("version", execution.workflowVersion()).put("started_at", execution.startedAt().toString()));
         runs.stream()

@@ -28,7 +28,8 @@ public final class ConfigLoader {
             "database.password", "database.pool_size", "bootstrap_admin_key", "shutdown_grace_seconds",
             "cors.allowed_origins", "cors.allowed_methods", "cors.allowed_headers", "cors.max_age_seconds",
             "rate_limits.admin", "rate_limits.developer", "rate_limits.agent", "rate_limits.viewer",
-            "rate_limits.auditor", "rate_limits.failed_auth_per_minute", "engine.workers", "engine.lease_seconds");
+            "rate_limits.auditor", "rate_limits.failed_auth_per_minute", "secrets_key", "engine.workers",
+            "engine.lease_seconds");
 
     private ConfigLoader() {}
 
@@ -106,6 +107,7 @@ public final class ConfigLoader {
                         inRange("cors.max_age_seconds", intSetting(values, "cors.max_age_seconds",
                                 defaults.cors().maxAgeSeconds()), 0, 86_400)),
                 rateLimits(values, defaults.rateLimits()),
+                values.get("secrets_key"),
                 engine(values, defaults.engine()));
     }
 

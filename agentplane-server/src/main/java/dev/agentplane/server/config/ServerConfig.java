@@ -10,18 +10,19 @@ import java.nio.file.Path;
  */
 public record ServerConfig(int port, Path dataDir, String databaseUrl, String databaseUser, String databasePassword,
                            int databasePoolSize, String bootstrapAdminKey, long shutdownGraceMillis, CorsSettings cors,
-                           RateLimitSettings rateLimits, EngineSettings engine) {
+                           RateLimitSettings rateLimits, String secretsKey, EngineSettings engine) {
 
     public static ServerConfig defaults() {
         return new ServerConfig(8080, Path.of("data"), null, null, null, 16, null, 20_000, CorsSettings.none(),
-                RateLimitSettings.defaults(), EngineSettings.defaults());
+                RateLimitSettings.defaults(), null, EngineSettings.defaults());
     }
 
     /** Never prints the database password or the bootstrap key. */
     @Override
     public String toString() {
         return "ServerConfig[port=" + port + ", dataDir=" + dataDir + ", database=" + database()
-                + ", bootstrapAdminKey=" + (bootstrapAdminKey == null ? "unset" : "***") + "]";
+                + ", bootstrapAdminKey=" + (bootstrapAdminKey == null ? "unset" : "***")
+                + ", secretsKey=" + (secretsKey == null ? "unset" : "***") + "]";
     }
 
     public DatabaseSettings database() {
@@ -33,36 +34,36 @@ public record ServerConfig(int port, Path dataDir, String databaseUrl, String da
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(newPort, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapAdminKey, shutdownGraceMillis, cors, rateLimits, engine);
+                bootstrapAdminKey, shutdownGraceMillis, cors, rateLimits, secretsKey, engine);
     }
 
     public ServerConfig withDataDir(Path newDataDir) {
         return new ServerConfig(port, newDataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapAdminKey, shutdownGraceMillis, cors, rateLimits, engine);
+                bootstrapAdminKey, shutdownGraceMillis, cors, rateLimits, secretsKey, engine);
     }
 
     public ServerConfig withDatabase(String url, String user, String password) {
         return new ServerConfig(port, dataDir, url, user, password, databasePoolSize, bootstrapAdminKey,
-                shutdownGraceMillis, cors, rateLimits, engine);
+                shutdownGraceMillis, cors, rateLimits, secretsKey, engine);
     }
 
     public ServerConfig withBootstrapAdminKey(String key) {
         return new ServerConfig(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize, key,
-                shutdownGraceMillis, cors, rateLimits, engine);
+                shutdownGraceMillis, cors, rateLimits, secretsKey, engine);
     }
 
     public ServerConfig withCors(CorsSettings newCors) {
         return new ServerConfig(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapAdminKey, shutdownGraceMillis, newCors, rateLimits, engine);
+                bootstrapAdminKey, shutdownGraceMillis, newCors, rateLimits, secretsKey, engine);
     }
 
     public ServerConfig withRateLimits(RateLimitSettings newRateLimits) {
         return new ServerConfig(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapAdminKey, shutdownGraceMillis, cors, newRateLimits, engine);
+                bootstrapAdminKey, shutdownGraceMillis, cors, newRateLimits, secretsKey, engine);
     }
 
     public ServerConfig withEngine(EngineSettings newEngine) {
         return new ServerConfig(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapAdminKey, shutdownGraceMillis, cors, rateLimits, newEngine);
+                bootstrapAdminKey, shutdownGraceMillis, cors, rateLimits, secretsKey, newEngine);
     }
 }

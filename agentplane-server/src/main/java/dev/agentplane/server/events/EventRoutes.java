@@ -1,9 +1,11 @@
 package dev.agentplane.server.events;
 
+import dev.agentplane.events.EventFeed;
 import dev.agentplane.events.EventService;
 import dev.agentplane.events.NewEvent;
 import dev.agentplane.events.NewExecutionEvent;
 import dev.agentplane.events.ObserveService;
+import dev.agentplane.executions.ExecutionService;
 import dev.agentplane.server.executions.ExecutionRoutes;
 import dev.agentplane.server.http.ApiRouter;
 import dev.agentplane.server.http.Bodies;
@@ -15,18 +17,23 @@ import io.javalin.http.Context;
 public final class EventRoutes {
     private final EventService events;
     private final ObserveService observe;
+    private final ExecutionEventStream stream;
 
-    private EventRoutes(EventService events, ObserveService observe) {
+    private EventRoutes(EventService events, ObserveService observe, ExecutionEventStream stream) {
         this.events = events;
         this.observe = observe;
+        this.stream = stream;
     }
 
-    public static void register(ApiRouter router, EventService events, ObserveService observe) {
-        EventRoutes routes = new EventRoutes(events, observe);
+    public static void register(ApiRouter router, EventService events, ObserveService observe,
+                                ExecutionService executions, EventFeed feed) {
+        EventRoutes routes = new EventRoutes(events, observe, new ExecutionEventStream(events, executions, feed));
+        EventSocket socket = new EventSocket(events, feed);
         router.post("/v1/events", routes::create)
                 .post("/v1/executions/{execution_id}/events", routes::createForExecution)
                 .get("/v1/executions/{execution_id}/events", routes::listForExecution)
-                .get("/v1/observe", routes::observe);
+                .get("/v1/observe", routes::observe)
+                .webSocket("/v1/stream", socket::beforeUpgrade, socket::configure);
     }
 
     private void create(Context ctx) {
@@ -39,9 +46,15 @@ public final class EventRoutes {
                 Bodies.required(ctx, NewExecutionEvent.class)));
     }
 
+    /** A page of events, or with {@code Accept: text/event-stream} the stream of them. */
     private void listForExecution(Context ctx) {
         String executionId = Queries.pathId(ctx, "execution_id");
-        Responses.page(ctx, events.list(RequestContext.actor(ctx), executionId, Queries.page(ctx)));
+        Long after = ExecutionEventStream.startAfter(ctx);
+        if (ExecutionEventStream.accepted(ctx)) {
+            stream.stream(ctx, RequestContext.actor(ctx), executionId, after == null ? 0 : after);
+        } else {
+            Responses.page(ctx, events.list(RequestContext.actor(ctx), executionId, after, Queries.page(ctx)));
+        }
     }
 
     private void observe(Context ctx) {

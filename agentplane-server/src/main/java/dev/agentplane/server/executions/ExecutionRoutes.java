@@ -32,6 +32,8 @@ public final class ExecutionRoutes {
                 .post("/v1/executions/{execution_id}/resume", ctx -> ctx.json(routes.executions.resume(RequestContext.actor(ctx), id(ctx))))
                 .post("/v1/executions/{execution_id}/retry", ctx -> ctx.json(routes.executions.retry(RequestContext.actor(ctx), id(ctx))))
                 .post("/v1/executions/{execution_id}/replay", routes::replay)
+                .get("/v1/workflows/{name}/compare", ctx -> ctx.json(java.util.Map.of("items", routes.executions.compareVersions(
+                        RequestContext.actor(ctx), ctx.pathParam("name"), Queries.instant(ctx, "from"), Queries.instant(ctx, "to")))))
                 .get("/v1/dead-letters", ctx -> Responses.page(ctx, routes.executions.deadLetters(RequestContext.actor(ctx), Queries.page(ctx))))
                 .get("/v1/executions/{execution_id}/steps", routes::steps);
     }

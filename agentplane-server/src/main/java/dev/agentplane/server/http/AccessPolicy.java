@@ -43,12 +43,14 @@ public final class AccessPolicy {
         rule(READERS, "listAgents", "getAgent");
         rule(ACTORS, "putState", "deleteState");
         rule(READERS, "getState", "listStateKeys");
-        rule(BUILDERS, "createWorkflow", "deactivateWorkflowVersion");
+        rule(BUILDERS, "createWorkflow", "deactivateWorkflowVersion", "setWorkflowRollout", "deleteWorkflowRollout");
+        rule(READERS, "getWorkflowRollout", "compareWorkflowVersions");
         rule(READERS, "listWorkflows", "getWorkflow", "listWorkflowVersions", "getWorkflowVersion");
         rule(ACTORS, "startExecution", "completeExecution", "failExecution", "createExecutionEvent", "createEvent");
         rule(BUILDERS, "cancelExecution", "pauseExecution", "resumeExecution", "retryExecution", "replayExecution");
         rule(READERS, "listDeadLetters");
-        rule(READERS, "listExecutions", "getExecution", "listExecutionEvents", "listExecutionSteps", "observeExecutions");
+        rule(READERS, "listExecutions", "getExecution", "listExecutionEvents", "listExecutionSteps", "observeExecutions",
+                "streamEvents");
         rule(ACTORS, "createHandoff", "acceptHandoff", "rejectHandoff", "completeHandoff");
         rule(READERS, "listHandoffs", "getHandoff");
         rule(ACTORS, "createEscalation");
@@ -58,6 +60,9 @@ public final class AccessPolicy {
         rule(READERS, "listTasks", "getTask");
         rule(AUDIT_READERS, "listAuditEntries", "verifyAuditChain");
         rule(PEOPLE, "getUsage", "getLimits");
+        // Secret values are never returned; their names tell workflow authors what they may use.
+        rule(ADMINS, "putSecret", "deleteSecret");
+        rule(EnumSet.of(ADMIN, DEVELOPER), "listSecrets");
         rule(ADMINS, "setLimits");
         // An org's quota: admins of the instance admin organization only (LimitService answers 404 to others).
         rule(ADMINS, "getOrgQuota", "setOrgQuota");

@@ -10,9 +10,14 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import io.javalin.websocket.WsConfig;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Registers routes only if openapi.yaml documents them, and guards each one: for /v1 routes authentication, the
@@ -42,12 +47,55 @@ public final class ApiRouter {
     public ApiRouter patch(String path, Handler handler) { return add(HandlerType.PATCH, path, handler); }
     public ApiRouter delete(String path, Handler handler) { return add(HandlerType.DELETE, path, handler); }
 
+    /**
+     * A WebSocket on {@code path}, documented in openapi.yaml as a GET whose success is {@code 101}. A handshake
+     * passes the guards of every route (authentication, also by a {@code bearer.<key>} subprotocol; rate limit;
+     * metering; access policy; declared query parameters), then {@code beforeUpgrade}; a failure answers the
+     * handshake with its problem instead of upgrading. A plain GET of the path gets {@code 426}.
+     */
+    public ApiRouter webSocket(String path, Handler beforeUpgrade, Consumer<WsConfig> socket) {
+        Handler guarded = guarded(path, contract.operation("GET", path), ctx -> {
+            WebSocketHandshake.chooseProtocol(ctx);
+            beforeUpgrade.handle(ctx);
+        });
+        app.addHttpHandler(HandlerType.WEBSOCKET_BEFORE_UPGRADE, path, ctx -> {
+            RequestContext.assignRequestId(ctx);
+            try {
+                guarded.handle(ctx);
+            } catch (ProblemException e) {
+                refuseUpgrade(ctx, e);
+                throw e; // Javalin then skips the upgrade
+            }
+        });
+        app.ws(path, socket);
+        return add(HandlerType.GET, path, ctx -> {
+            ctx.header("Upgrade", "websocket");
+            throw new ProblemException(426, "upgrade-required", "Upgrade required", "this endpoint is a WebSocket: "
+                    + "connect with a WebSocket client (ws:// or wss://), which sends the Upgrade handshake");
+        });
+    }
+
+    /** Javalin answers a refused upgrade with the status and headers only; the problem's body is written here. */
+    private static void refuseUpgrade(Context ctx, ProblemException problem) throws IOException {
+        Problems.write(ctx, problem);
+        HttpServletResponse response = ctx.res();
+        response.setStatus(problem.status());
+        response.setContentType(Problems.CONTENT_TYPE);
+        response.getOutputStream().write(ctx.result().getBytes(StandardCharsets.UTF_8));
+        response.flushBuffer();
+    }
+
     private ApiRouter add(HandlerType method, String path, Handler handler) {
         OpenApiContract.Operation operation = contract.operation(method.name(), path);
         registered.add(method.name() + " " + path);
+        app.addHttpHandler(method, path, guarded(path, operation, handler));
+        return this;
+    }
+
+    private Handler guarded(String path, OpenApiContract.Operation operation, Handler handler) {
         boolean authenticated = path.startsWith("/v1/");
         Set<Role> allowed = authenticated ? AccessPolicy.rolesFor(operation.operationId()) : Set.of();
-        app.addHttpHandler(method, path, ctx -> {
+        return ctx -> {
             if (authenticated) {
                 authenticate(ctx);
                 Actor actor = RequestContext.actor(ctx);
@@ -58,8 +106,7 @@ public final class ApiRouter {
             Queries.rejectMalformedEncoding(ctx);
             rejectUndeclaredQueryParameters(ctx, operation.queryParameters());
             handler.handle(ctx);
-        });
-        return this;
+        };
     }
 
     private void authenticate(Context ctx) {

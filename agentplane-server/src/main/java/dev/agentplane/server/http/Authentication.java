@@ -9,8 +9,9 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Every /v1 request carries {@code Authorization: Bearer <key>}; an unknown, revoked or expired key gets the same
- * 401. A key that signs its requests must also carry a valid, unused signature ({@link SignatureCheck}).
+ * Every /v1 request carries {@code Authorization: Bearer <key>} (a WebSocket handshake may offer the key as the
+ * subprotocol {@code bearer.<key>} instead, see {@link WebSocketHandshake}); an unknown, revoked or expired key gets
+ * the same 401. A key that signs its requests must also carry a valid, unused signature ({@link SignatureCheck}).
  */
 public final class Authentication {
     private final KeyService keys;
@@ -38,6 +39,10 @@ public final class Authentication {
 
     private AuthenticatedKey recognise(Context ctx) {
         String header = ctx.header("Authorization");
+        if ((header == null || header.isBlank()) && WebSocketHandshake.isHandshake(ctx)) {
+            String offered = WebSocketHandshake.bearerKey(ctx);
+            header = offered == null ? null : "Bearer " + offered;
+        }
         if (header == null || header.isBlank()) {
             throw unauthorized("this endpoint needs an API key: send 'Authorization: Bearer <key>'. The first admin "
                     + "key was printed when the server first started and saved in <data-dir>/admin.key");

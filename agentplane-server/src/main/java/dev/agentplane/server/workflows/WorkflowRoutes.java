@@ -9,6 +9,7 @@ import dev.agentplane.server.http.Responses;
 import dev.agentplane.workflows.Workflow;
 import dev.agentplane.workflows.WorkflowFilter;
 import dev.agentplane.workflows.WorkflowFormat;
+import dev.agentplane.workflows.SetRollout;
 import dev.agentplane.workflows.WorkflowService;
 import io.javalin.http.Context;
 
@@ -26,7 +27,15 @@ public final class WorkflowRoutes {
                 .get("/v1/workflows/{name}", routes::get)
                 .get("/v1/workflows/{name}/versions", routes::listVersions)
                 .get("/v1/workflows/{name}/versions/{version}", routes::getVersion)
-                .post("/v1/workflows/{name}/versions/{version}/deactivate", routes::deactivate);
+                .post("/v1/workflows/{name}/versions/{version}/deactivate", routes::deactivate)
+                .put("/v1/workflows/{name}/rollout", ctx -> ctx.json(workflows.setRollout(RequestContext.actor(ctx),
+                        ctx.pathParam("name"), Bodies.required(ctx, SetRollout.class))))
+                .get("/v1/workflows/{name}/rollout", ctx -> ctx.json(workflows.getRollout(RequestContext.actor(ctx),
+                        ctx.pathParam("name"))))
+                .delete("/v1/workflows/{name}/rollout", ctx -> {
+                    workflows.deleteRollout(RequestContext.actor(ctx), ctx.pathParam("name"));
+                    ctx.status(204);
+                });
     }
 
     /** The body is the definition text itself, JSON or YAML as its Content-Type says. */

@@ -116,4 +116,25 @@ class EngineApiTest {
         api.post("/v1/executions/" + id + "/retry", null).expectProblem(409, null);
         api.as(api.newKey("viewer")).post("/v1/executions/" + id + "/pause", null).expectProblem(403, null);
     }
+
+    @ApiTest
+    void a_rollout_splits_starts_and_compare_shows_each_version(Api api) {
+        String name = workflow(api, "steps: [{id: a, type: tool, tool: core.echo}]\n");
+        api.send("POST", "/v1/workflows", "name: " + name + "\nsteps: [{id: b, type: tool, tool: core.echo}]\n", "application/yaml").expect(201);
+
+        JsonNode rollout = api.put("/v1/workflows/" + name + "/rollout", "{\"versions\": [{\"version\": 1, \"weight\": 0}, {\"version\": 2, \"weight\": 1}]}")
+                .expect(200).body();
+        assertThat(rollout.get("versions")).hasSize(2);
+        assertThat(api.get("/v1/workflows/" + name + "/rollout").expect(200).body().get("versions")).isEqualTo(rollout.get("versions"));
+        String id = api.post("/v1/executions", "{\"workflow\": \"" + name + "\", \"routing_key\": \"c-1\"}").expect(201).id();
+        assertThat(awaitStatus(api, id, "completed").get("workflow_version").asInt()).isEqualTo(2);
+        api.post("/v1/executions", "{\"workflow\": \"" + name + "\", \"version\": 1}").expect(201);
+
+        JsonNode compared = api.get("/v1/workflows/" + name + "/compare").expect(200).body().get("items");
+        assertThat(compared).extracting(v -> v.get("version").asInt()).containsExactly(1, 2);
+        api.put("/v1/workflows/" + name + "/rollout", "{\"versions\": [{\"version\": 9, \"weight\": 1}]}").expectProblem(400, "/versions/0/version");
+        api.delete("/v1/workflows/" + name + "/rollout").expect(204);
+        api.get("/v1/workflows/" + name + "/rollout").expectProblem(404, null);
+        api.get("/v1/workflows/ghost-" + Api.unique() + "/compare").expectProblem(404, null);
+    }
 }

@@ -49,6 +49,12 @@ public final class Api {
                 .expect(201).body().get("key").asText();
     }
 
+    /** The admin of a new organization (this must be an instance admin's client), to show tenants stay apart. */
+    public Api inNewOrg() {
+        return as(post("/v1/orgs", Json.object().put("name", "org-" + unique())).expect(201).body()
+                .get("admin_key").get("key").asText());
+    }
+
     public static String unique() {
         return UUID.randomUUID().toString().substring(0, 8);
     }
@@ -121,6 +127,22 @@ public final class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** GET with {@code Accept: text/event-stream}: the Server-Sent Events of {@code path}, read as they come. */
+    public EventStream events(String path, String... headers) {
+        return EventStream.open(baseUrl, key, path, headers);
+    }
+
+    /** The WebSocket {@code /v1/stream} with this key in the Authorization header; {@code query} e.g. "?type=step.". */
+    public StreamSocket stream(String query) {
+        return StreamSocket.connect(baseUrl, query, builder -> key == null ? builder
+                : builder.header("Authorization", "Bearer " + key));
+    }
+
+    /** The WebSocket {@code /v1/stream} authenticated as a browser must: subprotocols agentplane.v1 and bearer.<key>. */
+    public StreamSocket streamAsBrowser(String query) {
+        return StreamSocket.connect(baseUrl, query, builder -> builder.subprotocols("agentplane.v1", "bearer." + key));
     }
 
     /** Follows next_cursor until the last page and returns every item. */
