@@ -119,12 +119,17 @@ class ClusterKillTest {
         List<String> stranded;
         try (ExecutorService clients = Executors.newFixedThreadPool(16)) {
             Map<Integer, Future<String>> starting = startExecutions(clients, victim, survivor);
+            String victimOwner = victim.engineOwner();
+            // Some executions done, and the node to kill in the middle of steps (it may be between claims a moment).
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> executionsByStatus().getOrDefault("completed", 0) >= EXECUTIONS / 10);
+                    .until(() -> executionsByStatus().getOrDefault("completed", 0) >= EXECUTIONS / 10
+                            && strandedRuns(victimOwner).size() >= 5);
             victim.kill();
-            stranded = strandedRuns(victim.engineOwner());
+            stranded = strandedRuns(victimOwner);
             int inFlight = executionsByStatus().getOrDefault("running", 0);
-            progress("killed node a holding " + stranded.size() + " step runs; " + inFlight + " executions running");
+            progress("killed node a holding " + stranded.size() + " step runs (node b: "
+                    + strandedRuns(survivor.engineOwner()).size() + "); " + inFlight + " executions running; runs by status "
+                    + countBy("SELECT status AS k, COUNT(*) AS n FROM step_runs GROUP BY status"));
 
             assertThat(stranded).as("step runs the killed node held when it died").isNotEmpty();
             assertThat(inFlight).as("executions running when the node died").isGreaterThanOrEqualTo(EXECUTIONS / 10);
