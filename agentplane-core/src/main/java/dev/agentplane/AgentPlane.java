@@ -13,6 +13,9 @@ import dev.agentplane.executions.engine.EngineSettings;
 import dev.agentplane.executions.engine.StepWakeups;
 import dev.agentplane.expressions.Expressions;
 import dev.agentplane.handoffs.HandoffService;
+import dev.agentplane.schedules.DefinitionSchedules;
+import dev.agentplane.schedules.ScheduleService;
+import dev.agentplane.schedules.Scheduler;
 import dev.agentplane.state.StateService;
 import dev.agentplane.store.Database;
 import dev.agentplane.secrets.SecretBox;
@@ -32,7 +35,7 @@ public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyServ
                          WorkflowService workflows, ExecutionService executions, EventService events,
                          ObserveService observe, StateService state, HandoffService handoffs,
                          EscalationService escalations, TaskService tasks, UsageMeter usage, LimitService limits,
-                         Engine engine, SecretService secrets) {
+                         Engine engine, SecretService secrets, ScheduleService schedules, Scheduler scheduler) {
 
     /**
      * For tests and tools: secrets are encrypted under a key made up for this process, so they do not survive it.
@@ -50,7 +53,7 @@ public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyServ
     public static AgentPlane create(Database database, Clock clock, SecretBox secretBox, EngineSettings engineSettings) {
         AuditLog audit = new AuditLog(database, clock);
         AgentService agents = new AgentService(database, audit, clock);
-        WorkflowService workflows = new WorkflowService(database, audit, clock);
+        WorkflowService workflows = new WorkflowService(database, audit, clock, new DefinitionSchedules(audit, clock));
         KeyService keys = new KeyService(database, audit, clock, agents);
         OrgService orgs = new OrgService(database, audit, clock, keys);
         UsageMeter usage = new UsageMeter(database, clock);
@@ -66,7 +69,9 @@ public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyServ
         EscalationService escalations = new EscalationService(database, audit, clock, wakeups, agents, executions);
         TaskService tasks = new TaskService(database, audit, clock, wakeups, agents);
         engine.connect(new Collaborators(escalations, handoffs, tasks, executions));
+        Scheduler scheduler = new Scheduler(database, clock, audit, executions, orgs, engine);
         return new AgentPlane(database, clock, audit, keys, orgs, agents, workflows, executions, events,
-                new ObserveService(executions, events), state, handoffs, escalations, tasks, usage, limits, engine, secrets);
+                new ObserveService(executions, events), state, handoffs, escalations, tasks, usage, limits, engine, secrets,
+                new ScheduleService(database, audit, clock, workflows, scheduler), scheduler);
     }
 }

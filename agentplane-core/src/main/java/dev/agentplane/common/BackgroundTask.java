@@ -2,8 +2,10 @@ package dev.agentplane.common;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +21,8 @@ public final class BackgroundTask implements AutoCloseable {
     private final Duration interval;
     private final Runnable work;
     private final boolean runOnClose;
-    private ScheduledExecutorService scheduler;
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+    private volatile ScheduledExecutorService scheduler;
 
     private BackgroundTask(String name, Duration interval, Runnable work, boolean runOnClose) {
         this.name = name;
@@ -42,6 +45,21 @@ public final class BackgroundTask implements AutoCloseable {
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("agentplane-" + name).factory());
         scheduler.scheduleWithFixedDelay(this::runLogged, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         return this;
+    }
+
+    /** Runs the work soon, without waiting for the interval; wakes made before that run starts count as one. */
+    public void wake() {
+        ScheduledExecutorService current = scheduler;
+        if (current != null && wakePending.compareAndSet(false, true)) {
+            try {
+                current.execute(() -> {
+                    wakePending.set(false);
+                    runLogged();
+                });
+            } catch (RejectedExecutionException closing) {
+                wakePending.set(false);
+            }
+        }
     }
 
     private void runLogged() {

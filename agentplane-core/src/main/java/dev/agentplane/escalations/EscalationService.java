@@ -19,6 +19,7 @@ import dev.agentplane.tenancy.Actor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /** Escalations to humans: opened, optionally claimed, then resolved with a decision or dismissed. */
 public final class EscalationService {
@@ -67,6 +68,11 @@ public final class EscalationService {
 
     public Escalation get(Actor actor, String id) {
         return database.read(sql -> find(sql, actor, id));
+    }
+
+    /** The escalation an approval step run opened, if it opened one. */
+    public Optional<Escalation> ofStepRun(Actor actor, String stepRunId) {
+        return database.read(sql -> escalations.findByStepRun(sql, actor.orgId(), stepRunId));
     }
 
     public Page<Escalation> list(Actor actor, EscalationFilter filter, PageRequest page) {

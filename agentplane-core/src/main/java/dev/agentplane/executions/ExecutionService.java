@@ -92,22 +92,8 @@ public final class ExecutionService {
             }
         }
         try {
-            Execution started = database.inTransaction(tx -> {
-                Workflow workflow = workflows.versionToRun(tx, actor, request.workflow(), request.version(), request.routingKey());
-                WorkflowDefinition definition = runnable(tx, actor, workflow);
-                agents.requireAgent(tx, actor, "/agent_id", request.agentId());
-                JsonNode input = Inputs.resolve(workflow.name(), definition.inputs(), nullIfJsonNull(request.input()));
-                limits.startExecution(tx, actor.orgId());
-                Instant now = Times.now(clock);
-                Execution execution = new Execution(Ids.newId(), workflow.id(), workflow.name(), workflow.version(), agentId,
-                        Execution.RUNNING, input, null, null, 0, 0, 0, now, null, null);
-                executions.insert(tx, actor.orgId(), execution, idempotencyKey,
-                        definition.timeout() == null ? null : now.plus(definition.timeout()).toEpochMilli(), parentStepRunId);
-                engine.begin(tx, actor.orgId(), execution, definition);
-                audit.record(tx, actor, "execution.start", "execution", execution.id(), Json.object()
-                        .put("workflow", workflow.name()).put("version", workflow.version()).put("agent_id", agentId));
-                return execution;
-            });
+            Execution started = database.inTransaction(tx -> begin(tx, actor, request, idempotencyKey, agentId,
+                    parentStepRunId));
             engine.wake();
             return new Started(started, true);
         } catch (Sql.UniqueViolation sameKeyMeanwhile) {
@@ -117,6 +103,36 @@ public final class ExecutionService {
             return new Started(database.read(sql -> executions.findByIdempotencyKey(sql, actor.orgId(), idempotencyKey))
                     .orElseThrow(() -> sameKeyMeanwhile), false);
         }
+    }
+
+    /**
+     * In the caller's transaction: starts an execution the server itself triggers (a schedule's fire), or returns the
+     * one an earlier start with the same idempotency key made. Refusals are the same problems {@link #start} throws;
+     * the caller wakes the engine with {@link Engine#wake} after commit.
+     */
+    public Execution startInTransaction(Sql tx, Actor actor, StartExecution request, String idempotencyKey) {
+        request.validate();
+        StartExecution.checkIdempotencyKey(idempotencyKey);
+        var existing = executions.findByIdempotencyKey(tx, actor.orgId(), idempotencyKey);
+        return existing.isPresent() ? existing.get() : begin(tx, actor, request, idempotencyKey, request.agentId(), null);
+    }
+
+    private Execution begin(Sql tx, Actor actor, StartExecution request, String idempotencyKey, String agentId,
+                            String parentStepRunId) {
+        Workflow workflow = workflows.versionToRun(tx, actor, request.workflow(), request.version(), request.routingKey());
+        WorkflowDefinition definition = runnable(tx, actor, workflow);
+        agents.requireAgent(tx, actor, "/agent_id", request.agentId());
+        JsonNode input = Inputs.resolve(workflow.name(), definition.inputs(), nullIfJsonNull(request.input()));
+        limits.startExecution(tx, actor.orgId());
+        Instant now = Times.now(clock);
+        Execution execution = new Execution(Ids.newId(), workflow.id(), workflow.name(), workflow.version(), agentId,
+                Execution.RUNNING, input, null, null, 0, 0, 0, now, null, null);
+        executions.insert(tx, actor.orgId(), execution, idempotencyKey,
+                definition.timeout() == null ? null : now.plus(definition.timeout()).toEpochMilli(), parentStepRunId);
+        engine.begin(tx, actor.orgId(), execution, definition);
+        audit.record(tx, actor, "execution.start", "execution", execution.id(), Json.object()
+                .put("workflow", workflow.name()).put("version", workflow.version()).put("agent_id", agentId));
+        return execution;
     }
 
     public Execution start(Actor actor, StartExecution request) {

@@ -7,10 +7,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Plain JDBC on one connection, with positional parameters and row mappers; the SQL stays visible. */
 public final class Sql {
@@ -99,6 +101,36 @@ public final class Sql {
         } catch (SQLException e) {
             throw failure(sql, e);
         }
+    }
+
+    /**
+     * Runs {@code work} after a savepoint: when it throws, only what it wrote is undone and the transaction goes on
+     * (on PostgreSQL a failed statement would otherwise abort the whole transaction).
+     */
+    public <T> T withSavepoint(Supplier<T> work) {
+        Savepoint savepoint;
+        try {
+            savepoint = connection.setSavepoint();
+        } catch (SQLException e) {
+            throw new StoreException("could not set a savepoint", e);
+        }
+        T result;
+        try {
+            result = work.get();
+        } catch (RuntimeException e) {
+            try {
+                connection.rollback(savepoint);
+            } catch (SQLException undo) {
+                e.addSuppressed(undo);
+            }
+            throw e;
+        }
+        try {
+            connection.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            throw new StoreException("could not release a savepoint", e);
+        }
+        return result;
     }
 
     private PreparedStatement prepare(String sql, Object... params) throws SQLException {

@@ -84,6 +84,11 @@ public final class OrgService {
         return disabled;
     }
 
+    /** In the caller's transaction: whether the organization exists and is not disabled (work the server starts by itself checks). */
+    public boolean isActive(Sql sql, String orgId) {
+        return orgs.statusOf(sql, orgId).filter(Org.ACTIVE::equals).isPresent();
+    }
+
     private void requireInstanceAdmin(Actor actor) {
         if (!database.read(sql -> isInstanceAdmin(sql, actor))) {
             throw new ProblemException(403, "forbidden", "Forbidden",

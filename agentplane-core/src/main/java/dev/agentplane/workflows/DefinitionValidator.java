@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentplane.common.Names;
 import dev.agentplane.common.problems.FieldErrors;
 import dev.agentplane.workflows.definition.DefinitionParser;
+import dev.agentplane.workflows.definition.WorkflowDefinition;
 
 /**
  * The checks a definition must pass before it is stored: a valid name, and everything {@link DefinitionParser}
@@ -21,15 +22,16 @@ final class DefinitionValidator {
         this.errors = errors;
     }
 
-    static void validate(ParsedDefinition definition, FieldErrors errors) {
-        new DefinitionValidator(definition, errors).root(definition.tree());
+    /** The parsed definition, or null when {@code errors} got a problem. */
+    static WorkflowDefinition validate(ParsedDefinition definition, FieldErrors errors) {
+        return new DefinitionValidator(definition, errors).root(definition.tree());
     }
 
-    private void root(JsonNode root) {
+    private WorkflowDefinition root(JsonNode root) {
         if (root.isObject()) {
             name(root.get("name"));
         }
-        DefinitionParser.parse(root, this::add);
+        return DefinitionParser.parse(root, this::add);
     }
 
     private void name(JsonNode name) {

@@ -42,10 +42,13 @@ public final class WorkflowService {
     private final ConcurrentHashMap<String, WorkflowDefinition> definitions = new ConcurrentHashMap<>();
     private final RolloutRepository rollouts = new RolloutRepository();
 
-    public WorkflowService(Database database, AuditLog audit, Clock clock) {
+    private final VersionListener versionListener;
+
+    public WorkflowService(Database database, AuditLog audit, Clock clock, VersionListener versionListener) {
         this.database = database;
         this.audit = audit;
         this.clock = clock;
+        this.versionListener = versionListener;
     }
 
     /** Parses and validates {@code source}, then stores it as the next version of the workflow it names. */
@@ -56,7 +59,7 @@ public final class WorkflowService {
         }
         FieldErrors errors = new FieldErrors();
         ParsedDefinition parsed = DefinitionReader.read(format, source, errors);
-        DefinitionValidator.validate(parsed, errors);
+        WorkflowDefinition parsedDefinition = DefinitionValidator.validate(parsed, errors);
         errors.throwIfAny();
         ObjectNode definition = (ObjectNode) parsed.tree();
         String name = definition.get("name").asText();
@@ -70,6 +73,7 @@ public final class WorkflowService {
                     workflows.insert(tx, actor.orgId(), workflow);
                     audit.record(tx, actor, "workflow.create", "workflow", workflow.id(),
                             Json.object().put("name", name).put("version", workflow.version()));
+                    versionListener.versionCreated(tx, actor, workflow, parsedDefinition);
                     return workflow;
                 });
             } catch (Sql.UniqueViolation e) {

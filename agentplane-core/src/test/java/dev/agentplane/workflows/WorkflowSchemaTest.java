@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
  */
 class WorkflowSchemaTest {
     private static final Path SCHEMA_FILE = Path.of("..", "schemas", "workflow.schema.json");
+    /** The examples and, under templates/, the templates GET /v1/templates serves. */
     private static final Path EXAMPLES = Path.of("..", "examples", "workflows");
     /** Tests whose definitions the parser accepts must match the schema too; new engine tests are picked up. */
     private static final Path PARSER_TESTS = Path.of("src", "test", "java", "dev", "agentplane", "workflows");
@@ -66,12 +67,13 @@ class WorkflowSchemaTest {
     }
 
     @Test
-    void every_example_workflow_matches_the_schema_and_parses() throws IOException {
+    void every_example_workflow_and_template_matches_the_schema_and_parses() throws IOException {
         List<Path> files;
-        try (Stream<Path> listing = Files.list(EXAMPLES)) {
-            files = listing.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        try (Stream<Path> walk = Files.walk(EXAMPLES)) {
+            files = walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
-        assertThat(files).isNotEmpty();
+        assertThat(files).contains(EXAMPLES.resolve("refund-triage.yaml"),
+                EXAMPLES.resolve("templates").resolve("data_extraction.yaml"));
         SoftAssertions softly = new SoftAssertions();
         for (Path file : files) {
             String text = read(file);
@@ -183,6 +185,9 @@ class WorkflowSchemaTest {
         softly.assertThat(fieldsOf(SCHEMA_TREE.at("/$defs/branch"))).as("branch")
                 .isEqualTo(fieldsTheParserAllows("{\"name\": \"x\", \"steps\": [{\"id\": \"p\", \"type\": \"parallel\", "
                         + "\"branches\": [{\"zz\": 1, \"steps\": [" + step + "]}]}]}", "/steps/0/branches/0/zz"));
+        softly.assertThat(fieldsOf(SCHEMA_TREE.at("/properties/schedule"))).as("schedule")
+                .isEqualTo(fieldsTheParserAllows("{\"name\": \"x\", \"schedule\": {\"cron\": \"@daily\", \"zz\": 1}, "
+                        + "\"steps\": [" + step + "]}", "/schedule/zz"));
         List<String> schemaTypes = new ArrayList<>();
         SCHEMA_TREE.at("/$defs/step/properties/type/enum").forEach(t -> schemaTypes.add(t.asText()));
         softly.assertThat(schemaTypes).as("step types").isEqualTo(DefinitionParser.STEP_TYPES);

@@ -25,9 +25,11 @@ import dev.agentplane.server.http.RateLimiter;
 import dev.agentplane.server.http.RequestContext;
 import dev.agentplane.server.keys.KeyRoutes;
 import dev.agentplane.server.orgs.OrgRoutes;
+import dev.agentplane.server.schedules.ScheduleRoutes;
 import dev.agentplane.server.state.StateRoutes;
 import dev.agentplane.server.secrets.SecretRoutes;
 import dev.agentplane.server.tasks.TaskRoutes;
+import dev.agentplane.server.templates.TemplateRoutes;
 import dev.agentplane.server.usage.UsageRoutes;
 import dev.agentplane.server.workflows.WorkflowRoutes;
 import dev.agentplane.common.BackgroundTask;
@@ -95,6 +97,7 @@ public final class AgentPlaneServer implements AutoCloseable {
             app.start(config.port());
             LOG.info("AgentPlane listening on port {} with {}", app.port(), database.dialect().name());
             plane.engine().start();
+            plane.scheduler().start();
             return new AgentPlaneServer(app, plane, bootstrapKey, routes, startBackgroundTasks(plane), feed);
         } catch (RuntimeException e) {
             if (feed != null) {
@@ -180,6 +183,7 @@ public final class AgentPlaneServer implements AutoCloseable {
         AuditRoutes.register(router, plane.audit());
         StateRoutes.register(router, plane.state());
         WorkflowRoutes.register(router, plane.workflows());
+        TemplateRoutes.register(router, plane.workflows());
         ExecutionRoutes.register(router, plane.executions());
         EventRoutes.register(router, plane.events(), plane.observe(), plane.executions(), feed);
         HandoffRoutes.register(router, plane.handoffs());
@@ -187,6 +191,7 @@ public final class AgentPlaneServer implements AutoCloseable {
         TaskRoutes.register(router, plane.tasks());
         SecretRoutes.register(router, plane.secrets());
         UsageRoutes.register(router, plane.usage(), plane.limits());
+        ScheduleRoutes.register(router, plane.schedules());
         return router.registered();
     }
 
@@ -218,6 +223,7 @@ public final class AgentPlaneServer implements AutoCloseable {
     public void close() {
         feed.close(); // open streams end (clients resume elsewhere), so they do not hold up the graceful stop
         app.stop();
+        plane.scheduler().close();
         plane.engine().close();
         tasks.forEach(BackgroundTask::close);
         plane.database().close();

@@ -83,6 +83,11 @@ public final class Engine implements AutoCloseable {
         runner.connect(new WaitingSteps(services, clock));
     }
 
+    /** Replaces steps by given results instead of running them (for {@code agentplane test}); see {@link StepOverrides}. */
+    public void overrideSteps(StepOverrides overrides) {
+        runner.override(overrides);
+    }
+
     /** In the transaction that created {@code execution}: schedules its first step. Call {@link #wake} after commit. */
     public void begin(Sql tx, String orgId, Execution execution, WorkflowDefinition definition) {
         transitions.begin(tx, execution, orgId, definition);

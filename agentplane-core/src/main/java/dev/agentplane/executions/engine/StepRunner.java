@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,6 +34,7 @@ final class StepRunner {
     private final Clock clock;
     private final StateSteps stateSteps;
     private WaitingSteps waiting;
+    private volatile StepOverrides overrides = StepOverrides.NONE;
     private final ExecutorService toolThreads = Executors.newVirtualThreadPerTaskExecutor();
 
     StepRunner(ToolRegistry tools, Expressions expressions, StateSteps stateSteps, Clock clock) {
@@ -61,6 +63,10 @@ final class StepRunner {
         try {
             if (step.when() != null && !expressions.test(step.when(), variables)) {
                 return new Outcome.Skipped();
+            }
+            Optional<StepOverride> replacement = overrides.find(execution, step);
+            if (replacement.isPresent()) {
+                return replaced(replacement.get());
             }
             return switch (step.body()) {
                 case StepBody.Tool tool -> callTool(run, step, tool, variables);
@@ -103,6 +109,17 @@ final class StepRunner {
 
     void connect(WaitingSteps waiting) {
         this.waiting = waiting;
+    }
+
+    void override(StepOverrides overrides) {
+        this.overrides = overrides;
+    }
+
+    private static Outcome replaced(StepOverride replacement) {
+        return switch (replacement) {
+            case StepOverride.Output given -> new Outcome.Done(given.output());
+            case StepOverride.Failure given -> new Outcome.Failed(given.code(), given.message(), given.retryable());
+        };
     }
 
     private Outcome callTool(StepRun run, Step step, StepBody.Tool call, ExpressionContext variables) {

@@ -98,16 +98,13 @@ public final class DefinitionParser {
         }
         defaults(root.get("defaults"));
         Duration timeout = duration(root, "", "timeout");
-        JsonNode schedule = root.get("schedule");
-        if (schedule != null && !schedule.isNull() && !schedule.isObject()) {
-            add("/schedule", "is not an object", "write schedule: {cron: '0 9 * * MON-FRI', timezone: Europe/Paris}");
-        }
+        ScheduleSpec schedule = ScheduleSection.parse(root.get("schedule"), name, inputs, this::add);
         if (outputs != null && outputs.isObject()) {
             report(EXPRESSIONS.check(outputs), "/outputs");
         }
         List<Step> steps = block(root.get("steps"), "/steps", true);
         gotoChecks.forEach(Runnable::run);
-        return failed ? null : WorkflowDefinition.of(name, inputs, outputs, timeout, steps);
+        return failed ? null : WorkflowDefinition.of(name, inputs, outputs, timeout, schedule, steps);
     }
 
     private Map<String, InputSpec> inputs(JsonNode inputs) {

@@ -6,15 +6,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A parsed, valid workflow definition; the engine runs it. */
+/** A parsed, valid workflow definition; the engine runs it. {@code schedule} is null without {@code schedule:}. */
 public record WorkflowDefinition(String name, Map<String, InputSpec> inputs, JsonNode outputs, Duration timeout,
-                                 List<Step> steps, Map<String, Step> stepsById) {
+                                 ScheduleSpec schedule, List<Step> steps, Map<String, Step> stepsById) {
 
     public static WorkflowDefinition of(String name, Map<String, InputSpec> inputs, JsonNode outputs, Duration timeout,
-                                        List<Step> steps) {
+                                        ScheduleSpec schedule, List<Step> steps) {
         Map<String, Step> byId = new HashMap<>();
         index(steps, byId);
-        return new WorkflowDefinition(name, inputs, outputs, timeout, steps, Map.copyOf(byId));
+        return new WorkflowDefinition(name, inputs, outputs, timeout, schedule, steps, Map.copyOf(byId));
     }
 
     public Step step(String id) {

@@ -46,6 +46,8 @@ public final class AccessPolicy {
         rule(BUILDERS, "createWorkflow", "deactivateWorkflowVersion", "setWorkflowRollout", "deleteWorkflowRollout");
         rule(READERS, "getWorkflowRollout", "compareWorkflowVersions");
         rule(READERS, "listWorkflows", "getWorkflow", "listWorkflowVersions", "getWorkflowVersion");
+        rule(BUILDERS, "instantiateTemplate");
+        rule(READERS, "listTemplates", "getTemplate");
         rule(ACTORS, "startExecution", "completeExecution", "failExecution", "createExecutionEvent", "createEvent");
         rule(BUILDERS, "cancelExecution", "pauseExecution", "resumeExecution", "retryExecution", "replayExecution");
         rule(READERS, "listDeadLetters");
@@ -58,6 +60,8 @@ public final class AccessPolicy {
         rule(READERS, "listEscalations", "getEscalation");
         rule(ACTORS, "claimTask", "heartbeatTask", "completeTask", "failTask");
         rule(READERS, "listTasks", "getTask");
+        rule(BUILDERS, "createSchedule", "updateSchedule", "deleteSchedule", "pauseSchedule", "resumeSchedule");
+        rule(READERS, "listSchedules", "getSchedule", "listScheduleFires");
         rule(AUDIT_READERS, "listAuditEntries", "verifyAuditChain");
         rule(PEOPLE, "getUsage", "getLimits");
         // Secret values are never returned; their names tell workflow authors what they may use.

@@ -97,7 +97,7 @@ class AccessMatrixApiTest {
 
     private static String concrete(String template) {
         return template.replace("{agent_id}", SOME_ID).replace("{execution_id}", SOME_ID)
-                .replace("{handoff_id}", SOME_ID).replace("{escalation_id}", SOME_ID).replace("{key_id}", SOME_ID)
+                .replace("{handoff_id}", SOME_ID).replace("{escalation_id}", SOME_ID).replace("{schedule_id}", SOME_ID).replace("{key_id}", SOME_ID)
                 .replace("{org_id}", SOME_ID).replace("{task_id}", SOME_ID).replace("{namespace}", "matrix").replace("{key}", "k")
                 .replace("{name}", "matrix-workflow").replace("{version}", "1");
     }

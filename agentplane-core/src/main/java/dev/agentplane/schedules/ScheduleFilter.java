@@ -1,0 +1,3 @@
+package dev.agentplane.schedules;
+
+public record ScheduleFilter(String workflow, Boolean paused) {}
