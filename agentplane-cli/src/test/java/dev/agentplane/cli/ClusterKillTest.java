@@ -45,7 +45,7 @@ class ClusterKillTest {
     private static final int LEASE_SECONDS = 3;
     private static final int WORKERS_PER_NODE = 32;
     /**
-     * All executions wait at the gate until {@code go_at}, so they run at once however long starting them took; then
+     * Executions wait at the gate until {@code go_at} (see {@link #GATE}), however long starting them took; then
      * sleeps hold a worker for 200 ms each, so a kill lands on steps in flight. Later steps use earlier outputs.
      */
     private static final String WORKFLOW = """
