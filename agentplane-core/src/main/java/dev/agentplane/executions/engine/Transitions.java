@@ -78,6 +78,13 @@ final class Transitions {
         };
     }
 
+    /** A container's blocks are done: it completes like any step (with its event) and its block goes on. */
+    private void containerCompleted(Sql tx, StepRun container, JsonNode output, long now) {
+        if (runs.finish(tx, container, StepRun.COMPLETED, output, null, null, now)) {
+            completed(tx, container, output);
+        }
+    }
+
     private boolean completed(Sql tx, StepRun run, JsonNode output) {
         event(tx, run.orgId(), run.executionId(), "step.completed", Json.object().put("step", run.stepId())
                 .put("attempt", run.attempt()));
@@ -134,9 +141,7 @@ final class Transitions {
             case StepBody.Parallel parallel when parallel.join() == StepBody.Parallel.Join.FIRST -> {
                 cancelBelow(tx, parent.id(), now);
                 JsonNode output = Json.object().put("branch", block.substring("branch:".length())).set("output", lastOutput);
-                if (runs.finish(tx, parent, StepRun.COMPLETED, output, null, null, now)) {
-                    advance(tx, parent, output);
-                }
+                containerCompleted(tx, parent, output, now);
             }
             case StepBody.Parallel parallel -> {
                 ObjectNode state = parent.state() instanceof ObjectNode o ? o.deepCopy() : Json.object();
@@ -146,9 +151,7 @@ final class Transitions {
             }
             case StepBody.Foreach foreach -> foreachIterationFinished(tx, parent, foreach, scope, lastOutput, now);
             default -> {
-                if (runs.finish(tx, parent, StepRun.COMPLETED, lastOutput, null, null, now)) {
-                    advance(tx, parent, lastOutput);
-                }
+                containerCompleted(tx, parent, lastOutput, now);
             }
         }
     }
@@ -171,10 +174,7 @@ final class Transitions {
 
     private void finishContainerWhenIdle(Sql tx, String parentId, JsonNode output, long now) {
         if (runs.activeChildren(tx, parentId) == 0) {
-            StepRun parent = runs.find(tx, parentId).orElseThrow();
-            if (runs.finish(tx, parent, StepRun.COMPLETED, output, null, null, now)) {
-                advance(tx, parent, output);
-            }
+            containerCompleted(tx, runs.find(tx, parentId).orElseThrow(), output, now);
         }
     }
 

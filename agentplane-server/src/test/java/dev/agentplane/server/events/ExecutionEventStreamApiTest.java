@@ -177,8 +177,8 @@ class ExecutionEventStreamApiTest {
         for (String id : ids) {
             try (EventStream stream = api.events(eventsOf(id))) {
                 List<ServerSentEvent> events = stream.rest();
-                // started, every set step, the execution's end (a container finishing writes no event of its own)
-                long expected = 1 + branchCount * stepsPerBranch + 1;
+                // started, every set step, the parallel step itself, the execution's end
+                long expected = 1 + branchCount * stepsPerBranch + 1 + 1;
                 assertThat(seqs(events)).containsExactlyElementsOf(LongStream.rangeClosed(1, expected).boxed().toList());
                 assertThat(events.get(events.size() - 1).event()).isEqualTo("execution.completed");
                 assertThat(api.listAll(eventsOf(id) + "?limit=7")).extracting(e -> e.get("seq").asLong())
