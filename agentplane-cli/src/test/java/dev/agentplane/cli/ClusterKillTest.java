@@ -77,11 +77,10 @@ class ClusterKillTest {
                       - {id: right_echo, type: tool, tool: core.echo, with: {v: "${{ steps.each.output[2].v }}"}}
               - {id: sum, type: set, values: {total: "${{ steps.fan.output.left.v + steps.fan.output.right.v }}"}}
             """;
-    /** The steps that complete once per execution and say so with a step.completed event (containers do not). */
-    private static final List<String> LEAF_STEPS = Stream.of("gate", "start", "nap", "wait", "wait", "wait", "square", "square",
-            "square", "left_nap", "left_sum", "right_echo", "sum").sorted().toList();
-    /** Every step run of an execution: the leaves plus the foreach and parallel containers. */
-    private static final int RUNS_PER_EXECUTION = LEAF_STEPS.size() + 2;
+    /** The step runs of one execution (the foreach's steps once per item), each completed with one step.completed. */
+    private static final List<String> STEP_RUNS = Stream.of("gate", "start", "nap", "each", "wait", "wait", "wait",
+            "square", "square", "square", "fan", "left_nap", "left_sum", "right_echo", "sum").sorted().toList();
+    private static final int RUNS_PER_EXECUTION = STEP_RUNS.size();
     /**
      * How long after the first start request the executions begin (on a busy machine later starts begin at once).
      * They begin in waves, a quarter every {@code WAVE}: executions advance in step (due runs are claimed oldest
@@ -252,7 +251,7 @@ class ClusterKillTest {
         assertThat(output.get("total").asLong()).isEqualTo((long) n * n + (long) (n + 1) * (n + 1) + (long) (n + 2) * (n + 2));
     }
 
-    /** One execution.started, one execution.completed, and one step.completed per leaf step, nothing else. */
+    /** One execution.started, one execution.completed, and one step.completed per step run, nothing else. */
     private void assertEventsTellEachStepOnce(Map<String, Integer> started) throws SQLException {
         Map<String, List<String>> events = new HashMap<>();
         for (Map<String, Object> row : query("SELECT execution_id, type, data->>'step' AS step FROM events ORDER BY id")) {
@@ -262,7 +261,7 @@ class ClusterKillTest {
         List<String> expected = new ArrayList<>();
         expected.add("execution.completed");
         expected.add("execution.started");
-        LEAF_STEPS.forEach(step -> expected.add("step.completed:" + step));
+        STEP_RUNS.forEach(step -> expected.add("step.completed:" + step));
         assertThat(events.keySet()).containsExactlyInAnyOrderElementsOf(started.keySet());
         events.forEach((execution, told) -> assertThat(told.stream().sorted().toList())
                 .as("events of execution %s", execution).isEqualTo(expected.stream().sorted().toList()));
