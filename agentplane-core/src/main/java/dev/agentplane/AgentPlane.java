@@ -46,6 +46,11 @@ public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyServ
     }
 
     public static AgentPlane create(Database database, Clock clock, SecretBox secretBox) {
+        return create(database, clock, secretBox, EngineSettings.defaults());
+    }
+
+    /** As {@link #create(Database, Clock, SecretBox)}, with the engine's workers and lease as configured. */
+    public static AgentPlane create(Database database, Clock clock, SecretBox secretBox, EngineSettings engineSettings) {
         AuditLog audit = new AuditLog(database, clock);
         AgentService agents = new AgentService(database, audit, clock);
         WorkflowService workflows = new WorkflowService(database, audit, clock, new DefinitionSchedules(audit, clock));
@@ -57,7 +62,7 @@ public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyServ
         StepWakeups wakeups = new StepWakeups(clock);
         SecretService secrets = new SecretService(database, audit, clock, secretBox);
         Engine engine = new Engine(database, clock, new ExecutionRepository(), workflows, state, ToolRegistry.builtIn(),
-                new Expressions(), wakeups, usage, secrets::valuesOf, EngineSettings.defaults());
+                new Expressions(), wakeups, usage, secrets::valuesOf, engineSettings);
         ExecutionService executions = new ExecutionService(database, audit, clock, workflows, agents, limits, usage, engine);
         EventService events = new EventService(database, audit, clock, executions, agents, usage);
         HandoffService handoffs = new HandoffService(database, audit, clock, wakeups, agents, executions);

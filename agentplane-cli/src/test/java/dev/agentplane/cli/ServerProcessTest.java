@@ -1,7 +1,7 @@
 package dev.agentplane.cli;
 
+import static dev.agentplane.cli.ServerProcesses.get;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.agentplane.store.DatabaseSettings;
 import dev.agentplane.testing.DatabaseKind;
@@ -11,17 +11,10 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +23,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** `agentplane server` as a real process: first start, admin key file, and graceful SIGTERM. */
 class ServerProcessTest {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     @TempDir
     Path dataDir;
     private Process process;
@@ -44,10 +36,7 @@ class ServerProcessTest {
     }
 
     private int start(DatabaseKind kind) throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = ServerProcesses.freePort();
         ProcessBuilder builder = command("--port", String.valueOf(port));
         if (kind == DatabaseKind.POSTGRESQL) {
             DatabaseSettings database = kind.freshDatabase("process");
@@ -56,17 +45,8 @@ class ServerProcessTest {
         }
         output = dataDir.resolveSibling(dataDir.getFileName() + ".log");
         process = builder.redirectOutput(output.toFile()).start();
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                .until(() -> get(port, "/health/ready", null).statusCode() == 200);
+        ServerProcesses.awaitReady(port);
         return port;
-    }
-
-    private static HttpResponse<String> get(int port, String path, String key) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @ParameterizedTest
@@ -99,11 +79,7 @@ class ServerProcessTest {
     }
 
     private ProcessBuilder command(String... arguments) {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "server", "--data-dir", dataDir.toString()));
-        command.addAll(List.of(arguments));
-        return new ProcessBuilder(command).redirectErrorStream(true);
+        return ServerProcesses.command(dataDir, arguments);
     }
 
     @ParameterizedTest
@@ -125,8 +101,9 @@ class ServerProcessTest {
             in.readLine();
 
             process.destroy();
-            // Within Jetty's 1 s shutdown idle timeout, as a client still uploading would be.
-            assertThat(process.waitFor(300, TimeUnit.MILLISECONDS)).as("server waits for the in-flight request").isFalse();
+            // Well within Jetty's 1 s shutdown idle timeout, as a client still uploading would be (a longer pause
+            // here made the test flaky on a loaded machine, where the pause itself could stretch past that second).
+            assertThat(process.waitFor(100, TimeUnit.MILLISECONDS)).as("server waits for the in-flight request").isFalse();
             out.write(body);
             out.flush();
 

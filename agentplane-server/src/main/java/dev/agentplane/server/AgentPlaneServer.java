@@ -81,7 +81,7 @@ public final class AgentPlaneServer implements AutoCloseable {
         Database database = Database.open(config.database());
         EventFeed feed = null;
         try {
-            AgentPlane plane = AgentPlane.create(database, clock, secretBox(config, dataDirectory, database));
+            AgentPlane plane = AgentPlane.create(database, clock, secretBox(config, dataDirectory, database), config.engine());
             AtomicReference<String> created = new AtomicReference<>();
             plane.keys().bootstrap(config.bootstrapAdminKey(), key -> {
                 if (config.bootstrapAdminKey() == null) {

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -50,7 +49,11 @@ public final class Engine implements AutoCloseable {
     /** An org's secrets by name, for expressions; their values are redacted from everything stored. */
     private final Function<String, Map<String, String>> secretsOf;
     private final String owner = "node-" + UUID.randomUUID();
-    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /**
+     * The claims this node's workers are running, by run id, renewed until they end. A run can be claimed again by
+     * this same node after its lease was lost; then only the newer claim's end may stop the renewals.
+     */
+    private final Map<String, StepRun> inFlight = new ConcurrentHashMap<>();
     private final Semaphore workers;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
@@ -151,6 +154,8 @@ public final class Engine implements AutoCloseable {
                 BackgroundTask.every(settings.lease().dividedBy(3), "engine-lease-renewal", this::renewLeases),
                 BackgroundTask.every(settings.lease().dividedBy(2), "engine-lease-recovery", this::recoverExpiredLeases),
                 BackgroundTask.every(Duration.ofSeconds(1), "engine-deadlines", this::failOverdue));
+        // step_runs.lease_owner names this id: the line tells which process held a run.
+        LOG.info("engine {} started: {} workers, step leases of {} s", owner, settings.workers(), settings.lease().toSeconds());
     }
 
     /**
@@ -202,7 +207,7 @@ public final class Engine implements AutoCloseable {
     List<StepRun> claim(int limit) {
         long now = clock.millis();
         List<StepRun> claimed = database.inTransaction(tx -> runs.claim(tx, owner, now, now + settings.lease().toMillis(), limit));
-        claimed.forEach(run -> inFlight.add(run.id()));
+        claimed.forEach(run -> inFlight.put(run.id(), run));
         return claimed;
     }
 
@@ -210,7 +215,7 @@ public final class Engine implements AutoCloseable {
      * Runs a claimed run and then, on the same worker, the step its recording made due in the same execution: that
      * transaction claimed it, so a sequence of steps costs no claim transaction and no wake-up per step.
      */
-    private int process(StepRun claimed) {
+    int process(StepRun claimed) {
         int ran = 0;
         for (StepRun run = claimed; run != null; ran++) {
             run = processOne(run);
@@ -257,7 +262,7 @@ public final class Engine implements AutoCloseable {
             LOG.warn("recording step run {} failed; its lease will expire and another attempt will run", run.id(), e);
             return null;
         } finally {
-            inFlight.remove(run.id());
+            inFlight.remove(run.id(), run);
         }
     }
 
@@ -282,13 +287,13 @@ public final class Engine implements AutoCloseable {
             return new Recorded(true, next.isEmpty() ? null : next.get(0));
         });
         if (recorded.next() != null) {
-            inFlight.add(recorded.next().id());
+            inFlight.put(recorded.next().id(), recorded.next());
         }
         return recorded;
     }
 
-    private void renewLeases() {
-        List<String> ids = List.copyOf(inFlight);
+    void renewLeases() {
+        List<String> ids = List.copyOf(inFlight.keySet());
         if (!ids.isEmpty()) {
             database.inTransaction(tx -> {
                 runs.renewLeases(tx, owner, ids, clock.millis() + settings.lease().toMillis());

@@ -10,4 +10,12 @@ public record EngineSettings(int workers, int batch, Duration lease, Duration po
     public static EngineSettings defaults() {
         return new EngineSettings(64, 32, Duration.ofSeconds(30), Duration.ofMillis(500));
     }
+
+    public EngineSettings withWorkers(int newWorkers) {
+        return new EngineSettings(newWorkers, batch, lease, pollInterval);
+    }
+
+    public EngineSettings withLease(Duration newLease) {
+        return new EngineSettings(workers, batch, newLease, pollInterval);
+    }
 }

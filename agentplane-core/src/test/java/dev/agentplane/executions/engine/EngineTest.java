@@ -323,4 +323,26 @@ class EngineTest {
         assertThat(reload(t, execution).status()).isEqualTo(Execution.COMPLETED);
         assertThat(deadNode.record(taken.get(0), new Outcome.Done(Json.object()))).isFalse();
     }
+
+    @AcrossDatabases
+    void a_run_this_node_claims_again_after_losing_its_lease_stays_renewed_when_the_stalled_attempt_ends(TestPlane t) {
+        String name = workflow(t, "steps: [{id: a, type: tool, tool: core.echo, with: {x: 1}}]\n");
+        Execution execution = t.plane().executions().start(t.actor(), new StartExecution(name, null, null, null));
+        Engine node = t.plane().engine();
+        Duration lease = EngineSettings.defaults().lease();
+        StepRun stalled = node.claim(1).get(0);
+        t.clock().advance(lease.plusSeconds(1));
+        node.recoverExpiredLeases();
+        StepRun retaken = node.claim(1).get(0);
+
+        node.process(stalled); // the stalled worker wakes up and ends; its result is dropped
+        t.clock().advance(lease.dividedBy(2));
+        node.renewLeases();
+        t.clock().advance(lease.dividedBy(2).plusSeconds(1));
+        node.recoverExpiredLeases();
+
+        assertThat(retaken.id()).isEqualTo(stalled.id());
+        assertThat(node.record(retaken, new Outcome.Done(Json.object()))).as("the newer claim still holds the run").isTrue();
+        assertThat(reload(t, execution).status()).isEqualTo(Execution.COMPLETED);
+    }
 }

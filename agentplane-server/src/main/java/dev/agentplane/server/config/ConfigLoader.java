@@ -2,9 +2,11 @@ package dev.agentplane.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentplane.common.Json;
+import dev.agentplane.executions.engine.EngineSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import dev.agentplane.tenancy.Role;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +28,8 @@ public final class ConfigLoader {
             "database.password", "database.pool_size", "bootstrap_admin_key", "shutdown_grace_seconds",
             "cors.allowed_origins", "cors.allowed_methods", "cors.allowed_headers", "cors.max_age_seconds",
             "rate_limits.admin", "rate_limits.developer", "rate_limits.agent", "rate_limits.viewer",
-            "rate_limits.auditor", "rate_limits.failed_auth_per_minute", "secrets_key");
+            "rate_limits.auditor", "rate_limits.failed_auth_per_minute", "secrets_key", "engine.workers",
+            "engine.lease_seconds");
 
     private ConfigLoader() {}
 
@@ -104,7 +107,15 @@ public final class ConfigLoader {
                         inRange("cors.max_age_seconds", intSetting(values, "cors.max_age_seconds",
                                 defaults.cors().maxAgeSeconds()), 0, 86_400)),
                 rateLimits(values, defaults.rateLimits()),
-                values.get("secrets_key"));
+                values.get("secrets_key"),
+                engine(values, defaults.engine()));
+    }
+
+    private static EngineSettings engine(Map<String, String> values, EngineSettings defaults) {
+        int workers = inRange("engine.workers", intSetting(values, "engine.workers", defaults.workers()), 1, 1024);
+        int leaseSeconds = inRange("engine.lease_seconds", intSetting(values, "engine.lease_seconds",
+                (int) defaults.lease().toSeconds()), 1, 3600);
+        return defaults.withWorkers(workers).withLease(Duration.ofSeconds(leaseSeconds));
     }
 
     private static RateLimitSettings rateLimits(Map<String, String> values, RateLimitSettings defaults) {

@@ -1,5 +1,6 @@
 package dev.agentplane.server.config;
 
+import dev.agentplane.executions.engine.EngineSettings;
 import dev.agentplane.store.DatabaseSettings;
 import java.nio.file.Path;
 
@@ -9,11 +10,11 @@ import java.nio.file.Path;
  */
 public record ServerConfig(int port, Path dataDir, String databaseUrl, String databaseUser, String databasePassword,
                            int databasePoolSize, String bootstrapAdminKey, long shutdownGraceMillis, CorsSettings cors,
-                           RateLimitSettings rateLimits, String secretsKey) {
+                           RateLimitSettings rateLimits, String secretsKey, EngineSettings engine) {
 
     public static ServerConfig defaults() {
         return new ServerConfig(8080, Path.of("data"), null, null, null, 16, null, 20_000, CorsSettings.none(),
-                RateLimitSettings.defaults(), null);
+                RateLimitSettings.defaults(), null, EngineSettings.defaults());
     }
 
     /** Never prints the database password or the bootstrap key. */
@@ -33,31 +34,36 @@ public record ServerConfig(int port, Path dataDir, String databaseUrl, String da
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(newPort, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapAdminKey, shutdownGraceMillis, cors, rateLimits, secretsKey);
+                bootstrapAdminKey, shutdownGraceMillis, cors, rateLimits, secretsKey, engine);
     }
 
     public ServerConfig withDataDir(Path newDataDir) {
         return new ServerConfig(port, newDataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapAdminKey, shutdownGraceMillis, cors, rateLimits, secretsKey);
+                bootstrapAdminKey, shutdownGraceMillis, cors, rateLimits, secretsKey, engine);
     }
 
     public ServerConfig withDatabase(String url, String user, String password) {
         return new ServerConfig(port, dataDir, url, user, password, databasePoolSize, bootstrapAdminKey,
-                shutdownGraceMillis, cors, rateLimits, secretsKey);
+                shutdownGraceMillis, cors, rateLimits, secretsKey, engine);
     }
 
     public ServerConfig withBootstrapAdminKey(String key) {
         return new ServerConfig(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize, key,
-                shutdownGraceMillis, cors, rateLimits, secretsKey);
+                shutdownGraceMillis, cors, rateLimits, secretsKey, engine);
     }
 
     public ServerConfig withCors(CorsSettings newCors) {
         return new ServerConfig(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapAdminKey, shutdownGraceMillis, newCors, rateLimits, secretsKey);
+                bootstrapAdminKey, shutdownGraceMillis, newCors, rateLimits, secretsKey, engine);
     }
 
     public ServerConfig withRateLimits(RateLimitSettings newRateLimits) {
         return new ServerConfig(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapAdminKey, shutdownGraceMillis, cors, newRateLimits, secretsKey);
+                bootstrapAdminKey, shutdownGraceMillis, cors, newRateLimits, secretsKey, engine);
+    }
+
+    public ServerConfig withEngine(EngineSettings newEngine) {
+        return new ServerConfig(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
+                bootstrapAdminKey, shutdownGraceMillis, cors, rateLimits, secretsKey, newEngine);
     }
 }

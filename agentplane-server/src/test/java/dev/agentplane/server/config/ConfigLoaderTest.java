@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,5 +63,24 @@ class ConfigLoaderTest {
                 .hasMessageContaining("'prot'").hasMessageContaining("port");
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("AGENTPLANE_PORT", "eighty")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("AGENTPLANE_PORT");
+    }
+
+    @Test
+    void engine_workers_and_lease_come_from_yaml_or_variables_within_bounds() throws IOException {
+        Path file = Files.writeString(dir.resolve("engine.yaml"), """
+                engine:
+                  workers: 8
+                  lease_seconds: 10
+                """);
+
+        assertThat(ConfigLoader.load(null, Map.of()).engine().lease()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(ConfigLoader.load(file, Map.of()).engine().workers()).isEqualTo(8);
+        assertThat(ConfigLoader.load(file, Map.of()).engine().lease()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(ConfigLoader.load(file, Map.of("AGENTPLANE_ENGINE_LEASE_SECONDS", "3")).engine().lease())
+                .isEqualTo(Duration.ofSeconds(3));
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("AGENTPLANE_ENGINE_LEASE_SECONDS", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("AGENTPLANE_ENGINE_LEASE_SECONDS");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("AGENTPLANE_ENGINE_WORKERS", "many")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("AGENTPLANE_ENGINE_WORKERS");
     }
 }
