@@ -227,6 +227,11 @@ public final class Engine implements AutoCloseable {
     private StepRun processOne(StepRun run) {
         try {
             Execution execution = database.read(sql -> executions.find(sql, run.orgId(), run.executionId()).orElseThrow());
+            if (execution.status().equals(Execution.PAUSED)) {
+                // Paused after this run was claimed: back to the queue at once, so a resume does not wait for the lease.
+                database.inTransaction(tx -> runs.release(tx, run));
+                return null;
+            }
             if (!execution.status().equals(Execution.RUNNING)) {
                 return null; // ended from outside; its runs were cancelled with it
             }

@@ -71,6 +71,13 @@ final class StepRunRepository {
                 attempt, availableAt, Sql.json(state), errorCode, error, run.id(), run.version()) == 1;
     }
 
+    /** Gives a claimed run back unrun, as it was before the claim. */
+    boolean release(Sql tx, StepRun run) {
+        return tx.update("""
+                UPDATE step_runs SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL, version = version + 1
+                WHERE id = ? AND version = ? AND status = 'running'""", run.id(), run.version()) == 1;
+    }
+
     /**
      * The run waits, keeping {@code state}, until something wakes it (makes it due now) or {@code until} comes: a
      * waiting run is claimed like a pending one once it is due.

@@ -60,6 +60,22 @@ class EngineTest {
     }
 
     @AcrossDatabases
+    void a_run_claimed_just_before_a_pause_goes_back_to_the_queue_and_runs_as_soon_as_the_execution_resumes(TestPlane t) {
+        String name = workflow(t, "steps: [{id: only, type: set, values: {ok: true}}]\n");
+        Execution started = t.plane().executions().start(t.actor(), new StartExecution(name, null, null, Json.object()));
+        Engine engine = t.plane().engine();
+        List<StepRun> claimed = engine.claim(1);
+        t.plane().executions().pause(t.actor(), started.id());
+
+        assertThat(engine.process(claimed.get(0))).isEqualTo(1);
+        t.plane().executions().resume(t.actor(), started.id());
+
+        // No clock advance: the run was released, not left to its lease.
+        assertThat(engine.runUntilIdle()).isEqualTo(1);
+        assertThat(reload(t, started).status()).isEqualTo(Execution.COMPLETED);
+    }
+
+    @AcrossDatabases
     void steps_run_in_order_and_later_steps_see_earlier_outputs(TestPlane t) {
         String name = workflow(t, """
                 inputs: {who: {type: string, required: true}, times: {type: integer, default: 2}}
