@@ -60,7 +60,8 @@ public final class Lc4jRequests {
     /**
      * LangChain4j wants a typed object schema at the top of tool parameters; each property (and each $defs entry)
      * goes through as a raw schema, so formats, patterns, bounds and nested shapes reach the provider untouched.
-     * Top-level keywords other than properties, required, additionalProperties, description and $defs are dropped.
+     * Top-level keywords other than properties, required, additionalProperties, description and $defs are dropped,
+     * and LangChain4j's OpenAI mapper leaves out a top-level additionalProperties unless tools are strict.
      */
     static JsonObjectSchema objectSchema(JsonNode schema) {
         JsonObjectSchema.Builder builder = JsonObjectSchema.builder();
