@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentplane.common.Json;
 import dev.agentplane.llm.LlmException.Kind;
 import dev.agentplane.llm.internal.ProviderHttpException;
+import dev.langchain4j.exception.TimeoutException;
+import dev.langchain4j.exception.UnsupportedFeatureException;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
@@ -32,12 +36,12 @@ final class ErrorTranslator {
         }
         String name = provider.name();
         if (find(failure, HttpConnectTimeoutException.class) != null || find(failure, UnresolvedAddressException.class) != null
-                || find(failure, java.net.ConnectException.class) != null || find(failure, java.net.UnknownHostException.class) != null) {
+                || find(failure, ConnectException.class) != null || find(failure, UnknownHostException.class) != null) {
             return error(Kind.UNAVAILABLE, null, null, true, "cannot reach " + name + " at " + provider.apiBase() + " ("
                     + rootMessage(failure) + "): check models." + name + ".api_base and that the server is running", failure);
         }
         if (find(failure, HttpTimeoutException.class) != null
-                || find(failure, dev.langchain4j.exception.TimeoutException.class) != null) {
+                || find(failure, TimeoutException.class) != null) {
             return timeout(failure);
         }
         if (find(failure, JsonProcessingException.class) != null) {
@@ -49,7 +53,7 @@ final class ErrorTranslator {
                     + rootMessage(failure) + ")", failure);
         }
         if (find(failure, IllegalArgumentException.class) != null
-                || find(failure, dev.langchain4j.exception.UnsupportedFeatureException.class) != null) {
+                || find(failure, UnsupportedFeatureException.class) != null) {
             return error(Kind.INVALID_REQUEST, null, null, false, name + " cannot take this request: "
                     + rootMessage(failure), failure);
         }
@@ -72,7 +76,7 @@ final class ErrorTranslator {
             String origin = provider.apiKeyOrigin();
             String message = origin == null
                     ? name + " refused the request without an API key (" + status + ")" + said + ": set models." + name
-                    + ".api_key, e.g. api_key: ${" + name.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_API_KEY}"
+                    + ".api_key, e.g. api_key: ${" + ProviderConfig.suggestedKeyVariable(name) + "}"
                     : name + " rejected the API key from " + origin + " (" + status + "): check the key" + said;
             return error(Kind.AUTHENTICATION, status, null, false, message, answer);
         }

@@ -1,15 +1,12 @@
 package dev.agentplane.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,7 +34,7 @@ final class LlmConfigParser {
             throw new LlmConfigException("the configuration must be a YAML mapping with a 'models:' key");
         }
         List<ProviderConfig> providers = providers(root.path("models"));
-        PriceTable prices = PriceTable.withOverrides(prices(root.path("prices")));
+        PriceTable prices = PriceTable.withOverrides(PricesParser.parse(root.path("prices")));
         LlmConfig withoutDefault = new LlmConfig(providers, null, prices);
         return new LlmConfig(providers, defaultModel(root.path("default_model"), withoutDefault), prices);
     }
@@ -74,7 +71,7 @@ final class LlmConfigParser {
         Interpolator.Value apiKey = optionalText(path + ".api_key", node.path("api_key"));
         if (apiKey == null && isHosted(apiBase)) {
             throw new LlmConfigException(path + ".api_key is required for " + apiBase + ", e.g. api_key: ${"
-                    + name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_API_KEY}");
+                    + ProviderConfig.suggestedKeyVariable(name) + "}");
         }
         int timeoutSeconds = integer(path + ".timeout_seconds", node.path("timeout_seconds"),
                 (int) ProviderConfig.DEFAULT_TIMEOUT.toSeconds(), 1, 3600);
@@ -155,39 +152,6 @@ final class LlmConfigParser {
         } catch (LlmException e) {
             throw new LlmConfigException("default_model: " + e.getMessage());
         }
-    }
-
-    private Map<String, Price> prices(JsonNode node) {
-        Map<String, Price> prices = new LinkedHashMap<>();
-        if (node.isMissingNode() || node.isNull()) {
-            return prices;
-        }
-        if (!node.isObject()) {
-            throw new LlmConfigException("prices must be a mapping of model name to {input: USD, output: USD} "
-                    + "per million tokens");
-        }
-        node.properties().forEach(entry -> {
-            String path = "prices." + entry.getKey();
-            JsonNode price = entry.getValue();
-            if (!price.isObject()) {
-                throw new LlmConfigException(path + " must be {input: <USD per million>, output: <USD per million>}");
-            }
-            price.fieldNames().forEachRemaining(key -> {
-                if (!key.equals("input") && !key.equals("output")) {
-                    throw new LlmConfigException(path + "." + key + " is not a setting; a price has input and output");
-                }
-            });
-            prices.put(entry.getKey(), new Price(usd(path + ".input", price.path("input")),
-                    usd(path + ".output", price.path("output"))));
-        });
-        return prices;
-    }
-
-    private static BigDecimal usd(String path, JsonNode node) {
-        if (!node.isNumber() || node.decimalValue().signum() < 0) {
-            throw new LlmConfigException(path + " must be a number of USD per million tokens (0 or more)");
-        }
-        return node.decimalValue();
     }
 
     private Interpolator.Value optionalText(String path, JsonNode node) {

@@ -15,6 +15,14 @@ public record Price(BigDecimal inputPerMillion, BigDecimal outputPerMillion) {
         if (inputPerMillion.signum() < 0 || outputPerMillion.signum() < 0) {
             throw new IllegalArgumentException("prices cannot be negative");
         }
+        inputPerMillion = normalized(inputPerMillion);
+        outputPerMillion = normalized(outputPerMillion);
+    }
+
+    /** 0.10 and 0.1 are the same price, so they compare equal. */
+    private static BigDecimal normalized(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     public static Price of(String inputPerMillion, String outputPerMillion) {

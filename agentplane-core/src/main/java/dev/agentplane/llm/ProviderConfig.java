@@ -2,6 +2,7 @@ package dev.agentplane.llm;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -22,6 +23,11 @@ public record ProviderConfig(String name, Protocol protocol, String apiBase, Str
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries cannot be negative");
         }
+    }
+
+    /** The variable a user would naturally keep this provider's key in, for hints: OPENAI_API_KEY. */
+    static String suggestedKeyVariable(String providerName) {
+        return providerName.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_API_KEY";
     }
 
     public int maxAttempts() {
