@@ -35,10 +35,10 @@ final class ErrorTranslator {
             return fromStatus(answer, model);
         }
         String name = provider.name();
-        if (find(failure, HttpConnectTimeoutException.class) != null || find(failure, UnresolvedAddressException.class) != null
-                || find(failure, ConnectException.class) != null || find(failure, UnknownHostException.class) != null) {
+        String unreachable = unreachableReason(failure);
+        if (unreachable != null) {
             return error(Kind.UNAVAILABLE, null, null, true, "cannot reach " + name + " at " + provider.apiBase() + " ("
-                    + rootMessage(failure) + "): check models." + name + ".api_base and that the server is running", failure);
+                    + unreachable + "): check models." + name + ".api_base and that the server is running", failure);
         }
         if (find(failure, HttpTimeoutException.class) != null
                 || find(failure, TimeoutException.class) != null) {
@@ -62,9 +62,25 @@ final class ErrorTranslator {
     }
 
     LlmException timeout(Throwable cause) {
-        return error(Kind.TIMEOUT, null, null, false, provider.name() + " did not answer within "
-                + provider.timeout().toSeconds() + " s: try again, or raise models." + provider.name()
-                + ".timeout_seconds", cause);
+        Duration timeout = provider.timeout();
+        String within = timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
+        return error(Kind.TIMEOUT, null, null, false, provider.name() + " did not answer within " + within
+                + ": try again, or raise models." + provider.name() + ".timeout_seconds", cause);
+    }
+
+    /** Why no connection could be made, or null when the failure is something else. */
+    private static String unreachableReason(Throwable failure) {
+        if (find(failure, HttpConnectTimeoutException.class) != null) {
+            return "connection timed out";
+        }
+        if (find(failure, UnresolvedAddressException.class) != null || find(failure, UnknownHostException.class) != null) {
+            return "unknown host";
+        }
+        ConnectException refused = find(failure, ConnectException.class);
+        if (refused != null) {
+            return refused.getMessage() == null ? "connection refused" : refused.getMessage();
+        }
+        return null;
     }
 
     private LlmException fromStatus(ProviderHttpException answer, String model) {

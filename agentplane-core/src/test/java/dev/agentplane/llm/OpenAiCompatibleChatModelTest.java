@@ -131,6 +131,8 @@ class OpenAiCompatibleChatModelTest {
         assertThat(format.path("type").asText()).isEqualTo("json_schema");
         assertThat(format.path("json_schema").path("name").asText()).isEqualTo("person");
         assertThat(format.path("json_schema").path("schema")).isEqualTo(schema);
+        assertThat(format.path("json_schema").path("strict").isBoolean()).isTrue();
+        assertThat(format.path("json_schema").path("strict").asBoolean()).isFalse();
     }
 
     @Test
