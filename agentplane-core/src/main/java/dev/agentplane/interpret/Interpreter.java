@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentplane.common.Json;
 import dev.agentplane.common.problems.FieldErrors;
+import dev.agentplane.common.problems.ProblemException;
+import dev.agentplane.llm.LlmException;
 import dev.agentplane.interpret.heuristic.Extraction;
 import dev.agentplane.interpret.heuristic.HeuristicInterpreter;
 import dev.agentplane.interpret.schema.FieldSpec;
@@ -64,7 +66,18 @@ public final class Interpreter {
         String used = "heuristic";
         String modelUsed = null;
         if (model.isPresent() && !unsettled.isEmpty() && !strategy.equals("heuristic")) {
-            ModelExtractor.ModelAnswer answer = models.extract(model.get(), unsettled, request.data(), request.context(), options);
+            ModelExtractor.ModelAnswer answer;
+            try {
+                answer = models.extract(model.get(), unsettled, request.data(), request.context(), options);
+            } catch (LlmException failed) {
+                if (strategy.equals("llm")) {
+                    throw new ProblemException(502, "model-failed", "The model failed", failed.getMessage(), List.of(),
+                            Map.of("model", model.get(), "reason", failed.kind().wireName()));
+                }
+                // auto: the heuristics' answer stands; the fields they could not settle stay unsettled
+                notes.add("the model " + model.get() + " was not asked successfully (" + failed.getMessage() + ")");
+                return result(schema, values, confidence, notes, threshold, "heuristic", null, tokens, cost);
+            }
             answer.values().forEach((path, value) -> {
                 if (answer.confidence().getOrDefault(path, 0.0) > confidence.getOrDefault(path, 0.0)) {
                     values.put(path, value);

@@ -45,6 +45,10 @@ public record ChatRequest(String model, List<ChatMessage> messages, List<ToolDef
         return new ChatRequest(newModel, messages, tools, responseSchema, schemaName, temperature, maxTokens);
     }
 
+    public ChatRequest withMessages(List<ChatMessage> newMessages) {
+        return new ChatRequest(model, newMessages, tools, responseSchema, schemaName, temperature, maxTokens);
+    }
+
     public ChatRequest withTools(List<ToolDefinition> newTools) {
         return new ChatRequest(model, messages, newTools, responseSchema, schemaName, temperature, maxTokens);
     }

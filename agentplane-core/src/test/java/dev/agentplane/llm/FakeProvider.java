@@ -22,9 +22,9 @@ import java.util.concurrent.TimeUnit;
  * A local HTTP server standing in for a hosted model: it answers each request with the next scripted reply
  * (JSON, an SSE stream, or no answer until the test ends) and keeps every request for assertions.
  */
-final class FakeProvider implements AutoCloseable {
-    record Received(String method, String path, Headers headers, JsonNode body) {
-        String header(String name) {
+public final class FakeProvider implements AutoCloseable {
+    public record Received(String method, String path, Headers headers, JsonNode body) {
+        public String header(String name) {
             return headers.getFirst(name);
         }
     }
@@ -48,7 +48,7 @@ final class FakeProvider implements AutoCloseable {
         this.server = server;
     }
 
-    static FakeProvider start() throws IOException {
+    public static FakeProvider start() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         FakeProvider provider = new FakeProvider(server);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -58,7 +58,7 @@ final class FakeProvider implements AutoCloseable {
     }
 
     /** The API base, as configured under api_base. */
-    String apiBase() {
+    public String apiBase() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
@@ -67,8 +67,17 @@ final class FakeProvider implements AutoCloseable {
         return this;
     }
 
-    FakeProvider json(int status, String body) {
+    public FakeProvider json(int status, String body) {
         return reply(new JsonReply(status, Map.of(), body));
+    }
+
+    /** An OpenAI chat completion whose answer is {@code content}, with the usage given. */
+    public FakeProvider completion(String content, int promptTokens, int completionTokens) {
+        return json(200, Json.write(Json.object().put("id", "chatcmpl-1").put("object", "chat.completion").put("created", 1)
+                .put("model", "gpt-4o-mini").set("choices", Json.MAPPER.createArrayNode().add(Json.object().put("index", 0)
+                        .put("finish_reason", "stop").set("message", Json.object().put("role", "assistant").put("content", content)))))
+                .replace("}", "") + ", \"usage\": {\"prompt_tokens\": " + promptTokens + ", \"completion_tokens\": " + completionTokens
+                + ", \"total_tokens\": " + (promptTokens + completionTokens) + "}}");
     }
 
     FakeProvider json(int status, Map<String, String> headers, String body) {
@@ -83,11 +92,11 @@ final class FakeProvider implements AutoCloseable {
         return reply(new Silence());
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return new ArrayList<>(received);
     }
 
-    Received lastRequest() {
+    public Received lastRequest() {
         return received.getLast();
     }
 

@@ -6,6 +6,9 @@ import dev.agentplane.events.EventFeed;
 import dev.agentplane.server.agents.AgentRoutes;
 import dev.agentplane.server.audit.AuditRoutes;
 import dev.agentplane.server.config.ServerConfig;
+import dev.agentplane.interpret.LlmModelExtractor;
+import dev.agentplane.interpret.ModelExtractor;
+import dev.agentplane.llm.Models;
 import dev.agentplane.server.docs.DocsRoutes;
 import dev.agentplane.server.docs.SchemaRoutes;
 import dev.agentplane.server.escalations.EscalationRoutes;
@@ -82,7 +85,8 @@ public final class AgentPlaneServer implements AutoCloseable {
         Database database = Database.open(config.database());
         EventFeed feed = null;
         try {
-            AgentPlane plane = AgentPlane.create(database, clock, secretBox(config, dataDirectory, database), config.engine());
+            AgentPlane plane = AgentPlane.create(database, clock, secretBox(config, dataDirectory, database), config.engine(),
+                    models(config));
             AtomicReference<String> created = new AtomicReference<>();
             plane.keys().bootstrap(config.bootstrapAdminKey(), key -> {
                 if (config.bootstrapAdminKey() == null) {
@@ -116,6 +120,15 @@ public final class AgentPlaneServer implements AutoCloseable {
                 // Audit rows are linked into their org's hash chain after commit, in batches (see AuditLog).
                 BackgroundTask.everyAndAtClose(Duration.ofMillis(250), "audit-chainer", plane.audit()::chainPending),
                 BackgroundTask.everyAndAtClose(Duration.ofSeconds(1), "usage-flusher", plane.usage()::flush));
+    }
+
+    /** The models interpret may ask; none configured is a normal start (interpret then answers with heuristics). */
+    private static ModelExtractor models(ServerConfig config) {
+        if (config.llm().providers().isEmpty()) {
+            return ModelExtractor.NONE;
+        }
+        LOG.info("language models: {}", String.join(", ", config.llm().configuredModels()));
+        return new LlmModelExtractor(Models.create(config.llm()));
     }
 
     private static SecretBox secretBox(ServerConfig config, DataDirectory dataDirectory, Database database) {

@@ -2,7 +2,10 @@ package dev.agentplane.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentplane.common.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentplane.executions.engine.EngineSettings;
+import dev.agentplane.llm.LlmConfig;
+import dev.agentplane.llm.LlmConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +38,11 @@ public final class ConfigLoader {
 
     public static ServerConfig load(Path configFile, Map<String, String> environment) {
         Map<String, String> values = new TreeMap<>();
+        LlmConfig llm = LlmConfig.none();
         if (configFile != null) {
-            values.putAll(readFile(configFile));
+            JsonNode root = readTree(configFile);
+            llm = models(configFile, root, environment);
+            values.putAll(settings(configFile, root));
         }
         for (String setting : SETTINGS) {
             String variable = environmentVariable(setting);
@@ -44,31 +50,47 @@ public final class ConfigLoader {
                 values.put(setting, environment.get(variable));
             }
         }
-        return toConfig(values);
+        return toConfig(values, llm);
     }
 
     public static String environmentVariable(String setting) {
         return "AGENTPLANE_" + setting.replace('.', '_').toUpperCase(Locale.ROOT);
     }
 
-    private static Map<String, String> readFile(Path file) {
+    private static JsonNode readTree(Path file) {
         JsonNode root;
         try {
             root = Json.YAML.readTree(Files.readString(file));
         } catch (IOException e) {
             throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
         }
-        Map<String, String> flat = new LinkedHashMap<>();
-        if (root != null && !root.isNull() && !root.isMissingNode()) {
-            if (!root.isObject()) {
-                throw new ConfigException(file + " must be a YAML mapping of settings, e.g. 'port: 8080'");
-            }
-            flatten("", root, flat);
+        if (root == null || root.isNull() || root.isMissingNode()) {
+            return Json.object();
         }
+        if (!root.isObject()) {
+            throw new ConfigException(file + " must be a YAML mapping of settings, e.g. 'port: 8080'");
+        }
+        return root;
+    }
+
+    /** The language models ({@code models:}, {@code default_model:}, {@code prices:}; docs/llm.md). */
+    private static LlmConfig models(Path file, JsonNode root, Map<String, String> environment) {
+        try {
+            return LlmConfig.parse(root, environment);
+        } catch (LlmConfigException e) {
+            throw new ConfigException(file + ": " + e.getMessage());
+        }
+    }
+
+    private static Map<String, String> settings(Path file, JsonNode root) {
+        ObjectNode settings = ((ObjectNode) root).deepCopy();
+        settings.remove(LlmConfig.TOP_LEVEL_KEYS);
+        Map<String, String> flat = new LinkedHashMap<>();
+        flatten("", settings, flat);
         for (String key : flat.keySet()) {
             if (!SETTINGS.contains(key)) {
                 throw new ConfigException(file + ": unknown setting '" + key + "'; known settings are "
-                        + String.join(", ", new TreeSet<>(SETTINGS)));
+                        + String.join(", ", new TreeSet<>(SETTINGS)) + ", and models:, default_model:, prices: (docs/llm.md)");
             }
         }
         return flat;
@@ -89,7 +111,7 @@ public final class ConfigLoader {
         });
     }
 
-    private static ServerConfig toConfig(Map<String, String> values) {
+    private static ServerConfig toConfig(Map<String, String> values, LlmConfig llm) {
         ServerConfig defaults = ServerConfig.defaults();
         return new ServerConfig(
                 inRange("port", intSetting(values, "port", defaults.port()), 0, 65535),
@@ -108,7 +130,8 @@ public final class ConfigLoader {
                                 defaults.cors().maxAgeSeconds()), 0, 86_400)),
                 rateLimits(values, defaults.rateLimits()),
                 values.get("secrets_key"),
-                engine(values, defaults.engine()));
+                engine(values, defaults.engine()),
+                llm);
     }
 
     private static EngineSettings engine(Map<String, String> values, EngineSettings defaults) {

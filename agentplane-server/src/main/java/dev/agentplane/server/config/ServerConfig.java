@@ -1,20 +1,21 @@
 package dev.agentplane.server.config;
 
 import dev.agentplane.executions.engine.EngineSettings;
+import dev.agentplane.llm.LlmConfig;
 import dev.agentplane.store.DatabaseSettings;
 import java.nio.file.Path;
 
 /**
  * The settings of one server process, frozen once it starts. Without {@code databaseUrl} the server uses
- * SQLite in {@code dataDir}.
+ * SQLite in {@code dataDir}. {@code llm} holds the language models of the file's {@code models:} section.
  */
 public record ServerConfig(int port, Path dataDir, String databaseUrl, String databaseUser, String databasePassword,
                            int databasePoolSize, String bootstrapAdminKey, long shutdownGraceMillis, CorsSettings cors,
-                           RateLimitSettings rateLimits, String secretsKey, EngineSettings engine) {
+                           RateLimitSettings rateLimits, String secretsKey, EngineSettings engine, LlmConfig llm) {
 
     public static ServerConfig defaults() {
         return new ServerConfig(8080, Path.of("data"), null, null, null, 16, null, 20_000, CorsSettings.none(),
-                RateLimitSettings.defaults(), null, EngineSettings.defaults());
+                RateLimitSettings.defaults(), null, EngineSettings.defaults(), LlmConfig.none());
     }
 
     /** Never prints the database password or the bootstrap key. */
@@ -34,36 +35,41 @@ public record ServerConfig(int port, Path dataDir, String databaseUrl, String da
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(newPort, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapAdminKey, shutdownGraceMillis, cors, rateLimits, secretsKey, engine);
+                bootstrapAdminKey, shutdownGraceMillis, cors, rateLimits, secretsKey, engine, llm);
     }
 
     public ServerConfig withDataDir(Path newDataDir) {
         return new ServerConfig(port, newDataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapAdminKey, shutdownGraceMillis, cors, rateLimits, secretsKey, engine);
+                bootstrapAdminKey, shutdownGraceMillis, cors, rateLimits, secretsKey, engine, llm);
     }
 
     public ServerConfig withDatabase(String url, String user, String password) {
         return new ServerConfig(port, dataDir, url, user, password, databasePoolSize, bootstrapAdminKey,
-                shutdownGraceMillis, cors, rateLimits, secretsKey, engine);
+                shutdownGraceMillis, cors, rateLimits, secretsKey, engine, llm);
     }
 
     public ServerConfig withBootstrapAdminKey(String key) {
         return new ServerConfig(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize, key,
-                shutdownGraceMillis, cors, rateLimits, secretsKey, engine);
+                shutdownGraceMillis, cors, rateLimits, secretsKey, engine, llm);
     }
 
     public ServerConfig withCors(CorsSettings newCors) {
         return new ServerConfig(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapAdminKey, shutdownGraceMillis, newCors, rateLimits, secretsKey, engine);
+                bootstrapAdminKey, shutdownGraceMillis, newCors, rateLimits, secretsKey, engine, llm);
     }
 
     public ServerConfig withRateLimits(RateLimitSettings newRateLimits) {
         return new ServerConfig(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapAdminKey, shutdownGraceMillis, cors, newRateLimits, secretsKey, engine);
+                bootstrapAdminKey, shutdownGraceMillis, cors, newRateLimits, secretsKey, engine, llm);
     }
 
     public ServerConfig withEngine(EngineSettings newEngine) {
         return new ServerConfig(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
-                bootstrapAdminKey, shutdownGraceMillis, cors, rateLimits, secretsKey, newEngine);
+                bootstrapAdminKey, shutdownGraceMillis, cors, rateLimits, secretsKey, newEngine, llm);
+    }
+
+    public ServerConfig withLlm(LlmConfig newLlm) {
+        return new ServerConfig(port, dataDir, databaseUrl, databaseUser, databasePassword, databasePoolSize,
+                bootstrapAdminKey, shutdownGraceMillis, cors, rateLimits, secretsKey, engine, newLlm);
     }
 }
