@@ -13,6 +13,8 @@ import dev.agentplane.executions.engine.EngineSettings;
 import dev.agentplane.executions.engine.StepWakeups;
 import dev.agentplane.expressions.Expressions;
 import dev.agentplane.handoffs.HandoffService;
+import dev.agentplane.interpret.InterpretService;
+import dev.agentplane.interpret.ModelExtractor;
 import dev.agentplane.schedules.DefinitionSchedules;
 import dev.agentplane.schedules.ScheduleService;
 import dev.agentplane.schedules.Scheduler;
@@ -35,7 +37,8 @@ public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyServ
                          WorkflowService workflows, ExecutionService executions, EventService events,
                          ObserveService observe, StateService state, HandoffService handoffs,
                          EscalationService escalations, TaskService tasks, UsageMeter usage, LimitService limits,
-                         Engine engine, SecretService secrets, ScheduleService schedules, Scheduler scheduler) {
+                         Engine engine, SecretService secrets, ScheduleService schedules, Scheduler scheduler,
+                         InterpretService interpret) {
 
     /**
      * For tests and tools: secrets are encrypted under a key made up for this process, so they do not survive it.
@@ -51,6 +54,12 @@ public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyServ
 
     /** As {@link #create(Database, Clock, SecretBox)}, with the engine's workers and lease as configured. */
     public static AgentPlane create(Database database, Clock clock, SecretBox secretBox, EngineSettings engineSettings) {
+        return create(database, clock, secretBox, engineSettings, ModelExtractor.NONE);
+    }
+
+    /** As above, with the language models interpret may ask (configured under {@code models:}). */
+    public static AgentPlane create(Database database, Clock clock, SecretBox secretBox, EngineSettings engineSettings,
+                                    ModelExtractor models) {
         AuditLog audit = new AuditLog(database, clock);
         AgentService agents = new AgentService(database, audit, clock);
         WorkflowService workflows = new WorkflowService(database, audit, clock, new DefinitionSchedules(audit, clock));
@@ -68,10 +77,11 @@ public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyServ
         HandoffService handoffs = new HandoffService(database, audit, clock, wakeups, agents, executions);
         EscalationService escalations = new EscalationService(database, audit, clock, wakeups, agents, executions);
         TaskService tasks = new TaskService(database, audit, clock, wakeups, agents);
-        engine.connect(new Collaborators(escalations, handoffs, tasks, executions));
+        InterpretService interpret = new InterpretService(database, clock, usage, escalations, models);
+        engine.connect(new Collaborators(escalations, handoffs, tasks, executions, interpret));
         Scheduler scheduler = new Scheduler(database, clock, audit, executions, orgs, engine);
         return new AgentPlane(database, clock, audit, keys, orgs, agents, workflows, executions, events,
                 new ObserveService(executions, events), state, handoffs, escalations, tasks, usage, limits, engine, secrets,
-                new ScheduleService(database, audit, clock, workflows, scheduler), scheduler);
+                new ScheduleService(database, audit, clock, workflows, scheduler), scheduler, interpret);
     }
 }

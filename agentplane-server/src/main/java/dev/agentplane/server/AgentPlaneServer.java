@@ -9,6 +9,7 @@ import dev.agentplane.server.config.ServerConfig;
 import dev.agentplane.server.docs.DocsRoutes;
 import dev.agentplane.server.docs.SchemaRoutes;
 import dev.agentplane.server.escalations.EscalationRoutes;
+import dev.agentplane.server.interpret.InterpretRoutes;
 import dev.agentplane.server.events.EventRoutes;
 import dev.agentplane.server.executions.ExecutionRoutes;
 import dev.agentplane.server.handoffs.HandoffRoutes;
@@ -188,6 +189,7 @@ public final class AgentPlaneServer implements AutoCloseable {
         EventRoutes.register(router, plane.events(), plane.observe(), plane.executions(), feed);
         HandoffRoutes.register(router, plane.handoffs());
         EscalationRoutes.register(router, plane.escalations());
+        InterpretRoutes.register(router, plane.interpret());
         TaskRoutes.register(router, plane.tasks());
         SecretRoutes.register(router, plane.secrets());
         UsageRoutes.register(router, plane.usage(), plane.limits());

@@ -82,7 +82,7 @@ public final class Engine implements AutoCloseable {
     /** Hands the engine the services its waiting steps open work in (they are built after it). */
     public void connect(Collaborators services) {
         transitions.connect(services);
-        runner.connect(new WaitingSteps(services, clock));
+        runner.connect(new WaitingSteps(services, clock), new InterpretSteps(services.interpret()));
     }
 
     /** Replaces steps by given results instead of running them (for {@code agentplane test}); see {@link StepOverrides}. */

@@ -34,6 +34,7 @@ final class StepRunner {
     private final Clock clock;
     private final StateSteps stateSteps;
     private WaitingSteps waiting;
+    private InterpretSteps interpret;
     private volatile StepOverrides overrides = StepOverrides.NONE;
     private final ExecutorService toolThreads = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -91,6 +92,8 @@ final class StepRunner {
                         : waiting.task(run, step, task, execution, t -> render(t, variables));
                 case StepBody.SubWorkflow sub -> waiting == null ? unsupported(step)
                         : waiting.workflow(run, step, sub, execution, t -> render(t, variables));
+                case StepBody.Interpret body -> interpret == null ? unsupported(step)
+                        : interpret.run(run, body, t -> render(t, variables));
                 default -> unsupported(step);
             };
         } catch (ProblemException refused) {
@@ -107,8 +110,9 @@ final class StepRunner {
         return new Outcome.Failed("step.unsupported", "steps of type '" + step.type() + "' cannot run on this server yet", false);
     }
 
-    void connect(WaitingSteps waiting) {
+    void connect(WaitingSteps waiting, InterpretSteps interpret) {
         this.waiting = waiting;
+        this.interpret = interpret;
     }
 
     void override(StepOverrides overrides) {

@@ -25,7 +25,7 @@ public final class DefinitionParser {
     private static final Map<String, Set<String>> TYPE_FIELDS = Map.ofEntries(
             Map.entry("tool", Set.of("tool", "with")),
             Map.entry("agent", Set.of("team", "agent", "task", "with")),
-            Map.entry("interpret", Set.of("data", "schema", "context", "options")),
+            Map.entry("interpret", Set.of("data", "schema", "context", "options", "strategy", "confidence_threshold", "model")),
             Map.entry("approval", Set.of("reason", "context", "priority", "assigned_to", "on_reject")),
             Map.entry("handoff", Set.of("from_agent_id", "to_agent_id", "to_capability", "reason", "context")),
             Map.entry("task", Set.of("capability", "input")),
@@ -48,7 +48,7 @@ public final class DefinitionParser {
     private static final Map<String, List<String>> TEMPLATE_FIELDS = Map.ofEntries(
             Map.entry("tool", List.of("with")),
             Map.entry("agent", List.of("task", "with")),
-            Map.entry("interpret", List.of("data", "context", "options")),
+            Map.entry("interpret", List.of("data", "schema", "context", "options", "confidence_threshold")),
             Map.entry("approval", List.of("reason", "context", "assigned_to")),
             Map.entry("handoff", List.of("from_agent_id", "to_agent_id", "to_capability", "reason", "context")),
             Map.entry("task", List.of("input")),
@@ -226,8 +226,19 @@ public final class DefinitionParser {
                 }
                 yield new StepBody.Agent(team, agent, required(node, pointer, "task", "say what to do, e.g. task: Provision staging"), node.get("with"));
             }
-            case "interpret" -> new StepBody.Interpret(required(node, pointer, "data", "pass the data to interpret, e.g. data: '${{ inputs.text }}'"),
-                    required(node, pointer, "schema", "describe the result, e.g. schema: {age: number}"), node.get("context"), node.get("options"));
+            case "interpret" -> {
+                String strategy = node.path("strategy").asText(null);
+                if (strategy != null && !dev.agentplane.interpret.InterpretRequest.STRATEGIES.contains(strategy)) {
+                    add(pointer + "/strategy", "'" + strategy + "' is not a strategy", "use auto, heuristic or llm");
+                }
+                JsonNode threshold = node.get("confidence_threshold");
+                if (threshold != null && !threshold.isTextual() && (!threshold.isNumber() || threshold.asDouble() < 0 || threshold.asDouble() > 1)) {
+                    add(pointer + "/confidence_threshold", "must be a number between 0 and 1 (or a ${{ }} expression)", "pass e.g. 0.7");
+                }
+                yield new StepBody.Interpret(required(node, pointer, "data", "pass the data to interpret, e.g. data: '${{ inputs.text }}'"),
+                        required(node, pointer, "schema", "describe the result, e.g. schema: {age: number}"), node.get("context"),
+                        node.get("options"), strategy, threshold, node.path("model").asText(null));
+            }
             case "approval" -> new StepBody.Approval(required(node, pointer, "reason", "say what to approve, e.g. reason: Refund of ${{ inputs.amount }}"),
                     node.get("context"), priority(node, pointer), node.get("assigned_to"),
                     onError(node.get("on_reject"), pointer + "/on_reject", idsInBlock));

@@ -20,7 +20,9 @@ public sealed interface StepBody {
 
     record Agent(String team, String agent, JsonNode task, JsonNode with) implements StepBody {}
 
-    record Interpret(JsonNode data, JsonNode schema, JsonNode context, JsonNode options) implements StepBody {}
+    /** {@code options} are the reading hints (locale, region, reference_time, timezone) of an interpret request. */
+    record Interpret(JsonNode data, JsonNode schema, JsonNode context, JsonNode options, String strategy,
+                     JsonNode confidenceThreshold, String model) implements StepBody {}
 
     record Approval(JsonNode reason, JsonNode context, String priority, JsonNode assignedTo, OnError onReject)
             implements StepBody {}

@@ -56,6 +56,8 @@ public final class AccessPolicy {
         rule(ACTORS, "createHandoff", "acceptHandoff", "rejectHandoff", "completeHandoff");
         rule(READERS, "listHandoffs", "getHandoff");
         rule(ACTORS, "createEscalation");
+        // Interpret may call a paid model and open escalations: the roles that act, not the readers.
+        rule(ACTORS, "interpret");
         rule(BUILDERS, "claimEscalation", "resolveEscalation", "dismissEscalation");
         rule(READERS, "listEscalations", "getEscalation");
         rule(ACTORS, "claimTask", "heartbeatTask", "completeTask", "failTask");

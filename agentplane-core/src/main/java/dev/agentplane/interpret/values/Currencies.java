@@ -1,0 +1,100 @@
+package dev.agentplane.interpret.values;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentplane.common.Json;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Amounts of money as {@code {"amount": 1234.5, "currency": "USD"}}: symbols, ISO codes and words, before or after. */
+public final class Currencies {
+    private static final Map<String, String> SYMBOLS = Map.ofEntries(Map.entry("$", "USD"), Map.entry("us$", "USD"),
+            Map.entry("c$", "CAD"), Map.entry("ca$", "CAD"), Map.entry("a$", "AUD"), Map.entry("au$", "AUD"),
+            Map.entry("nz$", "NZD"), Map.entry("hk$", "HKD"), Map.entry("r$", "BRL"), Map.entry("€", "EUR"),
+            Map.entry("£", "GBP"), Map.entry("¥", "JPY"), Map.entry("₹", "INR"), Map.entry("₩", "KRW"),
+            Map.entry("fr.", "CHF"), Map.entry("chf", "CHF"), Map.entry("dollars", "USD"), Map.entry("dollar", "USD"),
+            Map.entry("bucks", "USD"), Map.entry("euros", "EUR"), Map.entry("euro", "EUR"), Map.entry("pounds", "GBP"),
+            Map.entry("pound", "GBP"), Map.entry("yen", "JPY"), Map.entry("rupees", "INR"), Map.entry("francs", "CHF"));
+    private static final String CODES = "USD|EUR|GBP|JPY|CHF|CAD|AUD|NZD|CNY|INR|BRL|MXN|SEK|NOK|DKK|PLN|CZK|HUF|ZAR|SGD|HKD|KRW|TRY|RUB";
+    private static final String MARK = "(?:US\\$|C\\$|CA\\$|A\\$|AU\\$|NZ\\$|HK\\$|R\\$|\\$|€|£|¥|₹|₩|Fr\\.|\\b(?:" + CODES + "))";
+    private static final String AFTER_MARK = "(?:US\\$|\\$|€|£|¥|₹|\\b(?:" + CODES + ")\\b|\\b(?:dollars?|bucks|euros?|pounds?|yen|rupees|francs)\\b)";
+    private static final String AMOUNT = "(?<amount>[-−]?\\d{1,3}(?:[,.\\u00a0\\u202f' ’]\\d{3})+(?:[.,]\\d{1,2})?|[-−]?\\d+(?:[.,]\\d{1,2})?)"
+            + "(?:\\s*(?<scale>k|K|m|M|mn|bn|thousand|million|billion)(?![a-zA-Z]))?";
+    private static final Pattern BEFORE = Pattern.compile("(?<mark>" + MARK + ")\\s?" + AMOUNT + "(?![\\d])", Pattern.CASE_INSENSITIVE);
+    private static final Pattern AFTER = Pattern.compile("(?<![\\w.,])" + AMOUNT + "\\s?(?<mark>" + AFTER_MARK + ")", Pattern.CASE_INSENSITIVE);
+
+    private Currencies() {}
+
+    public static Optional<Parsed> parse(String text, InterpretOptions options) {
+        List<Found> found = find(text, options);
+        if (!found.isEmpty()) {
+            Found first = found.get(0);
+            boolean whole = first.end() - first.start() >= text.strip().length() - 1;
+            return Optional.of(first.parsed().times(whole ? 1.0 : found.size() == 1 ? 0.9 : 0.6));
+        }
+        if (options.localeGiven() && !options.locale().getCountry().isEmpty()) {
+            return Numbers.parse(text, options).flatMap(number -> {
+                try {
+                    String code = Currency.getInstance(options.locale()).getCurrencyCode();
+                    return Optional.of(new Parsed(money(number.value().decimalValue(), code), number.quality() * 0.7));
+                } catch (IllegalArgumentException e) {
+                    return Optional.empty();
+                }
+            });
+        }
+        return Optional.empty();
+    }
+
+    public static List<Found> find(String text, InterpretOptions options) {
+        List<Found> found = new ArrayList<>();
+        for (Pattern pattern : List.of(BEFORE, AFTER)) {
+            Matcher matcher = pattern.matcher(text);
+            while (matcher.find()) {
+                String code = code(matcher.group("mark"), options);
+                Numbers.toDecimal(matcher.group("amount"), options).ifPresent(amount -> found.add(new Found(
+                        matcher.start(), matcher.end(), new Parsed(money(amount.multiply(scale(matcher.group("scale"))), code), 1.0))));
+            }
+        }
+        return Dates.longestFirst(found);
+    }
+
+    private static String code(String mark, InterpretOptions options) {
+        String key = mark.toLowerCase(Locale.ROOT);
+        String code = SYMBOLS.getOrDefault(key, mark.toUpperCase(Locale.ROOT));
+        if (key.equals("$") && options.localeGiven()) {
+            String country = options.locale().getCountry();
+            return switch (country) {
+                case "CA" -> "CAD";
+                case "AU" -> "AUD";
+                case "NZ" -> "NZD";
+                case "MX" -> "MXN";
+                default -> "USD";
+            };
+        }
+        return code;
+    }
+
+    private static BigDecimal scale(String suffix) {
+        if (suffix == null) {
+            return BigDecimal.ONE;
+        }
+        return switch (suffix.toLowerCase(Locale.ROOT)) {
+            case "k", "thousand" -> BigDecimal.valueOf(1_000);
+            case "m", "mn", "million" -> BigDecimal.valueOf(1_000_000);
+            default -> BigDecimal.valueOf(1_000_000_000);
+        };
+    }
+
+    static ObjectNode money(BigDecimal amount, String code) {
+        ObjectNode money = Json.MAPPER.createObjectNode();
+        money.put("amount", Numbers.plain(amount));
+        money.put("currency", code);
+        return money;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.agentplane.interpret.values;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** E-mail addresses, lower-cased; "john at acme dot com" is read too, less surely. */
+public final class Emails {
+    private static final Pattern EMAIL = Pattern.compile(
+            "(?<![\\w.+-])[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)*\\.[a-zA-Z]{2,24}(?![\\w-])", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern SPELLED = Pattern.compile(
+            "\\b([\\w.+-]+)\\s*[\\[(]?\\s*(?:at|AT)\\s*[\\])]?\\s*([\\w-]+)\\s*[\\[(]?\\s*(?:dot|DOT)\\s*[\\])]?\\s*([a-zA-Z]{2,24})\\b");
+
+    private Emails() {}
+
+    public static Optional<Parsed> parse(String text) {
+        List<Found> found = find(text);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Found first = found.get(0);
+        boolean whole = first.end() - first.start() >= text.strip().length() - 2;
+        return Optional.of(first.parsed().times(whole ? 1.0 : found.size() == 1 ? 0.9 : 0.6));
+    }
+
+    public static List<Found> find(String text) {
+        List<Found> found = new ArrayList<>();
+        Matcher matcher = EMAIL.matcher(text);
+        while (matcher.find()) {
+            String address = matcher.group().replaceAll("^[.]+|[.]+$", "");
+            if (address.contains("..")) {
+                continue;
+            }
+            found.add(new Found(matcher.start(), matcher.end(), new Parsed(TextNode.valueOf(address.toLowerCase(Locale.ROOT)), 1.0)));
+        }
+        if (found.isEmpty()) {
+            Matcher spelled = SPELLED.matcher(text);
+            while (spelled.find()) {
+                String address = spelled.group(1) + "@" + spelled.group(2) + "." + spelled.group(3);
+                found.add(new Found(spelled.start(), spelled.end(), new Parsed(TextNode.valueOf(address.toLowerCase(Locale.ROOT)), 0.7)));
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.agentplane.interpret.values;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Phone numbers in E.164, read with libphonenumber; numbers without a country code belong to the region. */
+public final class Phones {
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+    private Phones() {}
+
+    public static Optional<Parsed> parse(String text, InterpretOptions options) {
+        List<Found> found = find(text, options);
+        if (!found.isEmpty()) {
+            Found first = found.get(0);
+            boolean whole = first.end() - first.start() >= text.strip().length() - 2;
+            return Optional.of(first.parsed().times(whole ? 1.0 : found.size() == 1 ? 0.9 : 0.6));
+        }
+        try {
+            PhoneNumber number = UTIL.parse(text, options.region());
+            if (UTIL.isPossibleNumber(number)) {
+                return Optional.of(new Parsed(TextNode.valueOf(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164)), 0.55));
+            }
+        } catch (NumberParseException e) {
+            // not a phone number at all
+        }
+        return Optional.empty();
+    }
+
+    /** Valid numbers in a text (libphonenumber's matcher), in order. */
+    public static List<Found> find(String text, InterpretOptions options) {
+        List<Found> found = new ArrayList<>();
+        for (PhoneNumberMatch match : UTIL.findNumbers(text, options.region(), PhoneNumberUtil.Leniency.VALID, 10_000)) {
+            PhoneNumber number = match.number();
+            double quality = match.rawString().replaceAll("\\D", "").length() >= 7 ? 1.0 : 0.5;
+            found.add(new Found(match.start(), match.end(),
+                    new Parsed(TextNode.valueOf(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164)), quality)));
+        }
+        return found;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.agentplane.interpret.values;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Web addresses; one written without a scheme gets https://. Trailing sentence punctuation is not part of it. */
+public final class Urls {
+    private static final String TLD = "(?:com|org|net|io|dev|ai|app|co|edu|gov|info|biz|de|fr|es|uk|eu|us|ca|au|ch|nl|it|se|no|jp|in|me|tv|xyz|tech|cloud|shop|site)";
+    private static final Pattern URL = Pattern.compile(
+            "\\b(?:https?|ftp)://[^\\s<>\"'`]+"
+                    + "|(?<![@\\w.-])(?:www\\.)?(?:[a-zA-Z0-9-]+\\.)+" + TLD + "(?![\\w@-])(?::\\d+)?(?:/[^\\s<>\"'`]*)?",
+            Pattern.CASE_INSENSITIVE);
+
+    private Urls() {}
+
+    public static Optional<Parsed> parse(String text) {
+        List<Found> found = find(text);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Found first = found.get(0);
+        boolean whole = first.end() - first.start() >= text.strip().length() - 1;
+        return Optional.of(first.parsed().times(whole ? 1.0 : found.size() == 1 ? 0.9 : 0.6));
+    }
+
+    public static List<Found> find(String text) {
+        List<Found> found = new ArrayList<>();
+        Matcher matcher = URL.matcher(text);
+        while (matcher.find()) {
+            String url = trimTrailing(matcher.group());
+            boolean schemed = url.matches("(?i)^(https?|ftp)://.*");
+            double quality = schemed || url.toLowerCase().startsWith("www.") || url.contains("/") ? 1.0 : 0.8;
+            found.add(new Found(matcher.start(), matcher.start() + url.length(),
+                    new Parsed(TextNode.valueOf(schemed ? url : "https://" + url), quality)));
+        }
+        return found;
+    }
+
+    private static String trimTrailing(String url) {
+        String trimmed = url;
+        while (!trimmed.isEmpty() && ".,;:!?".indexOf(trimmed.charAt(trimmed.length() - 1)) >= 0) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        if (trimmed.endsWith(")") && !trimmed.contains("(")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed;
+    }
+}
