@@ -20,6 +20,8 @@ const SETS = [
 const TARGET_FIELD_ACCURACY = 0.95;
 const TARGET_P95_MS = 2;
 const SMALL_INPUT_BYTES = 4096;
+const SIZE_BUCKETS = [{ label: '≤ 256 B', max: 256 }, { label: '257 B - 1 KiB', max: 1024 }, { label: '1 - 4 KiB', max: 4096 },
+  { label: '> 4 KiB', max: Infinity }];
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => {
   const i = a.indexOf('=');
@@ -191,6 +193,7 @@ async function measureLatency(url, token, cases, rounds, warmupRounds) {
     for (const { body } of bodies) await post(url, token, body);
   }
   const all = []; const small = []; const large = []; let failed = 0;
+  const buckets = SIZE_BUCKETS.map((b) => ({ ...b, samples: [] }));
   const fourKiB = bodies.filter((b) => b.bytes <= SMALL_INPUT_BYTES).sort((a, b) => b.bytes - a.bytes)[0];
   const fourKiBSamples = [];
   for (let round = 0; round < rounds; round++) {
@@ -199,12 +202,14 @@ async function measureLatency(url, token, cases, rounds, warmupRounds) {
       if (answer.status !== 200) failed++;
       all.push(answer.ms);
       (b.bytes <= SMALL_INPUT_BYTES ? small : large).push(answer.ms);
+      buckets.find((bucket) => b.bytes <= bucket.max).samples.push(answer.ms);
       if (b === fourKiB) fourKiBSamples.push(answer.ms);
     }
   }
   return {
     rounds, warmup_rounds: warmupRounds, requests: all.length, failed_requests: failed,
     all: latencyStats(all), inputs_up_to_4kib: latencyStats(small), inputs_over_4kib: latencyStats(large),
+    by_input_size: buckets.map((b) => ({ inputs: b.label, ...latencyStats(b.samples) })),
     largest_case_up_to_4kib: fourKiB ? { id: fourKiB.c.id, bytes: fourKiB.bytes, ...latencyStats(fourKiBSamples) } : null,
   };
 }
@@ -224,7 +229,8 @@ function markdown(report) {
   out.push('# Interpret: accuracy, calibration and latency of the heuristic engine', '');
   out.push(`Measured ${report.date} by \`bench/interpret/run.sh\` at commit \`${report.commit}\`, against a real \`agentplane server\``
     + ` on SQLite over HTTP (\`POST /v1/interpret\`, \`strategy: "heuristic"\`). Machine: ${m.cpu}, ${m.cores} cores, ${m.memory_gib} GiB,`
-    + ` ${m.java}, Node ${m.node}; load average before the run: ${m.load_before}. How it is measured: \`bench/interpret/README.md\`.`, '');
+    + ` ${m.java}, Node ${m.node}; load average before the run: ${m.load_before}, after: ${m.load_after}`
+    + ' (other work on the machine inflates the latency tail). How it is measured: `bench/interpret/README.md`.', '');
   const main = report.sets.cases.summary;
   const lat = report.latency;
   out.push('## Targets (issue 5)', '', '| target | measured | met |', '|---|---|---|');
@@ -277,6 +283,7 @@ function markdown(report) {
   const latRow = (label, s) => out.push(`| ${label} | ${s.n} | ${num(s.p50_ms)} | ${num(s.p95_ms)} | ${num(s.p99_ms)} | ${num(s.max_ms)} |`);
   latRow('all', lat.all);
   latRow('≤ 4 KiB', lat.inputs_up_to_4kib);
+  for (const b of lat.by_input_size) if (b.n > 0) latRow(`&nbsp;&nbsp;${b.inputs}`, b);
   if (lat.inputs_over_4kib.n > 0) latRow('> 4 KiB', lat.inputs_over_4kib);
   if (lat.largest_case_up_to_4kib) latRow(`the largest input ≤ 4 KiB (\`${lat.largest_case_up_to_4kib.id}\`, ${lat.largest_case_up_to_4kib.bytes} bytes)`, lat.largest_case_up_to_4kib);
   out.push('');
@@ -335,6 +342,7 @@ async function main() {
   }
   report.calibration_all = calibration(everyResult);
   report.latency = await measureLatency(url, args.token, sets.flatMap((s) => s.cases), rounds, warmupRounds);
+  report.machine.load_after = os.loadavg().map((x) => x.toFixed(2)).join(' ');
   console.error(`latency ≤ 4 KiB: p50 ${num(report.latency.inputs_up_to_4kib.p50_ms)} ms, p95 ${num(report.latency.inputs_up_to_4kib.p95_ms)} ms,`
     + ` p99 ${num(report.latency.inputs_up_to_4kib.p99_ms)} ms`);
 
