@@ -14,6 +14,7 @@ import dev.agentplane.executions.engine.StepWakeups;
 import dev.agentplane.expressions.Expressions;
 import dev.agentplane.handoffs.HandoffService;
 import dev.agentplane.interpret.InterpretService;
+import dev.agentplane.interpret.Interpreter;
 import dev.agentplane.interpret.ModelExtractor;
 import dev.agentplane.schedules.DefinitionSchedules;
 import dev.agentplane.schedules.ScheduleService;
@@ -77,7 +78,7 @@ public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyServ
         HandoffService handoffs = new HandoffService(database, audit, clock, wakeups, agents, executions);
         EscalationService escalations = new EscalationService(database, audit, clock, wakeups, agents, executions);
         TaskService tasks = new TaskService(database, audit, clock, wakeups, agents);
-        InterpretService interpret = new InterpretService(database, clock, usage, escalations, models);
+        InterpretService interpret = new InterpretService(database, usage, escalations, new Interpreter(clock, models));
         engine.connect(new Collaborators(escalations, handoffs, tasks, executions, interpret));
         Scheduler scheduler = new Scheduler(database, clock, audit, executions, orgs, engine);
         return new AgentPlane(database, clock, audit, keys, orgs, agents, workflows, executions, events,

@@ -35,7 +35,7 @@ final class TestCommand implements Callable<Integer> {
 
     @Option(names = "--mock", paramLabel = "STEP=FILE", description = {
             "Do not run STEP: its output is FILE's JSON; {\"fail\": {\"message\": \"…\", \"code\": \"…\", \"retryable\": false}} "
-                    + "makes every attempt fail instead. Repeatable. task, handoff, agent and interpret steps need one."})
+                    + "makes every attempt fail instead. Repeatable. task, handoff and agent steps need one."})
     Map<String, Path> mocks;
 
     @Option(names = "--approve", paramLabel = "STEP=JSON", description = "Resolve approval STEP's escalation with JSON as the resolution. Repeatable.")

@@ -33,12 +33,23 @@ public final class Phones {
         return Optional.empty();
     }
 
-    /** Valid numbers in a text (libphonenumber's matcher), in order. */
+    /**
+     * Valid numbers in a text (libphonenumber's matcher), in order. A date ("03.04.2024") can be a valid number in
+     * some regions; digits that read as a date are not taken for a phone number.
+     */
     public static List<Found> find(String text, InterpretOptions options) {
         List<Found> found = new ArrayList<>();
+        List<Found> dates = null;
         for (PhoneNumberMatch match : UTIL.findNumbers(text, options.region(), PhoneNumberUtil.Leniency.VALID, 10_000)) {
             PhoneNumber number = match.number();
-            double quality = match.rawString().replaceAll("\\D", "").length() >= 7 ? 1.0 : 0.5;
+            if (match.rawString().replaceAll("\\D", "").length() < 6) {
+                continue;
+            }
+            dates = dates == null ? Dates.find(text, options) : dates;
+            if (dates.stream().anyMatch(date -> date.start() < match.end() && match.start() < date.end())) {
+                continue;
+            }
+            double quality = match.rawString().replaceAll("\\D", "").length() >= 7 ? 1.0 : 0.6;
             found.add(new Found(match.start(), match.end(),
                     new Parsed(TextNode.valueOf(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164)), quality)));
         }

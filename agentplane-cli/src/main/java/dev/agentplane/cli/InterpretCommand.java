@@ -1,0 +1,116 @@
+package dev.agentplane.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentplane.common.Json;
+import dev.agentplane.common.problems.ProblemException;
+import dev.agentplane.interpret.InterpretRequest;
+import dev.agentplane.interpret.InterpretResult;
+import dev.agentplane.interpret.Interpreter;
+import dev.agentplane.interpret.ModelExtractor;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "interpret", sortOptions = false, description = {
+        "Reads messy data (a file, or standard input) into the fields of a schema, on this machine, and prints what "
+                + "it read with a confidence per field. Input that is a JSON object or array is read as JSON, anything "
+                + "else as text (--text forces text).",
+        "Exit code: 0 when everything was read confidently, 1 when the result should be escalated (a field missing or "
+                + "below the threshold), 2 when the schema, the input or a flag is invalid."})
+final class InterpretCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--schema", required = true, paramLabel = "FILE",
+            description = "The fields to read: the shorthand ({\"age\": \"integer\"}) or a JSON Schema, JSON or YAML.")
+    Path schemaFile;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "INPUT", description = "The data to read (default: standard input).")
+    Path input;
+
+    @Option(names = "--text", description = "Read the input as text even when it is JSON.")
+    boolean text;
+
+    @Option(names = "--context", description = "What the data is (given to a model, when one is asked).")
+    String context;
+
+    @Option(names = "--locale", description = "BCP 47 locale of the data, e.g. de-DE (day/month order, decimal comma).")
+    String locale;
+
+    @Option(names = "--region", description = "Country for phone numbers without a country code, e.g. GB.")
+    String region;
+
+    @Option(names = "--reference-time", paramLabel = "TIME", description = "RFC 3339 time that words like 'tomorrow' count from (default now).")
+    String referenceTime;
+
+    @Option(names = "--timezone", description = "IANA time zone for times without an offset (default UTC).")
+    String timezone;
+
+    @Option(names = "--threshold", description = "Confidence threshold, 0..1 (default 0.7).")
+    Double threshold;
+
+    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json.")
+    Format output;
+
+    enum Format { text, json }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        InterpretResult result;
+        try {
+            JsonNode schema = Json.YAML.readTree(Files.readString(schemaFile));
+            String raw = input == null ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : Files.readString(input);
+            InterpretRequest request = new InterpretRequest(data(raw), schema, context,
+                    new InterpretRequest.Options(locale, region, referenceTime, timezone), threshold, "heuristic", null, false);
+            result = new Interpreter(Clock.systemUTC(), ModelExtractor.NONE).interpret(request);
+        } catch (IOException e) {
+            err.println("agentplane interpret: cannot read " + e.getMessage());
+            return 2;
+        } catch (ProblemException e) { // an invalid schema or flag: the message names the field and the fix
+            err.println("agentplane interpret: " + e.getMessage());
+            return 2;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(output == Format.json ? Json.write(result) + "\n" : text(result));
+        out.flush();
+        return result.shouldEscalate() ? 1 : 0;
+    }
+
+    private JsonNode data(String raw) {
+        String trimmed = raw.strip();
+        if (!text && (trimmed.startsWith("{") || trimmed.startsWith("["))) {
+            try {
+                return Json.MAPPER.readTree(trimmed);
+            } catch (IOException e) {
+                // not JSON: read it as text
+            }
+        }
+        return Json.MAPPER.getNodeFactory().textNode(raw);
+    }
+
+    private static String text(InterpretResult result) {
+        StringBuilder text = new StringBuilder();
+        for (Map.Entry<String, Double> field : result.confidence().entrySet()) {
+            JsonNode value = result.data().at("/" + field.getKey().replace('.', '/'));
+            text.append(String.format("%-24s %-40s %.2f%n", field.getKey(),
+                    value.isMissingNode() ? "(not found)" : value.isTextual() ? value.asText() : value.toString(), field.getValue()));
+        }
+        text.append(String.format("overall confidence %.2f%n", result.overallConfidence()));
+        result.notes().forEach(note -> text.append("note: ").append(note).append('\n'));
+        if (result.shouldEscalate()) {
+            text.append("should escalate: ").append(result.escalationReason()).append('\n');
+        }
+        return text.toString();
+    }
+}

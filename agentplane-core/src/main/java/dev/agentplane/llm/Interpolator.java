@@ -1,0 +1,37 @@
+package dev.agentplane.llm;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Replaces {@code ${VAR}} in a config value from the environment; an unset or empty variable is an error. */
+final class Interpolator {
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+
+    /** The interpolated text and the first variable it used (null when it used none). */
+    record Value(String text, String variable) {}
+
+    private final Map<String, String> environment;
+
+    Interpolator(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    Value interpolate(String path, String text) {
+        Matcher matcher = VARIABLE.matcher(text);
+        StringBuilder result = new StringBuilder();
+        String first = null;
+        while (matcher.find()) {
+            String name = matcher.group(1);
+            String value = environment.get(name);
+            if (value == null || value.isEmpty()) {
+                throw new LlmConfigException(path + " uses ${" + name + "}, but the environment variable " + name
+                        + (value == null ? " is not set" : " is empty") + ": set it, or change " + path);
+            }
+            first = first == null ? name : first;
+            matcher.appendReplacement(result, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(result);
+        return new Value(result.toString(), first);
+    }
+}

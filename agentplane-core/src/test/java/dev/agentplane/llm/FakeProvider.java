@@ -1,0 +1,142 @@
+package dev.agentplane.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.agentplane.common.Json;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A local HTTP server standing in for a hosted model: it answers each request with the next scripted reply
+ * (JSON, an SSE stream, or no answer until the test ends) and keeps every request for assertions.
+ */
+final class FakeProvider implements AutoCloseable {
+    record Received(String method, String path, Headers headers, JsonNode body) {
+        String header(String name) {
+            return headers.getFirst(name);
+        }
+    }
+
+    sealed interface Reply {}
+
+    record JsonReply(int status, Map<String, String> headers, String body) implements Reply {}
+
+    /** Each event is written and flushed on its own, as a provider streams them. */
+    record SseReply(List<String> events) implements Reply {}
+
+    /** Holds the request open until the test ends: a provider that never answers. */
+    record Silence() implements Reply {}
+
+    private final HttpServer server;
+    private final ConcurrentLinkedQueue<Reply> replies = new ConcurrentLinkedQueue<>();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final CountDownLatch closing = new CountDownLatch(1);
+
+    private FakeProvider(HttpServer server) {
+        this.server = server;
+    }
+
+    static FakeProvider start() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        FakeProvider provider = new FakeProvider(server);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", provider::handle);
+        server.start();
+        return provider;
+    }
+
+    /** The API base, as configured under api_base. */
+    String apiBase() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    FakeProvider reply(Reply reply) {
+        replies.add(reply);
+        return this;
+    }
+
+    FakeProvider json(int status, String body) {
+        return reply(new JsonReply(status, Map.of(), body));
+    }
+
+    FakeProvider json(int status, Map<String, String> headers, String body) {
+        return reply(new JsonReply(status, headers, body));
+    }
+
+    FakeProvider sse(List<String> events) {
+        return reply(new SseReply(events));
+    }
+
+    FakeProvider silence() {
+        return reply(new Silence());
+    }
+
+    List<Received> received() {
+        return new ArrayList<>(received);
+    }
+
+    Received lastRequest() {
+        return received.getLast();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                exchange.getRequestHeaders(), body.length == 0 ? null
+                : Json.parse(new String(body, StandardCharsets.UTF_8))));
+        Reply reply = replies.poll();
+        try (exchange) {
+            switch (reply) {
+                case null -> send(exchange, 500, Map.of(), "{\"error\": {\"message\": \"no reply scripted\"}}");
+                case JsonReply json -> send(exchange, json.status(), json.headers(), json.body());
+                case SseReply sse -> stream(exchange, sse.events());
+                case Silence silence -> awaitClose();
+            }
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, Map<String, String> headers, String body)
+            throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        headers.forEach(exchange.getResponseHeaders()::add);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static void stream(HttpExchange exchange, List<String> events) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        for (String event : events) {
+            out.write((event + "\n\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }
+    }
+
+    private void awaitClose() {
+        try {
+            closing.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        closing.countDown();
+        server.stop(0);
+    }
+}
