@@ -44,12 +44,14 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
 function post(url, token, body) {
   const payload = Buffer.from(JSON.stringify(body));
+  return send(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': payload.length,
+    Authorization: `Bearer ${token}` } }, payload);
+}
+
+function send(url, options, payload) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const request = http.request(url, {
-      method: 'POST', agent,
-      headers: { 'Content-Type': 'application/json', 'Content-Length': payload.length, Authorization: `Bearer ${token}` },
-    }, (response) => {
+    const request = http.request(url, { ...options, agent }, (response) => {
       const chunks = [];
       response.on('data', (c) => chunks.push(c));
       response.on('end', () => {
@@ -187,7 +189,10 @@ function latencyStats(samples) {
     max_ms: sorted.length ? sorted[sorted.length - 1] : null };
 }
 
-async function measureLatency(url, token, cases, rounds, warmupRounds) {
+// The same loop on GET /health (no authentication, no body, a constant answer) interleaved with the interpret
+// requests: what the HTTP round trip and the server's request handling cost under the same conditions.
+async function measureLatency(url, healthUrl, token, cases, rounds, warmupRounds) {
+  const baseline = [];
   const bodies = cases.map((c) => ({ c, body: requestBody(c), bytes: inputBytes(c) }));
   for (let round = 0; round < warmupRounds; round++) {
     for (const { body } of bodies) await post(url, token, body);
@@ -204,11 +209,13 @@ async function measureLatency(url, token, cases, rounds, warmupRounds) {
       (b.bytes <= SMALL_INPUT_BYTES ? small : large).push(answer.ms);
       buckets.find((bucket) => b.bytes <= bucket.max).samples.push(answer.ms);
       if (b === fourKiB) fourKiBSamples.push(answer.ms);
+      baseline.push((await send(healthUrl, { method: 'GET' })).ms);
     }
   }
   return {
     rounds, warmup_rounds: warmupRounds, requests: all.length, failed_requests: failed,
     all: latencyStats(all), inputs_up_to_4kib: latencyStats(small), inputs_over_4kib: latencyStats(large),
+    baseline_get_health: latencyStats(baseline),
     by_input_size: buckets.map((b) => ({ inputs: b.label, ...latencyStats(b.samples) })),
     largest_case_up_to_4kib: fourKiB ? { id: fourKiB.c.id, bytes: fourKiB.bytes, ...latencyStats(fourKiBSamples) } : null,
   };
@@ -286,6 +293,7 @@ function markdown(report) {
   for (const b of lat.by_input_size) if (b.n > 0) latRow(`&nbsp;&nbsp;${b.inputs}`, b);
   if (lat.inputs_over_4kib.n > 0) latRow('> 4 KiB', lat.inputs_over_4kib);
   if (lat.largest_case_up_to_4kib) latRow(`the largest input ≤ 4 KiB (\`${lat.largest_case_up_to_4kib.id}\`, ${lat.largest_case_up_to_4kib.bytes} bytes)`, lat.largest_case_up_to_4kib);
+  latRow('baseline: `GET /health` between the requests (HTTP and request handling only)', lat.baseline_get_health);
   out.push('');
 
   const fails = report.sets.cases.failures;
@@ -341,7 +349,7 @@ async function main() {
       + ` ECE ${num(summary.calibration.ece)}, failed requests ${summary.failed_requests}`);
   }
   report.calibration_all = calibration(everyResult);
-  report.latency = await measureLatency(url, args.token, sets.flatMap((s) => s.cases), rounds, warmupRounds);
+  report.latency = await measureLatency(url, `${args.url.replace(/\/$/, '')}/health`, args.token, sets.flatMap((s) => s.cases), rounds, warmupRounds);
   report.machine.load_after = os.loadavg().map((x) => x.toFixed(2)).join(' ');
   console.error(`latency ≤ 4 KiB: p50 ${num(report.latency.inputs_up_to_4kib.p50_ms)} ms, p95 ${num(report.latency.inputs_up_to_4kib.p95_ms)} ms,`
     + ` p99 ${num(report.latency.inputs_up_to_4kib.p99_ms)} ms`);
