@@ -73,11 +73,13 @@ public final class FakeProvider implements AutoCloseable {
 
     /** An OpenAI chat completion whose answer is {@code content}, with the usage given. */
     public FakeProvider completion(String content, int promptTokens, int completionTokens) {
-        return json(200, Json.write(Json.object().put("id", "chatcmpl-1").put("object", "chat.completion").put("created", 1)
-                .put("model", "gpt-4o-mini").set("choices", Json.MAPPER.createArrayNode().add(Json.object().put("index", 0)
-                        .put("finish_reason", "stop").set("message", Json.object().put("role", "assistant").put("content", content)))))
-                .replace("}", "") + ", \"usage\": {\"prompt_tokens\": " + promptTokens + ", \"completion_tokens\": " + completionTokens
-                + ", \"total_tokens\": " + (promptTokens + completionTokens) + "}}");
+        com.fasterxml.jackson.databind.node.ObjectNode reply = Json.object().put("id", "chatcmpl-1")
+                .put("object", "chat.completion").put("created", 1).put("model", "gpt-4o-mini");
+        reply.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop")
+                .putObject("message").put("role", "assistant").put("content", content);
+        reply.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens)
+                .put("total_tokens", promptTokens + completionTokens);
+        return json(200, Json.write(reply));
     }
 
     FakeProvider json(int status, Map<String, String> headers, String body) {

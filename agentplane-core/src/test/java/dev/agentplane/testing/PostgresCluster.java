@@ -53,8 +53,9 @@ public final class PostgresCluster {
 
     /** Creates an empty database and returns its JDBC URL. */
     public String createDatabase(String hint) {
+        String letters = hint.toLowerCase().replaceAll("[^a-z0-9]", "");
         String name = "t" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet() + "_"
-                + hint.toLowerCase().replaceAll("[^a-z0-9]", "").substring(0, Math.min(20, hint.length()));
+                + letters.substring(0, Math.min(20, letters.length()));
         try (Connection connection = DriverManager.getConnection(url("postgres"), user, null);
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);

@@ -56,6 +56,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void the_models_section_sits_beside_the_settings_with_environment_variables_interpolated() throws IOException {
+        Path file = Files.writeString(dir.resolve("models.yaml"), """
+                port: 9000
+                models:
+                  openai: {api_key: "${OPENAI_API_KEY}", models: [gpt-4o-mini]}
+                  ollama: {api_base: "http://localhost:11434/v1", models: [llama3.1]}
+                default_model: ollama/llama3.1
+                prices: {gpt-4o-mini: {input: 0.2, output: 0.8}}
+                """);
+
+        ServerConfig config = ConfigLoader.load(file, Map.of("OPENAI_API_KEY", "sk-live"));
+
+        assertThat(config.port()).isEqualTo(9000);
+        assertThat(config.llm().configuredModels()).contains("openai/gpt-4o-mini", "ollama/llama3.1");
+        assertThat(config.llm().defaultModel().toString()).isEqualTo("ollama/llama3.1");
+        assertThat(ConfigLoader.load(null, Map.of()).llm().providers()).isEmpty();
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("OPENAI_API_KEY").hasMessageContaining("models.openai.api_key");
+    }
+
+    @Test
     void an_unknown_setting_or_a_bad_number_is_named() throws IOException {
         Path file = Files.writeString(dir.resolve("bad.yaml"), "prot: 9000\n");
 
