@@ -6,6 +6,10 @@ import dev.agentplane.common.problems.ProblemException;
 import dev.agentplane.interpret.InterpretRequest;
 import dev.agentplane.interpret.InterpretResult;
 import dev.agentplane.interpret.Interpreter;
+import dev.agentplane.interpret.LlmModelExtractor;
+import dev.agentplane.llm.LlmConfig;
+import dev.agentplane.llm.LlmConfigException;
+import dev.agentplane.llm.Models;
 import dev.agentplane.interpret.ModelExtractor;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,8 +26,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "interpret", sortOptions = false, description = {
-        "Reads messy data (a file, or standard input) into the fields of a schema, on this machine, and prints what "
-                + "it read with a confidence per field. Input that is a JSON object or array is read as JSON, anything "
+        "Reads messy data (a file, or standard input) into the fields of a schema, on this machine (a configured model "
+                + "is called for what the heuristics cannot settle), and prints what it read with a confidence per field. Input that is a JSON object or array is read as JSON, anything "
                 + "else as text (--text forces text).",
         "Exit code: 0 when everything was read confidently, 1 when the result should be escalated (a field missing or "
                 + "below the threshold), 2 when the schema, the input or a flag is invalid."})
@@ -59,6 +63,18 @@ final class InterpretCommand implements Callable<Integer> {
     @Option(names = "--threshold", description = "Confidence threshold, 0..1 (default 0.7).")
     Double threshold;
 
+    @Option(names = "--strategy", defaultValue = "auto", description = {
+            "auto (default): heuristics, then a configured model for the fields below the threshold; heuristic; llm."})
+    String strategy;
+
+    @Option(names = "--model", description = "A model from the config file (provider/name); default its default model.")
+    String model;
+
+    @Option(names = "--config", paramLabel = "FILE", description = {
+            "Config file with a models: section (docs/llm.md); default ./config.yaml when it exists. Without one, "
+                    + "only the heuristics run."})
+    Path config;
+
     @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json.")
     Format output;
 
@@ -72,19 +88,32 @@ final class InterpretCommand implements Callable<Integer> {
             JsonNode schema = Json.YAML.readTree(Files.readString(schemaFile));
             String raw = input == null ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : Files.readString(input);
             InterpretRequest request = new InterpretRequest(data(raw), schema, context,
-                    new InterpretRequest.Options(locale, region, referenceTime, timezone), threshold, "heuristic", null, false);
-            result = new Interpreter(Clock.systemUTC(), ModelExtractor.NONE).interpret(request);
+                    new InterpretRequest.Options(locale, region, referenceTime, timezone), threshold, strategy, model, false);
+            result = new Interpreter(Clock.systemUTC(), models()).interpret(request);
         } catch (IOException e) {
             err.println("agentplane interpret: cannot read " + e.getMessage());
             return 2;
-        } catch (ProblemException e) { // an invalid schema or flag: the message names the field and the fix
-            err.println("agentplane interpret: " + e.getMessage());
+        } catch (LlmConfigException e) {
+            err.println("agentplane interpret: " + config + ": " + e.getMessage());
             return 2;
+        } catch (ProblemException e) { // an invalid schema or flag names the field and the fix; a failed model says why
+            err.println("agentplane interpret: " + e.getMessage());
+            return e.status() >= 500 ? 1 : 2;
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(output == Format.json ? Json.write(result) + "\n" : text(result));
         out.flush();
         return result.shouldEscalate() ? 1 : 0;
+    }
+
+    private ModelExtractor models() throws IOException {
+        Path file = config != null ? config : Files.exists(Path.of("config.yaml")) ? Path.of("config.yaml") : null;
+        if (file == null) {
+            return ModelExtractor.NONE;
+        }
+        config = file;
+        LlmConfig models = LlmConfig.parse(Json.YAML.readTree(Files.readString(file)), System.getenv());
+        return models.providers().isEmpty() ? ModelExtractor.NONE : new LlmModelExtractor(Models.create(models));
     }
 
     private JsonNode data(String raw) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentplane.common.Json;
+import dev.agentplane.llm.FakeProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,25 @@ class InterpretCommandTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
         assertThat(run.out()).contains("total", "{\"amount\":1234.5,\"currency\":\"EUR\"}", "phone", "(not found)",
                 "should escalate");
+    }
+
+    @Test
+    void asks_the_model_of_the_config_file_for_what_the_heuristics_could_not_settle() throws IOException {
+        try (FakeProvider provider = FakeProvider.start()) {
+            provider.completion("{\"product\": \"Widget Pro\"}", 90, 7);
+            Path config = file("config.yaml", "models:\n  local: {api_base: \"" + provider.apiBase() + "\", models: [llama3.1]}\n");
+            Path schema = file("s.json", "{\"email\": \"email\", \"product\": \"string\"}");
+            Path input = file("in.txt", "I bought the Widget Pro. Reach me at ann@example.com");
+
+            CliRun run = CliRun.of("interpret", "--schema", schema.toString(), "--config", config.toString(), input.toString(),
+                    "--output", "json");
+
+            JsonNode result = Json.parse(run.out());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(result.at("/data/product").asText()).isEqualTo("Widget Pro");
+            assertThat(result.get("model_used").asText()).isEqualTo("local/llama3.1");
+            assertThat(result.get("cost_estimate").decimalValue()).as("a local model costs nothing").isZero();
+        }
     }
 
     @Test

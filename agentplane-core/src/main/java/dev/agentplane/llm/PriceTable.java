@@ -43,13 +43,14 @@ public final class PriceTable {
     }
 
     /**
-     * The cost of a call, priced by the requested model name, else by the name the provider answered with;
-     * null when neither has a price and the provider is not local.
+     * The cost of a call, priced by the requested model name, else (hosted providers only: a local server runs
+     * its models for free whatever it calls them) by the name the provider answered with; null when neither has
+     * a price and the provider is not local.
      */
     public BigDecimal cost(ProviderConfig provider, String requestedModel, ChatResponse response) {
-        Optional<Price> price = price(requestedModel).or(() -> price(response.model()));
-        if (price.isEmpty() && provider.local()) {
-            price = Optional.of(Price.FREE);
+        Optional<Price> price = price(requestedModel);
+        if (price.isEmpty()) {
+            price = provider.local() ? Optional.of(Price.FREE) : price(response.model());
         }
         return price.map(p -> p.cost(response.usage())).orElse(null);
     }
