@@ -80,7 +80,7 @@ public final class ExecutionRepository {
     }
 
     /** Adds usage reported by an event to the execution's totals. */
-    void addUsage(Sql tx, String orgId, String id, Usage usage) {
+    public void addUsage(Sql tx, String orgId, String id, Usage usage) {
         tx.update("""
                 UPDATE executions SET tokens_in = tokens_in + ?, tokens_out = tokens_out + ?, cost_usd = cost_usd + ?
                 WHERE org_id = ? AND id = ?""",

@@ -2,7 +2,9 @@ package dev.agentplane.executions.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentplane.common.Json;
+import dev.agentplane.executions.Usage;
 import dev.agentplane.interpret.InterpretRequest;
+import dev.agentplane.interpret.InterpretResult;
 import dev.agentplane.interpret.InterpretService;
 import dev.agentplane.tenancy.Actor;
 import dev.agentplane.workflows.definition.StepBody;
@@ -27,7 +29,10 @@ final class InterpretSteps {
                 options == null || options.isNull() ? null : Json.MAPPER.convertValue(options, InterpretRequest.Options.class),
                 threshold(render.apply(body.confidenceThreshold())), body.strategy(), body.model(), false);
         // The step's org pays for any model call; no key stands behind a step, so it acts as the org itself.
-        return new Outcome.Done(Json.MAPPER.valueToTree(interpreter.interpret(Actor.system(run.orgId()), request)));
+        InterpretResult result = interpreter.interpret(Actor.system(run.orgId()), request);
+        Usage usage = result.tokens().total() == 0 ? null : new Usage(result.tokens().input(), result.tokens().output(),
+                result.costEstimate() == null ? null : result.costEstimate().doubleValue());
+        return new Outcome.Done(Json.MAPPER.valueToTree(result), usage);
     }
 
     private static Double threshold(JsonNode rendered) {

@@ -1,13 +1,18 @@
 package dev.agentplane.executions.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentplane.executions.Usage;
 import java.util.List;
 
 /** What running a step came to; the engine turns it into the next state of the execution in one transaction. */
 sealed interface Outcome {
 
-    /** The step is done with this output. */
-    record Done(JsonNode output) implements Outcome {}
+    /** The step is done with this output; {@code usage} is what a model call in it used (null: none). */
+    record Done(JsonNode output, Usage usage) implements Outcome {
+        Done(JsonNode output) {
+            this(output, null);
+        }
+    }
 
     /** The step's {@code when} condition was false. */
     record Skipped() implements Outcome {}

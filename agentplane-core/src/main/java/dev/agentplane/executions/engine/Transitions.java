@@ -77,7 +77,7 @@ final class Transitions {
         long now = clock.millis();
         return switch (outcome) {
             case Outcome.Done done -> runs.finish(tx, run, StepRun.COMPLETED, done.output(), null, null, now)
-                    && completed(tx, run, done.output());
+                    && completed(tx, run, done.output(), done.usage());
             case Outcome.Skipped skipped -> runs.finish(tx, run, StepRun.SKIPPED, null, null, null, now)
                     && advanced(tx, run, null);
             case Outcome.Later later -> runs.reschedule(tx, run, run.attempt(), later.wakeAt(), later.state(), null, null);
@@ -91,13 +91,17 @@ final class Transitions {
     /** A container's blocks are done: it completes like any step (with its event) and its block goes on. */
     private void containerCompleted(Sql tx, StepRun container, JsonNode output, long now) {
         if (runs.finish(tx, container, StepRun.COMPLETED, output, null, null, now)) {
-            completed(tx, container, output);
+            completed(tx, container, output, null);
         }
     }
 
-    private boolean completed(Sql tx, StepRun run, JsonNode output) {
+    /** The step.completed event carries the tokens and cost of a model call in the step, added to the execution's. */
+    private boolean completed(Sql tx, StepRun run, JsonNode output, Usage usage) {
         event(tx, run.orgId(), run.executionId(), "step.completed", Json.object().put("step", run.stepId())
-                .put("attempt", run.attempt()));
+                .put("attempt", run.attempt()), usage);
+        if (usage != null) {
+            executions.addUsage(tx, run.orgId(), run.executionId(), usage);
+        }
         return advanced(tx, run, output);
     }
 
@@ -376,8 +380,13 @@ final class Transitions {
     }
 
     private void event(Sql tx, String orgId, String executionId, String type, JsonNode data) {
-        events.insert(tx, orgId, new Event(Ids.newId(), executionId, null, type, null, data, null, null, null,
-                Instant.ofEpochMilli(clock.millis())));
+        event(tx, orgId, executionId, type, data, null);
+    }
+
+    private void event(Sql tx, String orgId, String executionId, String type, JsonNode data, Usage usage) {
+        events.insert(tx, orgId, new Event(Ids.newId(), executionId, null, type, null, data,
+                usage == null ? null : usage.tokensIn(), usage == null ? null : usage.tokensOut(),
+                usage == null ? null : usage.costUsd(), Instant.ofEpochMilli(clock.millis())));
     }
 
     static int iterationIndex(String scope) {

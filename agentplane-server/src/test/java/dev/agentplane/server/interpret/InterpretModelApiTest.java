@@ -1,6 +1,7 @@
 package dev.agentplane.server.interpret;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentplane.common.Json;
@@ -10,6 +11,7 @@ import dev.agentplane.server.testing.Api;
 import dev.agentplane.server.testing.TestServer;
 import dev.agentplane.testing.DatabaseKind;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,7 +30,8 @@ class InterpretModelApiTest {
             try (TestServer server = TestServer.start(kind, "interpret-model", config -> config.withLlm(models))) {
                 Api api = server.api();
                 provider.completion("{\"product\": \"Widget Pro\"}", 120, 8)
-                        .json(401, "{\"error\": {\"message\": \"Incorrect API key provided\", \"type\": \"invalid_request_error\"}}");
+                        .json(401, "{\"error\": {\"message\": \"Incorrect API key provided\", \"type\": \"invalid_request_error\"}}")
+                        .completion("{\"product\": \"Gadget\"}", 40, 5);
 
                 JsonNode result = api.post("/v1/interpret", """
                         {"data": "I bought the Widget Pro. Reach me at ann@example.com", "schema": {"email": "email", "product": "string"}}
@@ -36,6 +39,12 @@ class InterpretModelApiTest {
                 JsonNode failed = api.post("/v1/interpret", """
                         {"data": "x", "schema": {"product": "string"}, "strategy": "llm"}
                         """).expectProblem(502, null).body();
+                api.post("/v1/workflows", "{\"name\": \"extract\", \"steps\": [{\"id\": \"read\", \"type\": \"interpret\", "
+                        + "\"data\": \"${{ inputs.text }}\", \"schema\": {\"product\": \"string\"}}]}").expect(201);
+                String execution = api.post("/v1/executions", "{\"workflow\": \"extract\", \"input\": {\"text\": \"the gadget\"}}")
+                        .expect(201).id();
+                JsonNode done = await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/v1/executions/" + execution)
+                        .expect(200).body(), e -> !e.get("status").asText().equals("running"));
                 JsonNode usage = api.get("/v1/usage").expect(200).body();
 
                 assertThat(result.get("data")).isEqualTo(Json.parse("{\"email\": \"ann@example.com\", \"product\": \"Widget Pro\"}"));
@@ -45,8 +54,12 @@ class InterpretModelApiTest {
                 assertThat(result.get("cost_estimate").decimalValue()).isPositive();
                 assertThat(failed.get("detail").asText()).contains("OPENAI_API_KEY");
                 assertThat(failed.get("reason").asText()).isEqualTo("authentication");
-                assertThat(usage.at("/totals/tokens_in").asLong()).isEqualTo(120);
-                assertThat(usage.at("/totals/tokens_out").asLong()).isEqualTo(8);
+                assertThat(done.get("status").asText()).isEqualTo("completed");
+                assertThat(done.get("tokens_in").asLong()).as("the step's model call counts on its execution").isEqualTo(40);
+                assertThat(done.get("tokens_out").asLong()).isEqualTo(5);
+                assertThat(done.get("cost_usd").asDouble()).isPositive();
+                assertThat(usage.at("/totals/tokens_in").asLong()).isEqualTo(160);
+                assertThat(usage.at("/totals/tokens_out").asLong()).isEqualTo(13);
             }
         }
     }
