@@ -180,8 +180,8 @@ class TestCommandTest {
 
     @Test
     void json_output_carries_the_report_and_the_exit_code_for_ci() throws IOException {
-        Path workflow = file("flow.json", "{\"name\": \"flow\", \"steps\": [{\"id\": \"read\", \"type\": \"interpret\", "
-                + "\"data\": \"x\", \"schema\": {\"a\": \"string\"}}]}");
+        Path workflow = file("flow.json", "{\"name\": \"flow\", \"steps\": [{\"id\": \"read\", \"type\": \"agent\", "
+                + "\"team\": \"readers\", \"task\": \"read it\"}]}");
 
         CliRun failed = test(workflow, "--output", "json");
         CliRun invalid = test(workflow, "--output", "json", "--input", "[");
