@@ -140,6 +140,21 @@ final class TerraformActions {
                 + "\nWhat it did: " + summary.get().describe(), data);
     }
 
+    SavedPlan show(Call call, String name) throws InterruptedException {
+        try {
+            Optional<String> refusal = plans.refusal(call.workingDir(), name);
+            if (refusal.isPresent()) {
+                return new SavedPlan.Unavailable(ToolResult.error(refusal.get()));
+            }
+        } catch (IOException e) {
+            return new SavedPlan.Unavailable(ToolResult.error("the saved plan " + name + " cannot be read: "
+                    + e.getMessage()));
+        }
+        Session session = new Session(call);
+        return session.showJson(name).<SavedPlan>map(json -> new SavedPlan.Shown(name, json))
+                .orElseGet(() -> new SavedPlan.Unavailable(session.failure()));
+    }
+
     ToolResult output(Call call) throws InterruptedException {
         Session session = new Session(call);
         Optional<CliRun> run = session.run(List.of("output", "-json", "-no-color"));

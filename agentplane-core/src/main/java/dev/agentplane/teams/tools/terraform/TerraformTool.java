@@ -106,13 +106,8 @@ public final class TerraformTool implements AgentTool {
         Path workingDir;
         try {
             workingDir = workingDir(context.workspace());
-        } catch (IOException e) {
-            return ToolResult.error("the Terraform directory '" + settings.workingDir() + "' cannot be used: "
-                    + e.getMessage());
-        }
-        if (workingDir == null) {
-            return ToolResult.error("the Terraform directory '" + settings.workingDir() + "' does not exist in the "
-                    + "workspace or leads out of it; write the configuration (*.tf files) there first");
+        } catch (WorkingDirException e) {
+            return ToolResult.error(e.getMessage());
         }
         TerraformActions.Call call = new TerraformActions.Call(workingDir, timeout(context), context, vars);
         return switch (action.textValue()) {
@@ -152,15 +147,42 @@ public final class TerraformTool implements AgentTool {
         return null;
     }
 
-    /** The configured directory, or null when it is missing or resolves (through links) outside the workspace. */
-    private Path workingDir(Path workspace) throws IOException {
-        Path root = workspace.toRealPath();
-        Path dir = root.resolve(settings.workingDir()).normalize();
-        if (!dir.startsWith(root) || !Files.isDirectory(dir)) {
-            return null;
+    /**
+     * The JSON of a plan this tool saved (checked as apply checks it), for tools that read plans, such as policy.
+     * {@code plan} is the file name action plan returned.
+     */
+    public SavedPlan showPlan(String plan, ToolContext context) throws InterruptedException {
+        try {
+            Path workingDir = workingDir(context.workspace());
+            return actions.show(new TerraformActions.Call(workingDir, timeout(context), context, List.of()), plan);
+        } catch (WorkingDirException e) {
+            return new SavedPlan.Unavailable(ToolResult.error(e.getMessage()));
         }
-        Path real = dir.toRealPath();
-        return real.startsWith(root) ? real : null;
+    }
+
+    private static final class WorkingDirException extends Exception {
+        WorkingDirException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** The configured directory, real path, refused when missing or when it resolves outside the workspace. */
+    private Path workingDir(Path workspace) throws WorkingDirException {
+        try {
+            Path root = workspace.toRealPath();
+            Path dir = root.resolve(settings.workingDir()).normalize();
+            if (dir.startsWith(root) && Files.isDirectory(dir)) {
+                Path real = dir.toRealPath();
+                if (real.startsWith(root)) {
+                    return real;
+                }
+            }
+        } catch (IOException e) {
+            throw new WorkingDirException("the Terraform directory '" + settings.workingDir() + "' cannot be used: "
+                    + e.getMessage());
+        }
+        throw new WorkingDirException("the Terraform directory '" + settings.workingDir() + "' does not exist in "
+                + "the workspace or leads out of it; write the configuration (*.tf files) there first");
     }
 
     private Duration timeout(ToolContext context) {
