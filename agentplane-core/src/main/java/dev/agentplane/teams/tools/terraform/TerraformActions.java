@@ -8,7 +8,6 @@ import dev.agentplane.teams.tools.ToolResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,7 @@ final class TerraformActions {
     }
 
     ToolResult init(Call call) throws InterruptedException {
-        Session session = new Session(call);
+        CliSession session = new CliSession(cli, call);
         return session.run(List.of("init", "-input=false", "-no-color", "-json"))
                 .map(run -> ToolResult.ok("Initialized the Terraform directory " + settings.workingDir() + "."
                         + warnings(run) + "\nNext: validate or plan."))
@@ -42,7 +41,7 @@ final class TerraformActions {
     }
 
     ToolResult validate(Call call) throws InterruptedException {
-        Session session = new Session(call);
+        CliSession session = new CliSession(cli, call);
         CliRun run = session.runAnyExit(List.of("validate", "-json", "-no-color"));
         if (run == null) {
             return session.failure();
@@ -62,7 +61,7 @@ final class TerraformActions {
     }
 
     ToolResult plan(Call call, boolean destroy) throws InterruptedException {
-        Session session = new Session(call);
+        CliSession session = new CliSession(cli, call);
         String name;
         try {
             name = PlanFiles.newName(call.workingDir(), "plan");
@@ -107,7 +106,7 @@ final class TerraformActions {
         } catch (IOException e) {
             return ToolResult.error("the saved plan " + name + " cannot be read: " + e.getMessage());
         }
-        Session reading = new Session(call);
+        CliSession reading = new CliSession(cli, call);
         Optional<PlanSummary> summary = reading.show(name);
         if (summary.isEmpty()) {
             return reading.failure();
@@ -120,7 +119,7 @@ final class TerraformActions {
                         + "kept and can be applied once approved.");
             }
         }
-        Session session = new Session(call); // the time for Terraform starts after the approval
+        CliSession session = new CliSession(cli, call); // the time for Terraform starts after the approval
         Optional<CliRun> applied = session.run(List.of("apply", "-input=false", "-no-color", "-json",
                 PlanFiles.relative(name)));
         if (applied.isEmpty()) {
@@ -150,13 +149,13 @@ final class TerraformActions {
             return new SavedPlan.Unavailable(ToolResult.error("the saved plan " + name + " cannot be read: "
                     + e.getMessage()));
         }
-        Session session = new Session(call);
+        CliSession session = new CliSession(cli, call);
         return session.showJson(name).<SavedPlan>map(json -> new SavedPlan.Shown(name, json))
                 .orElseGet(() -> new SavedPlan.Unavailable(session.failure()));
     }
 
     ToolResult output(Call call) throws InterruptedException {
-        Session session = new Session(call);
+        CliSession session = new CliSession(cli, call);
         Optional<CliRun> run = session.run(List.of("output", "-json", "-no-color"));
         if (run.isEmpty()) {
             return session.failure();
@@ -178,7 +177,7 @@ final class TerraformActions {
     }
 
     ToolResult drift(Call call) throws InterruptedException {
-        Session session = new Session(call);
+        CliSession session = new CliSession(cli, call);
         String name;
         try {
             name = PlanFiles.newName(call.workingDir(), "drift");
@@ -238,93 +237,6 @@ final class TerraformActions {
             return Json.MAPPER.readTree(text);
         } catch (IOException | RuntimeException e) {
             return null;
-        }
-    }
-
-    /**
-     * The commands of one action under one deadline; a command that fails leaves its error result in
-     * {@link #failure()}.
-     */
-    private final class Session {
-        private final Call call;
-        private final Instant deadline;
-        private ToolResult failure;
-
-        Session(Call call) {
-            this.call = call;
-            this.deadline = Instant.now().plus(call.timeout());
-        }
-
-        /** The run when it exited 0. */
-        Optional<CliRun> run(List<String> args) throws InterruptedException {
-            CliRun run = runAnyExit(args);
-            if (run == null) {
-                return Optional.empty();
-            }
-            if (!run.succeeded()) {
-                failure = failed(args.getFirst(), run);
-                return Optional.empty();
-            }
-            return Optional.of(run);
-        }
-
-        /** The run whatever its exit code, or null when it could not start or timed out. */
-        CliRun runAnyExit(List<String> args) throws InterruptedException {
-            Duration left = Duration.between(Instant.now(), deadline);
-            if (left.isNegative() || left.isZero()) {
-                failure = ToolResult.error("terraform " + args.getFirst() + " was not started: the time for this "
-                        + "call (" + call.timeout().toSeconds() + " s) is used up");
-                return null;
-            }
-            try {
-                CliRun run = cli.run(call.workingDir(), left, args);
-                if (run.timedOut()) {
-                    failure = ToolResult.error("terraform " + args.getFirst() + " did not finish within "
-                            + call.timeout().toSeconds() + " s and was stopped; " + tail(run));
-                    return null;
-                }
-                return run;
-            } catch (TerraformCli.NotStartedException e) {
-                failure = ToolResult.error(e.getMessage());
-                return null;
-            }
-        }
-
-        Optional<PlanSummary> show(String name) throws InterruptedException {
-            return showJson(name).map(show -> PlanSummary.of(name, show));
-        }
-
-        Optional<JsonNode> showJson(String name) throws InterruptedException {
-            Optional<CliRun> run = run(List.of("show", "-json", "-no-color", PlanFiles.relative(name)));
-            if (run.isEmpty()) {
-                return Optional.empty();
-            }
-            JsonNode show = parse(run.get().stdout());
-            if (show == null || !show.isObject()) {
-                failure = ToolResult.error("terraform show did not print a JSON plan: " + tail(run.get()));
-                return Optional.empty();
-            }
-            return Optional.of(show);
-        }
-
-        ToolResult failure() {
-            return failure;
-        }
-
-        ToolResult failed(String command, CliRun run) {
-            List<Diagnostic> diagnostics = Diagnostic.fromJsonLines(run.stdout());
-            ObjectNode data = Json.object().put("exit_code", run.exitCode());
-            data.set("diagnostics", Json.MAPPER.valueToTree(diagnostics));
-            String detail = diagnostics.stream().anyMatch(Diagnostic::isError) ? Diagnostic.describe(diagnostics)
-                    : tail(run);
-            return new ToolResult("terraform " + command + " failed (exit " + run.exitCode() + "):\n" + detail,
-                    true, data);
-        }
-
-        private static String tail(CliRun run) {
-            String text = (run.stderr().isBlank() ? run.stdout() : run.stderr()).strip();
-            int max = Diagnostic.MAX_TEXT_CHARS;
-            return text.length() <= max ? text : "…" + text.substring(text.length() - max);
         }
     }
 }

@@ -5,10 +5,14 @@ import static dev.agentplane.teams.tools.terraform.TerraformTesting.plan;
 import static dev.agentplane.teams.tools.terraform.TerraformTesting.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentplane.common.Json;
 import dev.agentplane.teams.tools.ToolResult;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Drift through a real refresh-only plan. The built-in provider's only resource, terraform_data, refreshes to
  * exactly its prior state, so with built-ins alone nothing outside Terraform can change a resource; what can
  * change is a value read outside Terraform (here a file read by file()) that an output shows, which a
- * refresh-only plan reports with exit code 2. The reading of resource_drift entries is checked on a plan in
+ * refresh-only plan reports with exit code 2, as it reports a state another hand wrote (terraform state push)
+ * through the outputs that depend on it. The reading of resource_drift entries is checked on a plan in
  * Terraform's JSON format below.
  */
 class TerraformDriftTest {
@@ -53,6 +58,44 @@ class TerraformDriftTest {
                 "output motd: \"hello\" -> \"maintenance tonight\"").doesNotContain("output site");
         assertThat(drifted.data().path("outputs").get(0).path("name").asText()).isEqualTo("motd");
         assertThat(infra.resolve(".agentplane-plans")).isEmptyDirectory();
+    }
+
+    @Test
+    void drift_reports_a_state_changed_by_someone_else_through_the_outputs_that_depend_on_it() throws Exception {
+        TerraformTesting.requireTerraform();
+        Path infra = workspace.resolve("infra");
+        write(infra.resolve("main.tf"), """
+                terraform {}
+                resource "terraform_data" "site" { input = { name = "docs" } }
+                output "site" { value = terraform_data.site.output.name }
+                """);
+        TerraformTool tool = new TerraformTool(new TerraformSettings("terraform", "infra", 120, true,
+                Optional.empty(), Optional.empty()), TerraformApprovals.none());
+        ok(tool, workspace, "{\"action\": \"init\"}");
+        ok(tool, workspace, "{\"action\": \"apply\", \"plan\": \"" + plan(tool, workspace) + "\"}");
+        // Another hand writes the state (terraform state push), as a run of other code would.
+        ObjectNode state = (ObjectNode) Json.parse(terraform(infra, "state", "pull"));
+        state.put("serial", state.path("serial").asInt() + 1);
+        ((ObjectNode) state.at("/resources/0/instances/0/attributes/output/value")).put("name", "tampered");
+        Files.writeString(infra.resolve("edited.tfstate"), state.toString());
+        terraform(infra, "state", "push", "edited.tfstate");
+
+        ToolResult drifted = ok(tool, workspace, "{\"action\": \"drift\"}");
+
+        assertThat(drifted.content()).contains("output site: \"docs\" -> \"tampered\"");
+        assertThat(drifted.data().path("drift").asBoolean()).isTrue();
+    }
+
+    private static String terraform(Path dir, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("terraform"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().put("TF_IN_AUTOMATION", "1");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        return output;
     }
 
     @Test
