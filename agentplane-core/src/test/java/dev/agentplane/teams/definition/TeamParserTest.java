@@ -3,8 +3,12 @@ package dev.agentplane.teams.definition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Team files: Plagentic's format as it is, AgentPlane's extensions, and errors that name file, line and field. */
@@ -262,6 +266,18 @@ class TeamParserTest {
                 "{\"name\": \"t\", \"version\": 2, \"agents\": [{\"name\": \"a\", \"tools\": [\"file\"]}]}");
         assertThat(file.orThrow().version()).isEqualTo("2");
         assertThat(valid("name: t\nversion: 1.0\nagents: [{name: a}]\n").version()).isEqualTo("1.0");
+    }
+
+    @Test
+    void the_teams_in_the_docs_are_valid() throws IOException {
+        Matcher block = Pattern.compile("```yaml\\n(name:.*?)```", Pattern.DOTALL)
+                .matcher(Files.readString(Path.of("..", "docs", "teams.md")));
+        int teams = 0;
+        while (block.find()) {
+            valid(block.group(1));
+            teams++;
+        }
+        assertThat(teams).isEqualTo(2);
     }
 
     @Test
