@@ -33,11 +33,6 @@ final class TeamSource {
         errors.add(problem(file, located.tree(), located.lineOf(pointer), pointer, message));
     }
 
-    /** An error found by the reader itself, at the line it gives. */
-    void error(String pointer, int line, String message) {
-        errors.add(problem(file, located.tree(), line, pointer, message));
-    }
-
     void warning(String pointer, String message) {
         warnings.add(problem(file, located.tree(), located.lineOf(pointer), pointer, message));
     }
