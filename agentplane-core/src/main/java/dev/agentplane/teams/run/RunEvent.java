@@ -32,6 +32,7 @@ public sealed interface RunEvent {
                          long tokensOut, BigDecimal costUsd, String model) implements RunEvent {
         public ModelAnswered {
             toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+            costUsd = costUsd == null ? null : costUsd.stripTrailingZeros(); // the same after a round trip through storage
         }
     }
 
