@@ -1,0 +1,221 @@
+package dev.agentplane.teams.tools.mcp;
+
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpClientTransport;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+/** One initialized MCP server: its client, the tools it offers the agents, and the process behind a stdio server. */
+final class McpConnection implements AutoCloseable {
+    private static final Duration PROCESS_EXIT_WAIT = Duration.ofSeconds(3);
+
+    private final McpServerSettings settings;
+    private final McpSyncClient client;
+    private final RecentLines stderr;
+    private final Optional<ProcessHandle> process;
+    private final List<McpSchema.Tool> tools;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private McpConnection(McpServerSettings settings, McpSyncClient client, RecentLines stderr,
+                          Optional<ProcessHandle> process, List<McpSchema.Tool> tools) {
+        this.settings = settings;
+        this.client = client;
+        this.stderr = stderr;
+        this.process = process;
+        this.tools = List.copyOf(tools);
+    }
+
+    /** Starts or connects to the server, initializes the session and lists its tools; closes it again on failure. */
+    static McpConnection open(McpServerSettings settings) throws InterruptedException {
+        if (settings.endpoint() instanceof McpEndpoint.Stdio stdio) {
+            checkStartable(settings.name(), stdio);
+        }
+        RecentLines stderr = new RecentLines();
+        McpClientTransport transport = McpClients.transport(settings.endpoint(), settings.timeout(), stderr);
+        McpSyncClient client = McpClients.client(transport, settings.timeout());
+        StdioServerTransport stdio = transport instanceof StdioServerTransport s ? s : null;
+        try {
+            initialize(settings, client, stdio, stderr);
+            return new McpConnection(settings, client, stderr, processOf(stdio), offeredTools(settings, client));
+        } catch (RuntimeException | Error | InterruptedException e) {
+            closeQuietly(client, processOf(stdio));
+            if (e instanceof McpServerException || e instanceof Error || e instanceof InterruptedException) {
+                throw e;
+            }
+            throw new McpServerException(settings.name(), "did not start (" + describe(settings.endpoint()) + "): "
+                    + reason(e) + stderr.summary(), e);
+        }
+    }
+
+    private static void checkStartable(String server, McpEndpoint.Stdio stdio) {
+        if (stdio.cwd() != null && !Files.isDirectory(stdio.cwd())) {
+            throw new McpServerException(server, "cannot start: its cwd " + stdio.cwd() + " is not a directory",
+                    null);
+        }
+        Commands.problem(stdio.command(), stdio.cwd()).ifPresent(problem ->
+                { throw new McpServerException(server, "cannot start: " + problem, null); });
+    }
+
+    /**
+     * Runs the handshake; a stdio server whose process ends first fails at once (with its stderr) instead of after
+     * the whole timeout.
+     */
+    private static void initialize(McpServerSettings settings, McpSyncClient client, StdioServerTransport stdio,
+                                   RecentLines stderr) throws InterruptedException {
+        CompletableFuture<Object> handshake = new CompletableFuture<>();
+        Thread.ofVirtual().name("mcp-" + settings.name() + "-initialize").start(() -> {
+            try {
+                handshake.complete(client.initialize());
+            } catch (Throwable failure) {
+                handshake.completeExceptionally(failure);
+            }
+        });
+        CompletableFuture<Integer> exit = stdio == null ? new CompletableFuture<>() : stdio.exitCode();
+        try {
+            CompletableFuture.anyOf(handshake, exit).get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+        if (!handshake.isDone()) {
+            stderr.awaitQuiet();
+            throw new McpServerException(settings.name(), "did not start (" + describe(settings.endpoint())
+                    + "): its process exited with code " + exit.getNow(null) + " before the MCP handshake"
+                    + stderr.summary(), null);
+        }
+    }
+
+    private static Optional<ProcessHandle> processOf(StdioServerTransport stdio) {
+        return stdio == null ? Optional.empty() : stdio.process().map(Process::toHandle);
+    }
+
+    String server() {
+        return settings.name();
+    }
+
+    Duration timeout() {
+        return settings.timeout();
+    }
+
+    List<McpSchema.Tool> tools() {
+        return tools;
+    }
+
+    /**
+     * Calls a tool, waiting at most {@code timeout}.
+     *
+     * @throws TimeoutException when the server did not answer in time
+     * @throws ExecutionException when the call failed (transport broken, protocol error); its cause says why
+     */
+    McpSchema.CallToolResult call(String tool, Map<String, Object> arguments, Duration timeout)
+            throws InterruptedException, TimeoutException, ExecutionException {
+        FutureTask<McpSchema.CallToolResult> call = new FutureTask<>(
+                () -> client.callTool(new McpSchema.CallToolRequest(tool, arguments)));
+        Thread.ofVirtual().name("mcp-" + settings.name() + "-" + tool).start(call);
+        try {
+            return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            call.cancel(true);
+        }
+    }
+
+    /** Why a call failed, in one line (with a stdio server's last stderr lines). */
+    String whyFailed(Throwable failure) {
+        Throwable cause = failure instanceof ExecutionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return reason(cause) + stderr.summary();
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            closeQuietly(client, process);
+        }
+    }
+
+    private static List<McpSchema.Tool> offeredTools(McpServerSettings settings, McpSyncClient client) {
+        List<McpSchema.Tool> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            McpSchema.ListToolsResult page = cursor == null ? client.listTools() : client.listTools(cursor);
+            all.addAll(page.tools());
+            cursor = page.nextCursor();
+        } while (cursor != null && !cursor.isEmpty());
+        Set<String> names = all.stream().map(McpSchema.Tool::name).collect(Collectors.toSet());
+        List<String> unknown = settings.tools().stream().filter(name -> !names.contains(name)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new McpServerException(settings.name(), "does not offer the tools " + unknown
+                    + " named in its tools list; it offers " + names.stream().sorted().toList(), null);
+        }
+        return all.stream().filter(tool -> settings.offers(tool.name())).toList();
+    }
+
+    /**
+     * Closes the session (the SDK ends a stdio server's process), then ends whatever that process started and
+     * anything still alive, so no server outlives the run.
+     */
+    private static void closeQuietly(McpSyncClient client, Optional<ProcessHandle> process) {
+        List<ProcessHandle> started = process.map(p -> p.descendants().toList()).orElse(List.of());
+        try {
+            client.closeGracefully();
+        } catch (RuntimeException ignored) {
+            // closing anyway below
+        }
+        try {
+            client.close();
+        } catch (RuntimeException ignored) {
+            // the processes are ended below
+        }
+        process.ifPresent(McpConnection::end);
+        started.forEach(McpConnection::end);
+    }
+
+    private static void end(ProcessHandle handle) {
+        if (!handle.isAlive()) {
+            return;
+        }
+        handle.destroy();
+        try {
+            handle.onExit().get(PROCESS_EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            handle.destroyForcibly();
+        } catch (ExecutionException | TimeoutException e) {
+            handle.destroyForcibly();
+        }
+    }
+
+    private static String reason(Throwable failure) {
+        if (failure instanceof McpError error && error.getJsonRpcError() != null) {
+            return "JSON-RPC error " + error.getJsonRpcError().code() + ": " + error.getJsonRpcError().message();
+        }
+        Throwable root = McpError.findRootCause(failure);
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String top = failure.getMessage();
+        return top != null && root != failure && !top.contains(message) ? top + " (" + message + ")" : message;
+    }
+
+    private static String describe(McpEndpoint endpoint) {
+        return switch (endpoint) {
+            case McpEndpoint.Stdio stdio -> "command " + stdio.command();
+            case McpEndpoint.StreamableHttp http -> "url " + http.url();
+        };
+    }
+}
