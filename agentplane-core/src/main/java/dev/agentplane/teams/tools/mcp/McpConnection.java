@@ -4,16 +4,17 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.net.ConnectException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,20 +23,23 @@ import java.util.stream.Collectors;
 /** One initialized MCP server: its client, the tools it offers the agents, and the process behind a stdio server. */
 final class McpConnection implements AutoCloseable {
     private static final Duration PROCESS_EXIT_WAIT = Duration.ofSeconds(3);
+    private static final int MAX_REASON_LENGTH = 1000;
 
     private final McpServerSettings settings;
     private final McpSyncClient client;
     private final RecentLines stderr;
     private final Optional<ProcessHandle> process;
+    private final CompletableFuture<Integer> exitCode;
     private final List<McpSchema.Tool> tools;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private McpConnection(McpServerSettings settings, McpSyncClient client, RecentLines stderr,
-                          Optional<ProcessHandle> process, List<McpSchema.Tool> tools) {
+                          StdioServerTransport stdio, List<McpSchema.Tool> tools) {
         this.settings = settings;
         this.client = client;
         this.stderr = stderr;
-        this.process = process;
+        this.process = processOf(stdio);
+        this.exitCode = stdio == null ? new CompletableFuture<>() : stdio.exitCode();
         this.tools = List.copyOf(tools);
     }
 
@@ -50,7 +54,7 @@ final class McpConnection implements AutoCloseable {
         StdioServerTransport stdio = transport instanceof StdioServerTransport s ? s : null;
         try {
             initialize(settings, client, stdio, stderr);
-            return new McpConnection(settings, client, stderr, processOf(stdio), offeredTools(settings, client));
+            return new McpConnection(settings, client, stderr, stdio, offeredTools(settings, client));
         } catch (RuntimeException | Error | InterruptedException e) {
             closeQuietly(client, processOf(stdio));
             if (e instanceof McpServerException || e instanceof Error || e instanceof InterruptedException) {
@@ -115,21 +119,56 @@ final class McpConnection implements AutoCloseable {
     }
 
     /**
-     * Calls a tool, waiting at most {@code timeout}.
+     * Calls a tool, waiting at most {@code timeout}; a stdio server whose process ends fails the call at once.
      *
      * @throws TimeoutException when the server did not answer in time
-     * @throws ExecutionException when the call failed (transport broken, protocol error); its cause says why
+     * @throws ExecutionException when the call failed (transport broken, process ended, protocol error); its cause
+     *     says why
      */
     McpSchema.CallToolResult call(String tool, Map<String, Object> arguments, Duration timeout)
             throws InterruptedException, TimeoutException, ExecutionException {
-        FutureTask<McpSchema.CallToolResult> call = new FutureTask<>(
-                () -> client.callTool(new McpSchema.CallToolRequest(tool, arguments)));
-        Thread.ofVirtual().name("mcp-" + settings.name() + "-" + tool).start(call);
-        try {
-            return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } finally {
-            call.cancel(true);
+        if (exitCode.isDone()) {
+            throw new ExecutionException(new IllegalStateException("its process has exited with code "
+                    + exitCode.join()));
         }
+        CompletableFuture<McpSchema.CallToolResult> call = new CompletableFuture<>();
+        Thread caller = Thread.ofVirtual().name("mcp-" + settings.name() + "-" + tool).start(() -> {
+            try {
+                call.complete(client.callTool(new McpSchema.CallToolRequest(tool, arguments)));
+            } catch (Throwable failure) {
+                call.completeExceptionally(failure);
+            }
+        });
+        try {
+            CompletableFuture.anyOf(call, exitCode).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!call.isDone()) {
+                throw new ExecutionException(new IllegalStateException("its process exited with code "
+                        + exitCode.join() + " during the call"));
+            }
+            return call.join();
+        } catch (ExecutionException e) {
+            if (causedByTimeout(e)) {
+                // The SDK's own request timeout (the server's timeout_seconds) ran out first.
+                throw new TimeoutException();
+            }
+            throw e;
+        } finally {
+            caller.interrupt();
+        }
+    }
+
+    private static boolean causedByTimeout(Throwable failure) {
+        return findCause(failure, TimeoutException.class);
+    }
+
+    private static boolean findCause(Throwable failure, Class<? extends Throwable> type) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 20; cause = cause.getCause(), depth++) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Why a call failed, in one line (with a stdio server's last stderr lines). */
@@ -202,14 +241,25 @@ final class McpConnection implements AutoCloseable {
         }
     }
 
+    /** The messages down the cause chain (a connection refused is often only a class name deep down). */
     private static String reason(Throwable failure) {
         if (failure instanceof McpError error && error.getJsonRpcError() != null) {
             return "JSON-RPC error " + error.getJsonRpcError().code() + ": " + error.getJsonRpcError().message();
         }
-        Throwable root = McpError.findRootCause(failure);
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        String top = failure.getMessage();
-        return top != null && root != failure && !top.contains(message) ? top + " (" + message + ")" : message;
+        List<String> parts = new ArrayList<>();
+        if (findCause(failure, ConnectException.class)) {
+            parts.add("cannot connect (is the server running at that address?)");
+        }
+        Set<Throwable> seen = new HashSet<>();
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+            String part = cause.getMessage() == null || cause.getMessage().isBlank()
+                    ? cause.getClass().getSimpleName() : cause.getMessage();
+            if (parts.stream().noneMatch(earlier -> earlier.contains(part))) {
+                parts.add(part);
+            }
+        }
+        String reason = String.join(": ", parts);
+        return reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) + "…" : reason;
     }
 
     private static String describe(McpEndpoint endpoint) {

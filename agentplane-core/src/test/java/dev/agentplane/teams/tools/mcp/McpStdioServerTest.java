@@ -158,6 +158,28 @@ class McpStdioServerTest {
         assertThat(after.content()).contains("MCP server 'short-lived' is closed");
     }
 
+    @Test
+    void a_call_after_the_server_process_died_is_an_error_result_saying_so() throws InterruptedException {
+        String marker = "agentplane-crash-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        try (McpConnections connections = McpConnections.open(servers("""
+                mcp_servers:
+                  fragile:
+                    command: %s
+                    args: [stdio, %s]
+                """.formatted(quoted(McpTestServers.everything()), marker)))) {
+            serverProcesses(marker).forEach(process -> {
+                process.destroyForcibly();
+                process.onExit().join();
+            });
+
+            ToolResult result = call(connections, "fragile__echo", "{\"message\": \"hello?\"}");
+
+            assertThat(result.error()).isTrue();
+            assertThat(result.content()).contains("MCP server 'fragile' failed on the call of its tool echo",
+                    "exited with code");
+        }
+    }
+
     private static java.util.List<ProcessHandle> serverProcesses(String marker) {
         return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().arguments().map(args -> java.util.Arrays.asList(args).contains(marker))
