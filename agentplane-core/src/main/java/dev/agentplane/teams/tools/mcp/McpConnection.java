@@ -2,13 +2,10 @@ package dev.agentplane.teams.tools.mcp;
 
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpClientTransport;
-import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.net.ConnectException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +19,6 @@ import java.util.stream.Collectors;
 
 /** One initialized MCP server: its client, the tools it offers the agents, and the process behind a stdio server. */
 final class McpConnection implements AutoCloseable {
-    private static final Duration PROCESS_EXIT_WAIT = Duration.ofSeconds(3);
-    private static final int MAX_REASON_LENGTH = 1000;
-
     private final McpServerSettings settings;
     private final McpSyncClient client;
     private final RecentLines stderr;
@@ -56,12 +50,15 @@ final class McpConnection implements AutoCloseable {
             initialize(settings, client, stdio, stderr);
             return new McpConnection(settings, client, stderr, stdio, offeredTools(settings, client));
         } catch (RuntimeException | Error | InterruptedException e) {
-            closeQuietly(client, processOf(stdio));
+            Shutdown.close(client, processOf(stdio));
             if (e instanceof McpServerException || e instanceof Error || e instanceof InterruptedException) {
                 throw e;
             }
+            String why = Failures.causedBy(e, TimeoutException.class)
+                    ? "no answer to the MCP handshake within " + settings.timeout().toSeconds() + "s"
+                    : Failures.reason(e);
             throw new McpServerException(settings.name(), "did not start (" + describe(settings.endpoint()) + "): "
-                    + reason(e) + stderr.summary(), e);
+                    + why + stderr.summary(), e);
         }
     }
 
@@ -147,7 +144,7 @@ final class McpConnection implements AutoCloseable {
             }
             return call.join();
         } catch (ExecutionException e) {
-            if (causedByTimeout(e)) {
+            if (Failures.causedBy(e, TimeoutException.class)) {
                 // The SDK's own request timeout (the server's timeout_seconds) ran out first.
                 throw new TimeoutException();
             }
@@ -157,25 +154,11 @@ final class McpConnection implements AutoCloseable {
         }
     }
 
-    private static boolean causedByTimeout(Throwable failure) {
-        return findCause(failure, TimeoutException.class);
-    }
-
-    private static boolean findCause(Throwable failure, Class<? extends Throwable> type) {
-        int depth = 0;
-        for (Throwable cause = failure; cause != null && depth < 20; cause = cause.getCause(), depth++) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Why a call failed, in one line (with a stdio server's last stderr lines). */
     String whyFailed(Throwable failure) {
         Throwable cause = failure instanceof ExecutionException && failure.getCause() != null
                 ? failure.getCause() : failure;
-        return reason(cause) + stderr.summary();
+        return Failures.reason(cause) + stderr.summary();
     }
 
     boolean isClosed() {
@@ -185,7 +168,7 @@ final class McpConnection implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            closeQuietly(client, process);
+            Shutdown.close(client, process);
         }
     }
 
@@ -204,62 +187,6 @@ final class McpConnection implements AutoCloseable {
                     + " named in its tools list; it offers " + names.stream().sorted().toList(), null);
         }
         return all.stream().filter(tool -> settings.offers(tool.name())).toList();
-    }
-
-    /**
-     * Closes the session (the SDK ends a stdio server's process), then ends whatever that process started and
-     * anything still alive, so no server outlives the run.
-     */
-    private static void closeQuietly(McpSyncClient client, Optional<ProcessHandle> process) {
-        List<ProcessHandle> started = process.map(p -> p.descendants().toList()).orElse(List.of());
-        try {
-            client.closeGracefully();
-        } catch (RuntimeException ignored) {
-            // closing anyway below
-        }
-        try {
-            client.close();
-        } catch (RuntimeException ignored) {
-            // the processes are ended below
-        }
-        process.ifPresent(McpConnection::end);
-        started.forEach(McpConnection::end);
-    }
-
-    private static void end(ProcessHandle handle) {
-        if (!handle.isAlive()) {
-            return;
-        }
-        handle.destroy();
-        try {
-            handle.onExit().get(PROCESS_EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            handle.destroyForcibly();
-        } catch (ExecutionException | TimeoutException e) {
-            handle.destroyForcibly();
-        }
-    }
-
-    /** The messages down the cause chain (a connection refused is often only a class name deep down). */
-    private static String reason(Throwable failure) {
-        if (failure instanceof McpError error && error.getJsonRpcError() != null) {
-            return "JSON-RPC error " + error.getJsonRpcError().code() + ": " + error.getJsonRpcError().message();
-        }
-        List<String> parts = new ArrayList<>();
-        if (findCause(failure, ConnectException.class)) {
-            parts.add("cannot connect (is the server running at that address?)");
-        }
-        Set<Throwable> seen = new HashSet<>();
-        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
-            String part = cause.getMessage() == null || cause.getMessage().isBlank()
-                    ? cause.getClass().getSimpleName() : cause.getMessage();
-            if (parts.stream().noneMatch(earlier -> earlier.contains(part))) {
-                parts.add(part);
-            }
-        }
-        String reason = String.join(": ", parts);
-        return reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) + "…" : reason;
     }
 
     private static String describe(McpEndpoint endpoint) {

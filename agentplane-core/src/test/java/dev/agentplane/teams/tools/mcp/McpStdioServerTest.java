@@ -236,6 +236,22 @@ class McpStdioServerTest {
     }
 
     @Test
+    void a_program_that_never_answers_the_handshake_fails_after_the_timeout_and_is_ended() {
+        String marker = "4242" + (System.nanoTime() % 1000);
+        assertThatThrownBy(() -> McpConnections.open(servers("""
+                mcp_servers:
+                  mute:
+                    command: sleep
+                    args: [%s]
+                    timeout_seconds: 1
+                """.formatted(marker))))
+                .isInstanceOf(McpServerException.class)
+                .hasMessageContaining("MCP server 'mute' did not start (command sleep): no answer to the MCP"
+                        + " handshake within 1s");
+        assertThat(serverProcesses(marker)).isEmpty();
+    }
+
+    @Test
     void a_server_that_exits_before_the_handshake_fails_at_once_with_its_stderr() {
         long started = System.nanoTime();
         assertThatThrownBy(() -> McpConnections.open(servers("""
