@@ -19,7 +19,7 @@ final class CommandGuard {
     private static final Pattern PROGRAM_LOOKUP_ASSIGNMENT = Pattern.compile(
             "(PATH|LD_[A-Z_]+|BASH_ENV|ENV|IFS|SHELLOPTS|BASHOPTS|PS4|PROMPT_COMMAND)=.*", Pattern.DOTALL);
     private static final Pattern SHELL = Pattern.compile("(ba|da|z|k|a|mk)?sh");
-    private static final int MAX_NESTING = 8;
+    private static final int MAX_NESTING = ShellParser.MAX_LEVELS;
 
     private final List<Pattern> deny;
     private final Optional<Set<String>> allow;
@@ -34,13 +34,21 @@ final class CommandGuard {
             return Optional.of(new Refusal("fork-bomb", "a function that starts copies of itself in the background "
                     + "exhausts the machine's processes", commandLine.strip()));
         }
-        return check(ShellParser.parse(commandLine), 0);
+        try {
+            return check(ShellParser.parse(commandLine), 0);
+        } catch (ShellParser.TooDeep e) {
+            return Optional.of(tooDeep());
+        }
+    }
+
+    private static Refusal tooDeep() {
+        return new Refusal("nesting", "commands nested more than " + MAX_NESTING + " levels deep cannot be checked; "
+                + "write it as separate commands", "…");
     }
 
     private Optional<Refusal> check(List<Pipeline> pipelines, int nesting) {
         if (nesting > MAX_NESTING) {
-            return Optional.of(new Refusal("nesting", "commands nested more than " + MAX_NESTING
-                    + " levels deep cannot be checked; write it as separate commands", "…"));
+            return Optional.of(tooDeep());
         }
         for (Pipeline pipeline : pipelines) {
             Optional<Refusal> refusal = downloadPipedToInterpreter(pipeline);

@@ -25,23 +25,41 @@ final class ShellParser {
     private int commandStart;
     private boolean commandStartPending;
     private int depth;
+    static final int MAX_LEVELS = 32;
 
-    private ShellParser(String text, int start, boolean nested) {
+    private final int level;
+
+    private ShellParser(String text, int start, boolean nested, int level) {
+        if (level > MAX_LEVELS) {
+            throw new TooDeep();
+        }
         this.text = text;
         this.pos = start;
         this.commandStart = start;
         this.nested = nested;
+        this.level = level;
+    }
+
+    /** Thrown for substitutions nested deeper than anyone writes by hand; the guard refuses such a line. */
+    static final class TooDeep extends RuntimeException {
+        TooDeep() {
+            super("nested too deeply", null, false, false);
+        }
     }
 
     static List<Pipeline> parse(String commandLine) {
-        ShellParser parser = new ShellParser(commandLine, 0, false);
+        return parse(commandLine, 0);
+    }
+
+    private static List<Pipeline> parse(String commandLine, int level) {
+        ShellParser parser = new ShellParser(commandLine, 0, false, level);
         parser.run();
         return List.copyOf(parser.pipelines);
     }
 
     /** Parses from {@code pos} up to the unmatched ')' (or the end); returns the pipelines, leaves pos after ')'. */
     private List<Pipeline> parseNested() {
-        ShellParser inner = new ShellParser(text, pos, true);
+        ShellParser inner = new ShellParser(text, pos, true, level + 1);
         inner.run();
         pos = inner.pos;
         return inner.pipelines;
@@ -174,7 +192,7 @@ final class ShellParser {
             inner.append(text.charAt(end));
             end++;
         }
-        substitutions.addAll(parse(inner.toString()));
+        substitutions.addAll(parse(inner.toString(), level + 1));
         append("`…`");
         wordExpanded = true;
         pos = end + 1;

@@ -122,6 +122,22 @@ class CommandGuardTest {
     }
 
     @Test
+    void any_text_at_all_is_judged_without_an_exception() {
+        String alphabet = "ab rm-f/~.$(){}`'\"\\;&|<>#=\n*:!";
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder line = new StringBuilder();
+            for (int n = random.nextInt(40); n > 0; n--) {
+                line.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            defaults.check(line.toString());
+        }
+        assertThat(defaults.check("echo " + "$(echo ".repeat(5000) + ")".repeat(5000))).get()
+                .extracting(Refusal::rule).isEqualTo("nesting");
+        assertThat(defaults.check("sh -c " + "'sh -c \"eval ".repeat(3) + "ls")).isEmpty();
+    }
+
+    @Test
     void the_parser_splits_on_every_separator_and_substitution() {
         List<Pipeline> pipelines = ShellParser.parse("a 1; b && c || d | e\nf & g $(h `i`) 'j k' \"l $(m)\" 2>err <(n)");
 
