@@ -21,10 +21,10 @@ import java.util.Set;
  * numbers double, and null is null. Objects and arrays are wrapped, not copied, so a condition that reads one
  * field of a large step output costs the same as one over a small output.
  */
-final class JsonToCel {
+public final class JsonToCel {
     private JsonToCel() {}
 
-    static Object value(JsonNode node) {
+    public static Object value(JsonNode node) {
         return switch (node.getNodeType()) {
             case OBJECT -> new ObjectView((ObjectNode) node);
             case ARRAY -> new ArrayView((ArrayNode) node);

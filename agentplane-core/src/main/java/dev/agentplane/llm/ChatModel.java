@@ -71,6 +71,11 @@ public abstract class ChatModel {
     protected abstract ChatResponse doStream(ChatRequest request, Consumer<String> onText) throws Exception;
 
     private String requireModel(ChatRequest request) {
+        if (!provider.usable()) {
+            throw new LlmException(LlmException.Kind.AUTHENTICATION, provider.name(), provider.name()
+                    + " has no API key: its api_key comes from ${" + provider.apiKeyVariable() + "}, which was not set when "
+                    + "the configuration was read; export " + provider.apiKeyVariable() + "=<key> and start again");
+        }
         if (request.model() == null || request.model().isBlank()) {
             throw new LlmException(LlmException.Kind.INVALID_REQUEST, provider.name(),
                     "a request to " + provider.name() + " must name a model: one of " + provider.models());

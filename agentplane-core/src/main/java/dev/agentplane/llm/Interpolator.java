@@ -17,6 +17,18 @@ final class Interpolator {
         this.environment = Map.copyOf(environment);
     }
 
+    /** The variable an api_key names, when it is unset: the provider stays configured but cannot be called. */
+    String unsetVariable(String text) {
+        Matcher matcher = VARIABLE.matcher(text);
+        while (matcher.find()) {
+            String value = environment.get(matcher.group(1));
+            if (value == null || value.isEmpty()) {
+                return matcher.group(1);
+            }
+        }
+        return null;
+    }
+
     Value interpolate(String path, String text) {
         Matcher matcher = VARIABLE.matcher(text);
         StringBuilder result = new StringBuilder();

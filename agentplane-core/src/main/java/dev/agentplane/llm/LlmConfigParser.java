@@ -68,7 +68,11 @@ final class LlmConfigParser {
         });
         Protocol protocol = protocol(path, node.path("protocol"), name);
         String apiBase = apiBase(path, node.path("api_base"), name, protocol);
-        Interpolator.Value apiKey = optionalText(path + ".api_key", node.path("api_key"));
+        // A key whose variable is unset leaves the provider configured but unusable (a config.yaml listing several
+        // providers should start with only the keys at hand); calling it says which variable to set.
+        String unsetKey = node.path("api_key").isTextual() ? interpolator.unsetVariable(node.path("api_key").asText()) : null;
+        Interpolator.Value apiKey = unsetKey != null ? new Interpolator.Value(null, unsetKey)
+                : optionalText(path + ".api_key", node.path("api_key"));
         if (apiKey == null && isHosted(apiBase)) {
             throw new LlmConfigException(path + ".api_key is required for " + apiBase + ", e.g. api_key: ${"
                     + ProviderConfig.suggestedKeyVariable(name) + "}");
@@ -141,8 +145,9 @@ final class LlmConfigParser {
 
     private ModelRef defaultModel(JsonNode node, LlmConfig config) {
         if (node.isMissingNode() || node.isNull()) {
-            return config.providers().isEmpty() ? null
-                    : new ModelRef(config.providers().getFirst().name(), config.providers().getFirst().models().getFirst());
+            return config.providers().stream().filter(ProviderConfig::usable).findFirst()
+                    .or(() -> config.providers().stream().findFirst())
+                    .map(provider -> new ModelRef(provider.name(), provider.models().getFirst())).orElse(null);
         }
         if (!node.isTextual()) {
             throw new LlmConfigException("default_model must be a model name such as openai/gpt-4o-mini");

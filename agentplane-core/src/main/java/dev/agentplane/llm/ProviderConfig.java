@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * One entry under {@code models:}. {@code apiKeyVariable} is the environment variable the key came from (null for
- * a literal key or none), so errors can name it; {@code local} marks a server whose unknown models cost nothing.
+ * a literal key or none), so errors can name it; a null {@code apiKey} with a variable means the variable was unset; {@code local} marks a server whose unknown models cost nothing.
  */
 public record ProviderConfig(String name, Protocol protocol, String apiBase, String apiKey, String apiKeyVariable,
                              List<String> models, Duration timeout, int maxRetries, boolean local) {
@@ -23,6 +23,11 @@ public record ProviderConfig(String name, Protocol protocol, String apiBase, Str
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries cannot be negative");
         }
+    }
+
+    /** False when the key's environment variable was unset when the configuration was read. */
+    public boolean usable() {
+        return apiKey != null || apiKeyVariable == null;
     }
 
     /** The variable a user would naturally keep this provider's key in, for hints: OPENAI_API_KEY. */

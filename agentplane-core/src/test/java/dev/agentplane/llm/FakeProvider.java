@@ -71,6 +71,25 @@ public final class FakeProvider implements AutoCloseable {
         return reply(new JsonReply(status, Map.of(), body));
     }
 
+    /** A tool call in a scripted OpenAI answer; {@code arguments} is the JSON text of the arguments. */
+    public record Call(String id, String name, String arguments) {}
+
+    /** An OpenAI chat completion that calls tools (and says {@code content}, which may be null). */
+    public FakeProvider toolCalls(String content, int promptTokens, int completionTokens, Call... calls) {
+        com.fasterxml.jackson.databind.node.ObjectNode reply = Json.object().put("id", "chatcmpl-2")
+                .put("object", "chat.completion").put("created", 1).put("model", "gpt-4o-mini");
+        com.fasterxml.jackson.databind.node.ObjectNode message = reply.putArray("choices").addObject().put("index", 0)
+                .put("finish_reason", "tool_calls").putObject("message").put("role", "assistant").put("content", content);
+        com.fasterxml.jackson.databind.node.ArrayNode toolCalls = message.putArray("tool_calls");
+        for (Call call : calls) {
+            toolCalls.addObject().put("id", call.id()).put("type", "function").putObject("function")
+                    .put("name", call.name()).put("arguments", call.arguments());
+        }
+        reply.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens)
+                .put("total_tokens", promptTokens + completionTokens);
+        return json(200, Json.write(reply));
+    }
+
     /** An OpenAI chat completion whose answer is {@code content}, with the usage given. */
     public FakeProvider completion(String content, int promptTokens, int completionTokens) {
         com.fasterxml.jackson.databind.node.ObjectNode reply = Json.object().put("id", "chatcmpl-1")

@@ -122,14 +122,31 @@ class LlmConfigTest {
     }
 
     @Test
-    void an_unset_variable_is_named_with_its_key_path() {
+    void an_unset_variable_elsewhere_than_in_a_key_is_named_with_its_key_path() {
         assertThatThrownBy(() -> parse("""
                 models:
-                  openai: {api_key: "${OPENAI_API_KEY}", models: [gpt-4o-mini]}
+                  ollama: {api_base: "http://${OLLAMA_HOST}:11434/v1", models: [llama3.1]}
                 """, Map.of()))
                 .isInstanceOf(LlmConfigException.class)
-                .hasMessage("models.openai.api_key uses ${OPENAI_API_KEY}, but the environment variable OPENAI_API_KEY"
-                        + " is not set: set it, or change models.openai.api_key");
+                .hasMessage("models.ollama.api_base uses ${OLLAMA_HOST}, but the environment variable OLLAMA_HOST"
+                        + " is not set: set it, or change models.ollama.api_base");
+    }
+
+    @Test
+    void a_provider_whose_key_variable_is_unset_is_kept_but_refuses_calls_naming_the_variable() throws Exception {
+        LlmConfig config = parse("""
+                models:
+                  openai: {api_key: "${OPENAI_API_KEY}", models: [gpt-4o-mini]}
+                  claude: {api_key: "${ANTHROPIC_API_KEY}", models: [claude-sonnet-4-5]}
+                """, Map.of("ANTHROPIC_API_KEY", "sk-ant"));
+
+        assertThat(config.defaultModel().toString()).as("the first usable provider").isEqualTo("claude/claude-sonnet-4-5");
+        assertThat(config.provider("openai").orElseThrow().usable()).isFalse();
+        assertThatThrownBy(() -> Models.create(config).chat(ChatRequest.of("openai/gpt-4o-mini", List.of(ChatMessage.user("hi")))))
+                .isInstanceOfSatisfying(LlmException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(LlmException.Kind.AUTHENTICATION);
+                    assertThat(e.getMessage()).contains("${OPENAI_API_KEY}", "export OPENAI_API_KEY=");
+                });
     }
 
     @Test

@@ -128,6 +128,9 @@ public final class AgentPlaneServer implements AutoCloseable {
             return ModelExtractor.NONE;
         }
         LOG.info("language models: {}", String.join(", ", config.llm().configuredModels()));
+        config.llm().providers().stream().filter(provider -> !provider.usable()).forEach(provider -> LOG.warn(
+                "models.{}: {} is not set, so its models cannot be called until it is set and the server restarted",
+                provider.name(), provider.apiKeyVariable()));
         return new LlmModelExtractor(Models.create(config.llm()));
     }
 

@@ -34,6 +34,13 @@ public final class ConfigLoader {
             "rate_limits.auditor", "rate_limits.failed_auth_per_minute", "secrets_key", "engine.workers",
             "engine.lease_seconds");
 
+    /**
+     * Sections of a Plagentic config.yaml that the server does not read: {@code tools} configures the team runner,
+     * {@code logging} and {@code security} have AgentPlane equivalents (logback, docs/security.md). Accepted so one
+     * config.yaml serves both.
+     */
+    static final Set<String> OTHER_SECTIONS = Set.of("tools", "logging", "security");
+
     private ConfigLoader() {}
 
     public static ServerConfig load(Path configFile, Map<String, String> environment) {
@@ -85,12 +92,13 @@ public final class ConfigLoader {
     private static Map<String, String> settings(Path file, JsonNode root) {
         ObjectNode settings = ((ObjectNode) root).deepCopy();
         settings.remove(LlmConfig.TOP_LEVEL_KEYS);
+        settings.remove(OTHER_SECTIONS);
         Map<String, String> flat = new LinkedHashMap<>();
         flatten("", settings, flat);
         for (String key : flat.keySet()) {
             if (!SETTINGS.contains(key)) {
                 throw new ConfigException(file + ": unknown setting '" + key + "'; known settings are "
-                        + String.join(", ", new TreeSet<>(SETTINGS)) + ", and models:, default_model:, prices: (docs/llm.md)");
+                        + String.join(", ", new TreeSet<>(SETTINGS)) + ", and the sections models:, default_model:, prices: (docs/llm.md), tools:, logging:, security:");
             }
         }
         return flat;
