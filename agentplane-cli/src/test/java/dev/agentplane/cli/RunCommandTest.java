@@ -1,6 +1,7 @@
 package dev.agentplane.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentplane.common.Json;
@@ -9,6 +10,9 @@ import dev.agentplane.llm.FakeProvider.Call;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +78,32 @@ class RunCommandTest {
         assertThat(runs.get(0).get("status").asText()).isEqualTo("completed");
         assertThat(runs.get(0).get("tokens_in").asLong()).isEqualTo(370);
         assertThat(show.out()).contains("run " + id, "ops-team", "completed", "← file: hello");
+    }
+
+    @Test
+    void a_run_killed_mid_way_resumes_from_its_last_step_without_repeating_a_finished_tool_call() throws Exception {
+        provider.toolCalls(null, 100, 10, new Call("c1", "terminal", "{\"command\": \"echo one >> log.txt\"}")).silence();
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "run", "ops-team", "-t", "Log once"));
+        command.addAll(List.of("--teams-dir", dir.resolve("teams").toString(), "--config", dir.resolve("config.yaml").toString(),
+                "--data-dir", dir.resolve(".agentplane").toString(), "--workspace", dir.resolve("workspace").toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("run.log").toFile()).start();
+        try {
+            // The second question reaches the model only after the tool call's result was recorded.
+            await().atMost(Duration.ofSeconds(60)).until(() -> provider.received().size() == 2);
+        } finally {
+            process.destroyForcibly().waitFor(); // SIGKILL: no chance to record anything more
+        }
+        String id = Json.parse(agentplane("runs", "list", "--output", "json").out()).get(0).get("id").asText();
+        provider.completion("Logged.", 120, 4);
+
+        CliRun resumed = agentplane("runs", "resume", id);
+
+        assertThat(resumed.exitCode()).as(resumed.err() + Files.readString(dir.resolve("run.log"))).isZero();
+        assertThat(resumed.out()).contains("Logged.");
+        assertThat(Files.readString(dir.resolve("workspace/log.txt"))).as("the tool call ran once").isEqualTo("one\n");
+        assertThat(provider.received()).as("the first answer was not asked again").hasSize(3);
+        assertThat(Json.parse(agentplane("runs", "list", "--output", "json").out()).get(0).get("status").asText()).isEqualTo("completed");
     }
 
     @Test

@@ -109,7 +109,7 @@ public final class FakeProvider implements AutoCloseable {
         return reply(new SseReply(events));
     }
 
-    FakeProvider silence() {
+    public FakeProvider silence() {
         return reply(new Silence());
     }
 
