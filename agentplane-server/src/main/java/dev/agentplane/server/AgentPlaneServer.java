@@ -9,6 +9,7 @@ import dev.agentplane.server.config.ServerConfig;
 import dev.agentplane.interpret.LlmModelExtractor;
 import dev.agentplane.interpret.ModelExtractor;
 import dev.agentplane.llm.Models;
+import dev.agentplane.teams.run.EngineTeamSteps;
 import dev.agentplane.server.docs.DocsRoutes;
 import dev.agentplane.server.docs.SchemaRoutes;
 import dev.agentplane.server.escalations.EscalationRoutes;
@@ -85,8 +86,11 @@ public final class AgentPlaneServer implements AutoCloseable {
         Database database = Database.open(config.database());
         EventFeed feed = null;
         try {
+            Models models = Models.create(config.llm());
             AgentPlane plane = AgentPlane.create(database, clock, secretBox(config, dataDirectory, database), config.engine(),
-                    models(config));
+                    models(config, models));
+            plane.engine().connectTeams(new EngineTeamSteps(plane, config.teamsDir(), models,
+                    config.dataDir().resolve("workspaces")));
             AtomicReference<String> created = new AtomicReference<>();
             plane.keys().bootstrap(config.bootstrapAdminKey(), key -> {
                 if (config.bootstrapAdminKey() == null) {
@@ -123,7 +127,7 @@ public final class AgentPlaneServer implements AutoCloseable {
     }
 
     /** The models interpret may ask; none configured is a normal start (interpret then answers with heuristics). */
-    private static ModelExtractor models(ServerConfig config) {
+    private static ModelExtractor models(ServerConfig config, Models models) {
         if (config.llm().providers().isEmpty()) {
             return ModelExtractor.NONE;
         }
@@ -131,7 +135,7 @@ public final class AgentPlaneServer implements AutoCloseable {
         config.llm().providers().stream().filter(provider -> !provider.usable()).forEach(provider -> LOG.warn(
                 "models.{}: {} is not set, so its models cannot be called until it is set and the server restarted",
                 provider.name(), provider.apiKeyVariable()));
-        return new LlmModelExtractor(Models.create(config.llm()));
+        return new LlmModelExtractor(models);
     }
 
     private static SecretBox secretBox(ServerConfig config, DataDirectory dataDirectory, Database database) {

@@ -85,6 +85,11 @@ public final class Engine implements AutoCloseable {
         runner.connect(new WaitingSteps(services, clock), new InterpretSteps(services.interpret()));
     }
 
+    /** Lets agent steps run teams (the server connects its team runner once the whole AgentPlane exists). */
+    public void connectTeams(TeamSteps teams) {
+        runner.connectTeams(new AgentSteps(teams, clock));
+    }
+
     /** Replaces steps by given results instead of running them (for {@code agentplane test}); see {@link StepOverrides}. */
     public void overrideSteps(StepOverrides overrides) {
         runner.override(overrides);

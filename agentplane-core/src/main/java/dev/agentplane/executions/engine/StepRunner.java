@@ -35,6 +35,7 @@ final class StepRunner {
     private final StateSteps stateSteps;
     private WaitingSteps waiting;
     private InterpretSteps interpret;
+    private volatile AgentSteps agents;
     private volatile StepOverrides overrides = StepOverrides.NONE;
     private final ExecutorService toolThreads = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -92,6 +93,9 @@ final class StepRunner {
                         : waiting.task(run, step, task, execution, t -> render(t, variables));
                 case StepBody.SubWorkflow sub -> waiting == null ? unsupported(step)
                         : waiting.workflow(run, step, sub, execution, t -> render(t, variables));
+                case StepBody.Agent body -> agents == null ? new Outcome.Failed("step.unsupported", "agent steps need the "
+                        + "team runner, which this process was not given (the server and `agentplane run` have it)", false)
+                        : agents.run(run, body, t -> render(t, variables));
                 case StepBody.Interpret body -> interpret == null ? unsupported(step)
                         : interpret.run(run, body, t -> render(t, variables));
                 default -> unsupported(step);
@@ -113,6 +117,10 @@ final class StepRunner {
     void connect(WaitingSteps waiting, InterpretSteps interpret) {
         this.waiting = waiting;
         this.interpret = interpret;
+    }
+
+    void connectTeams(AgentSteps agents) {
+        this.agents = agents;
     }
 
     void override(StepOverrides overrides) {

@@ -32,7 +32,7 @@ public final class ConfigLoader {
             "cors.allowed_origins", "cors.allowed_methods", "cors.allowed_headers", "cors.max_age_seconds",
             "rate_limits.admin", "rate_limits.developer", "rate_limits.agent", "rate_limits.viewer",
             "rate_limits.auditor", "rate_limits.failed_auth_per_minute", "secrets_key", "engine.workers",
-            "engine.lease_seconds");
+            "engine.lease_seconds", "teams_dir");
 
     /**
      * Sections of a Plagentic config.yaml that the server does not read: {@code tools} configures the team runner,
@@ -139,7 +139,8 @@ public final class ConfigLoader {
                 rateLimits(values, defaults.rateLimits()),
                 values.get("secrets_key"),
                 engine(values, defaults.engine()),
-                llm);
+                llm,
+                values.containsKey("teams_dir") ? Path.of(values.get("teams_dir")) : defaults.teamsDir());
     }
 
     private static EngineSettings engine(Map<String, String> values, EngineSettings defaults) {

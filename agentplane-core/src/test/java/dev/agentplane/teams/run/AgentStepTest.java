@@ -1,0 +1,73 @@
+package dev.agentplane.teams.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentplane.common.Json;
+import dev.agentplane.executions.Execution;
+import dev.agentplane.executions.ExecutionStep;
+import dev.agentplane.executions.StartExecution;
+import dev.agentplane.llm.FakeProvider;
+import dev.agentplane.llm.FakeProvider.Call;
+import dev.agentplane.llm.LlmConfig;
+import dev.agentplane.llm.Models;
+import dev.agentplane.teams.record.LocalRunRecords;
+import dev.agentplane.testing.AcrossDatabases;
+import dev.agentplane.testing.TestPlane;
+import dev.agentplane.workflows.WorkflowFormat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** `type: agent` steps run a team through the engine, recorded as a run, with its tokens on the execution. */
+class AgentStepTest {
+
+    @AcrossDatabases
+    void an_agent_step_runs_the_team_and_its_answer_tokens_and_cost_land_on_the_execution(TestPlane t) throws Exception {
+        Path dir = Files.createTempDirectory("agent-step");
+        Files.createDirectories(dir.resolve("teams"));
+        Files.writeString(dir.resolve("teams/notes.yaml"), """
+                name: notes-team
+                max_steps: 3
+                agents:
+                  - {name: writer, system_prompt: You write notes., tools: [saveFile]}
+                  - {name: reader, system_prompt: You read notes.}
+                """);
+        try (FakeProvider provider = FakeProvider.start()) {
+            Models models = Models.create(LlmConfig.parse(Json.YAML.readTree("""
+                    models:
+                      openai: {api_base: %s, api_key: sk-test, models: [gpt-4o-mini], max_retries: 0}
+                    """.formatted(provider.apiBase())), Map.of()));
+            t.plane().engine().connectTeams(new EngineTeamSteps(t.plane(), dir.resolve("teams"), models, dir.resolve("workspaces")));
+            t.plane().workflows().create(t.actor(), WorkflowFormat.YAML, """
+                    name: note-taking
+                    inputs: {topic: {type: string, required: true}}
+                    steps:
+                      - {id: write, type: agent, agent: writer, task: "Write a note about ${{ inputs.topic }}"}
+                      - {id: again, type: agent, team: notes-team, task: "Loop forever"}
+                    """);
+            provider.toolCalls(null, 100, 10, new Call("c1", "saveFile", "{\"path\": \"note.md\", \"content\": \"# Tides\"}"))
+                    .completion("Saved note.md.", 120, 6)
+                    // the second step's team: the router, then 3 steps without an answer
+                    .toolCalls(null, 10, 1, new Call("r", "handover", "{\"agent\": \"reader\", \"message\": \"go\"}"))
+                    .toolCalls(null, 10, 1, new Call("h1", "handover", "{\"agent\": \"writer\", \"message\": \"back\"}"))
+                    .toolCalls(null, 10, 1, new Call("h2", "handover", "{\"agent\": \"reader\", \"message\": \"again\"}"));
+
+            Execution started = t.plane().executions().start(t.actor(), new StartExecution("note-taking", null, null,
+                    Json.object().put("topic", "tides")));
+            t.plane().engine().runUntilIdle();
+            Execution done = t.plane().executions().get(t.actor(), started.id());
+
+            JsonNode written = t.plane().executions().steps(t.actor(), started.id()).stream()
+                    .filter(step -> step.stepId().equals("write")).map(ExecutionStep::output).findFirst().orElseThrow();
+            assertThat(written.get("result").asText()).isEqualTo("Saved note.md.");
+            assertThat(Files.readString(dir.resolve("workspaces").resolve(written.get("run_id").asText()).resolve("note.md")))
+                    .isEqualTo("# Tides");
+            assertThat(new LocalRunRecords(t.plane(), t.actor()).get(written.get("run_id").asText()).status()).isEqualTo("completed");
+            assertThat(done.status()).isEqualTo(Execution.FAILED);
+            assertThat(done.error()).contains("again", "max_steps (3)");
+            assertThat(done.tokensIn()).as("the first step's run; the failed one reports through its own run").isGreaterThanOrEqualTo(220);
+            assertThat(done.costUsd()).isPositive();
+        }
+    }
+}
