@@ -39,8 +39,11 @@ public final class FakeProvider implements AutoCloseable {
     /** Holds the request open until the test ends: a provider that never answers. */
     record Silence() implements Reply {}
 
+    /** A reply made from the request it answers (e.g. naming a file a tool reported earlier in the conversation). */
+    public record Computed(java.util.function.Function<JsonNode, FakeProvider> script) implements Reply {}
+
     private final HttpServer server;
-    private final ConcurrentLinkedQueue<Reply> replies = new ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.ConcurrentLinkedDeque<Reply> replies = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final CountDownLatch closing = new CountDownLatch(1);
 
@@ -109,6 +112,11 @@ public final class FakeProvider implements AutoCloseable {
         return reply(new SseReply(events));
     }
 
+    /** A reply the script makes from the request: it scripts one JSON reply on this provider, which answers it. */
+    public FakeProvider computed(java.util.function.Function<JsonNode, FakeProvider> script) {
+        return reply(new Computed(script));
+    }
+
     public FakeProvider silence() {
         return reply(new Silence());
     }
@@ -133,6 +141,14 @@ public final class FakeProvider implements AutoCloseable {
                 case JsonReply json -> send(exchange, json.status(), json.headers(), json.body());
                 case SseReply sse -> stream(exchange, sse.events());
                 case Silence silence -> awaitClose();
+                case Computed computed -> {
+                    computed.script().apply(received.getLast().body());
+                    Reply made = replies.pollLast();
+                    switch (made) {
+                        case JsonReply json -> send(exchange, json.status(), json.headers(), json.body());
+                        default -> send(exchange, 500, Map.of(), "{\"error\": {\"message\": \"a computed reply must be JSON\"}}");
+                    }
+                }
             }
         }
     }

@@ -19,7 +19,6 @@ import dev.agentplane.teams.run.TeamRunner;
 import dev.agentplane.teams.run.TeamToolbox;
 import dev.agentplane.teams.tools.ToolContext;
 import dev.agentplane.teams.tools.controlplane.LocalControlPlane;
-import dev.agentplane.teams.tools.terraform.TerraformApprovals;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -72,7 +71,7 @@ public final class CliRunner {
             }
             TeamDefinition team = team(teamName);
             LocalControlPlane controlPlane = new LocalControlPlane(store.plane(), store.actor());
-            try (TeamToolbox toolbox = TeamToolbox.open(team, controlPlane, TerraformApprovals.none())) {
+            try (TeamToolbox toolbox = TeamToolbox.open(team, controlPlane, ConsoleApprovals.forThisProcess())) {
                 String runId = resumeId != null ? resumeId : records.start(team.name(), task);
                 RunJournal journal = records.journal(runId);
                 Path workspace = Files.createDirectories(settings.workspace());

@@ -7,6 +7,7 @@ import dev.agentplane.llm.ToolCall;
 import dev.agentplane.llm.ToolDefinition;
 import dev.agentplane.teams.definition.AgentDefinition;
 import dev.agentplane.teams.tools.AgentTool;
+import dev.agentplane.teams.tools.ToolContext;
 import dev.agentplane.teams.tools.ToolResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -136,7 +137,7 @@ final class AgentTurn {
             AgentTool tool = tools.get(call.name());
             result = tool == null ? ToolResult.error("there is no tool named '" + call.name() + "'; your tools are "
                     + tools.keySet()) : tool.run(call.arguments() == null ? dev.agentplane.common.Json.object() : call.arguments(),
-                    run.toolContext);
+                    new ToolContext(run.toolContext.workspace(), run.toolContext.runId(), agent.name(), run.toolContext.timeout()));
         }
         return finishTool(call, result.content(), result.error());
     }
