@@ -81,6 +81,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void the_example_config_yaml_loads_with_only_the_keys_at_hand() {
+        ServerConfig config = ConfigLoader.load(Path.of("..", "examples", "config.yaml"), Map.of("OPENAI_API_KEY", "sk-x"));
+
+        assertThat(config.llm().defaultModel().toString()).isEqualTo("openai/gpt-4o-mini");
+        assertThat(config.llm().provider("claude").orElseThrow().usable()).isFalse();
+        assertThat(config.llm().provider("ollama").orElseThrow().usable()).isTrue();
+    }
+
+    @Test
     void an_unknown_setting_or_a_bad_number_is_named() throws IOException {
         Path file = Files.writeString(dir.resolve("bad.yaml"), "prot: 9000\n");
 
