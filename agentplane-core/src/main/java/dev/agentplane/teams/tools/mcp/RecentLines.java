@@ -7,8 +7,8 @@ import java.util.Deque;
 final class RecentLines {
     private static final int MAX_LINES = 10;
     private static final int MAX_LINE_LENGTH = 500;
-    private static final long QUIET_MILLIS = 100;
-    private static final long MAX_WAIT_MILLIS = 1000;
+    private static final long QUIET_MILLIS = 300;
+    private static final long MAX_WAIT_MILLIS = 3000;
     private final Deque<String> lines = new ArrayDeque<>();
     private long added;
 
@@ -25,8 +25,8 @@ final class RecentLines {
     }
 
     /**
-     * Waits until no line has come for a moment (at most a second): a process that just exited may still have lines
-     * on their way through the transport's reader.
+     * Waits until no line has come for a moment (at most 3 s): a process that just exited may still have lines
+     * on their way through the transport's reader, which a loaded machine may schedule late (the SDK gives no end-of-stream signal).
      */
     synchronized void awaitQuiet() throws InterruptedException {
         long deadline = System.nanoTime() + MAX_WAIT_MILLIS * 1_000_000;

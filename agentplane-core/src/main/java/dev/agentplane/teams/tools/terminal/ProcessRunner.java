@@ -45,11 +45,13 @@ final class ProcessRunner {
         try {
             finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
-            killTree(process);
+            killTree(process, false);
             throw e;
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        killTree(process); // after a normal exit this ends the background jobs it left behind
+        // After a normal exit this ends the background jobs it left behind. The shell itself is not destroyed then:
+        // Process.destroy closes its output stream, which would lose what the reader has not read yet.
+        killTree(process, finished);
         process.waitFor(5, TimeUnit.SECONDS);
         reader.join(OUTPUT_GRACE);
         int exitCode = finished ? process.exitValue() : -1;
@@ -67,13 +69,15 @@ final class ProcessRunner {
         }
     }
 
-    private static void killTree(Process process) throws InterruptedException {
+    private static void killTree(Process process, boolean exited) throws InterruptedException {
         List<ProcessHandle> descendants = process.descendants().toList();
         if (SETSID != null) {
             signalGroup(process.pid());
         }
         descendants.forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        if (!exited) {
+            process.destroyForcibly();
+        }
     }
 
     /** Java cannot signal a process group; the shell's kill builtin can ({@code kill -KILL -pgid}; dash takes no "--"). */
