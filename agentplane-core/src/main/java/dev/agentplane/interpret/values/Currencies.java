@@ -24,7 +24,8 @@ public final class Currencies {
     private static final String CODES = "USD|EUR|GBP|JPY|CHF|CAD|AUD|NZD|CNY|INR|BRL|MXN|SEK|NOK|DKK|PLN|CZK|HUF|ZAR|SGD|HKD|KRW|TRY|RUB";
     private static final String MARK = "(?:US\\$|C\\$|CA\\$|A\\$|AU\\$|NZ\\$|HK\\$|R\\$|\\$|€|£|¥|₹|₩|Fr\\.|\\b(?:" + CODES + "))";
     private static final String AFTER_MARK = "(?:US\\$|\\$|€|£|¥|₹|\\b(?:" + CODES + ")\\b|\\b(?:dollars?|bucks|euros?|pounds?|yen|rupees|francs)\\b)";
-    private static final String AMOUNT = "(?<amount>[-−]?\\d{1,3}(?:[,.\\u00a0\\u202f' ’]\\d{3})+(?:[.,]\\d{1,2})?|[-−]?\\d+(?:[.,]\\d{1,2})?)"
+    private static final String AMOUNT = "(?<amount>[-−]?\\d{1,2}(?:,\\d{2})+,\\d{3}(?:\\.\\d{1,2})?"
+            + "|[-−]?\\d{1,3}(?:[,.\\u00a0\\u202f' ’]\\d{3})+(?:[.,]\\d{1,2})?|[-−]?\\d+(?:[.,]\\d{1,2})?)"
             + "(?:\\s*(?<scale>k|K|m|M|mn|bn|thousand|million|billion)(?![a-zA-Z]))?";
     private static final Pattern BEFORE = Pattern.compile("(?<mark>" + MARK + ")\\s?" + AMOUNT + "(?![\\d])", Pattern.CASE_INSENSITIVE);
     private static final Pattern AFTER = Pattern.compile("(?<![\\w.,])" + AMOUNT + "\\s?(?<mark>" + AFTER_MARK + ")", Pattern.CASE_INSENSITIVE);
@@ -62,6 +63,19 @@ public final class Currencies {
             }
         }
         return Dates.longestFirst(found);
+    }
+
+    /** An ISO 4217 code written in a value ("eur", "GBP"), if it is one. */
+    public static Optional<String> code(com.fasterxml.jackson.databind.JsonNode value) {
+        String text = value.isTextual() ? value.asText().strip().toUpperCase(Locale.ROOT) : "";
+        if (!text.matches("[A-Z]{3}")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Currency.getInstance(text).getCurrencyCode());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static String code(String mark, InterpretOptions options) {

@@ -46,8 +46,13 @@ public final class DateTimes {
     }
 
     public static List<Found> find(String text, InterpretOptions options) {
+        return find(text, options, Dates.find(text, options));
+    }
+
+    /** As {@link #find(String, InterpretOptions)}, with the text's dates when they are known already. */
+    public static List<Found> find(String text, InterpretOptions options, List<Found> dates) {
         List<Found> found = new ArrayList<>();
-        for (Found date : Dates.find(text, options)) {
+        for (Found date : dates) {
             timeNear(text, date).ifPresent(time -> {
                 LocalDate day = LocalDate.parse(date.parsed().value().asText());
                 ZoneId zone = time.zone() != null ? time.zone() : options.zone();

@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
 
 /** One of a schema's allowed values: exact, ignoring case and punctuation, by prefix, or within a small typo. */
 public final class Enums {
+    private static final Pattern HEAD_END = Pattern.compile("\\s*(?:[(\\[,;:]|\\s-\\s|\\s–\\s)");
+    private static final java.util.Map<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private Enums() {}
 
     public static Optional<Parsed> parse(String text, List<String> allowed) {
@@ -27,15 +30,18 @@ public final class Enums {
                 return Optional.of(new Parsed(TextNode.valueOf(value), 0.95));
             }
         }
-        List<Found> mentioned = find(text, allowed);
-        if (mentioned.stream().map(f -> f.parsed().value()).distinct().count() == 1) {
+        // The value is what the text starts with: "deleted (note: set it to active)" is not "active".
+        String head = HEAD_END.split(text.strip(), 2)[0];
+        List<Found> mentioned = find(text, allowed).stream().filter(found -> found.start() < head.length() + 1).toList();
+        if (!mentioned.isEmpty() && mentioned.stream().map(f -> f.parsed().value()).distinct().count() == 1) {
             return Optional.of(mentioned.get(0).parsed().times(0.85));
         }
+        String writtenHead = normalize(head);
         String best = null;
         double bestScore = 0;
         boolean tie = false;
         for (String value : allowed) {
-            double score = similarity(written, normalize(value));
+            double score = similarity(writtenHead, normalize(value));
             if (score > bestScore) {
                 best = value;
                 bestScore = score;
@@ -52,14 +58,26 @@ public final class Enums {
     public static List<Found> find(String text, List<String> allowed) {
         List<Found> found = new ArrayList<>();
         for (String value : allowed) {
-            Matcher matcher = Pattern.compile("(?<![\\w-])" + Pattern.quote(value).replace(" ", "\\E[\\s_-]+\\Q")
-                    + "(?![\\w-])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text);
+            Matcher matcher = pattern(value).matcher(text);
             while (matcher.find()) {
                 found.add(new Found(matcher.start(), matcher.end(), new Parsed(TextNode.valueOf(value), 1.0)));
             }
         }
         found.sort(java.util.Comparator.comparingInt(Found::start));
         return found;
+    }
+
+    private static Pattern pattern(String value) {
+        Pattern pattern = PATTERNS.get(value);
+        if (pattern == null) {
+            if (PATTERNS.size() > 10_000) {
+                PATTERNS.clear(); // schemas are few; this only bounds the memory a stream of odd ones could take
+            }
+            pattern = Pattern.compile("(?<![\\w-])" + Pattern.quote(value).replace(" ", "\\E[\\s_-]+\\Q") + "(?![\\w-])",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            PATTERNS.put(value, pattern);
+        }
+        return pattern;
     }
 
     /** 1 for equal, a prefix of at least 3 letters scores by how much it covers, else edit distance. */

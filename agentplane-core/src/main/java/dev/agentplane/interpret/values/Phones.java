@@ -38,21 +38,37 @@ public final class Phones {
      * some regions; digits that read as a date are not taken for a phone number.
      */
     public static List<Found> find(String text, InterpretOptions options) {
+        return find(text, options, null);
+    }
+
+    /** As {@link #find(String, InterpretOptions)}, with the text's dates when they are known already. */
+    public static List<Found> find(String text, InterpretOptions options, List<Found> knownDates) {
         List<Found> found = new ArrayList<>();
-        List<Found> dates = null;
+        List<Found> dates = knownDates;
         for (PhoneNumberMatch match : UTIL.findNumbers(text, options.region(), PhoneNumberUtil.Leniency.VALID, 10_000)) {
             PhoneNumber number = match.number();
-            if (match.rawString().replaceAll("\\D", "").length() < 6) {
+            int digits = digits(match.rawString());
+            if (digits < 6) {
                 continue;
             }
             dates = dates == null ? Dates.find(text, options) : dates;
             if (dates.stream().anyMatch(date -> date.start() < match.end() && match.start() < date.end())) {
                 continue;
             }
-            double quality = match.rawString().replaceAll("\\D", "").length() >= 7 ? 1.0 : 0.6;
+            double quality = digits >= 7 ? 1.0 : 0.6;
             found.add(new Found(match.start(), match.end(),
                     new Parsed(TextNode.valueOf(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164)), quality)));
         }
         return found;
+    }
+
+    private static int digits(String text) {
+        int count = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                count++;
+            }
+        }
+        return count;
     }
 }

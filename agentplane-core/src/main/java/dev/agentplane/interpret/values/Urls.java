@@ -9,18 +9,23 @@ import java.util.regex.Pattern;
 
 /** Web addresses; one written without a scheme gets https://. Trailing sentence punctuation is not part of it. */
 public final class Urls {
-    private static final String TLD = "(?:com|org|net|io|dev|ai|app|co|edu|gov|info|biz|de|fr|es|uk|eu|us|ca|au|ch|nl|it|se|no|jp|in|me|tv|xyz|tech|cloud|shop|site)";
+    private static final String TLD = "(?:com|org|net|io|dev|ai|app|co|edu|gov|info|biz|de|fr|es|uk|eu|us|ca|au|ch|nl|it|se|no|jp|in|me|tv|xyz|tech|cloud|shop|site|ru|br|pl|cn|at|be|dk|fi|pt|ie|nz|mx|ar|za|kr|tw|sg|hk|ma|ng|ke|vn|cz|gr|ro|hu|tr|il|ae|lu|online|store|studio|agency|email|example)";
     private static final Pattern URL = Pattern.compile(
             "\\b(?:https?|ftp)://[^\\s<>\"'`]+"
-                    + "|(?<![@\\w.-])(?:www\\.)?(?:[a-zA-Z0-9-]+\\.)+" + TLD + "(?![\\w@-])(?::\\d+)?(?:/[^\\s<>\"'`]*)?",
+                    + "|(?<![@\\w.-])www\\.(?:[a-zA-Z0-9-]+\\.)+[a-zA-Z]{2,24}(?![\\w@-])(?::\\d+)?(?:/[^\\s<>\"'`]*)?"
+                    + "|(?<![@\\w.-])(?:[a-zA-Z0-9-]+\\.)+" + TLD + "(?![\\w@-])(?::\\d+)?(?:/[^\\s<>\"'`]*)?",
             Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern DOMAIN = Pattern.compile("(?:[a-zA-Z0-9-]+\\.)+[a-zA-Z]{2,24}(?::\\d+)?(?:/\\S*)?[.,;]?");
 
     private Urls() {}
 
     public static Optional<Parsed> parse(String text) {
         List<Found> found = find(text);
         if (found.isEmpty()) {
-            return Optional.empty();
+            String whole = text.strip();
+            return DOMAIN.matcher(whole).matches() // a labelled value may use any top-level domain
+                    ? Optional.of(new Parsed(TextNode.valueOf("https://" + trimTrailing(whole)), 0.9)) : Optional.empty();
         }
         Found first = found.get(0);
         boolean whole = first.end() - first.start() >= text.strip().length() - 1;

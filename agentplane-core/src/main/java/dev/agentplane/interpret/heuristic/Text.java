@@ -1,0 +1,90 @@
+package dev.agentplane.interpret.heuristic;
+
+import dev.agentplane.interpret.values.Currencies;
+import dev.agentplane.interpret.values.DateTimes;
+import dev.agentplane.interpret.values.Dates;
+import dev.agentplane.interpret.values.Emails;
+import dev.agentplane.interpret.values.Found;
+import dev.agentplane.interpret.values.InterpretOptions;
+import dev.agentplane.interpret.values.Numbers;
+import dev.agentplane.interpret.values.Phones;
+import dev.agentplane.interpret.values.Urls;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The text of one input with what was found in it, each kind scanned once and only when a field asks for it: the
+ * dates (which phones and date-times reuse), phones, e-mails, links, amounts, numbers, names, companies, addresses.
+ */
+final class Text {
+    final String value;
+    private final InterpretOptions options;
+    private List<Found> dates, dateTimes, phones, emails, urls, currencies, numbers, organizations, titles, cities;
+    private Optional<Found> name;
+    private Map<Addresses.Part, Found> address;
+
+    Text(String value, InterpretOptions options) {
+        this.value = value;
+        this.options = options;
+    }
+
+    List<Found> dates() {
+        return dates = once(dates, () -> Dates.find(value, options));
+    }
+
+    List<Found> dateTimes() {
+        return dateTimes = once(dateTimes, () -> DateTimes.find(value, options, dates()));
+    }
+
+    List<Found> phones() {
+        return phones = once(phones, () -> Phones.find(value, options, dates()));
+    }
+
+    List<Found> emails() {
+        return emails = once(emails, () -> Emails.find(value));
+    }
+
+    List<Found> urls() {
+        return urls = once(urls, () -> Urls.find(value));
+    }
+
+    List<Found> currencies() {
+        return currencies = once(currencies, () -> Currencies.find(value, options));
+    }
+
+    List<Found> numbers() {
+        return numbers = once(numbers, () -> Numbers.find(value, options));
+    }
+
+    List<Found> organizations() {
+        return organizations = once(organizations, () -> Organizations.find(value));
+    }
+
+    List<Found> titles() {
+        return titles = once(titles, () -> JobTitles.find(value));
+    }
+
+    List<Found> cities() {
+        return cities = once(cities, () -> Addresses.cities(value));
+    }
+
+    Optional<Found> name() {
+        if (name == null) {
+            name = Names.find(value);
+        }
+        return name;
+    }
+
+    Map<Addresses.Part, Found> address() {
+        if (address == null) {
+            address = Addresses.find(value);
+        }
+        return address;
+    }
+
+    private static <T> T once(T known, Supplier<T> scan) {
+        return known != null ? known : scan.get();
+    }
+}
