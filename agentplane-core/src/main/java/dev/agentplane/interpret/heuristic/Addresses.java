@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
+import dev.agentplane.interpret.values.Regions;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -45,16 +46,22 @@ final class Addresses {
             "Friday", "Saturday", "Sunday", "The", "This", "That", "English", "German", "French", "Spanish", "Total",
             "Stock", "Q1", "Q2", "Q3", "Q4");
 
+    private static final Set<String> RESIDE_WORDS = Set.of("live", "lives", "living", "based", "located", "reside", "resides",
+            "moved", "wohne", "wohnt", "habite", "vivo", "vive", "abito", "woon", "woont");
+    private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "from", "aus", "à", "en", "em");
+
     private Addresses() {}
 
     /** The parts of the first address with a postal code, each where it was found. */
     static Map<Part, Found> find(String text) {
         Map<Part, Found> parts = new EnumMap<>(Part.class);
+        List<int[]> digits = Regions.digitRuns(text).stream().filter(run -> postalCodeLike(text, run)).toList();
         for (Pattern pattern : CODE_AND_CITY) {
-            Matcher matcher = pattern.matcher(text);
-            if (!matcher.find() || NOT_CITIES.contains(matcher.group("city").split("[ -]")[0])) {
+            List<MatchResult> matches = Regions.near(pattern, text, digits, 48, 40);
+            if (matches.isEmpty() || NOT_CITIES.contains(matches.get(0).group("city").split("[ -]")[0])) {
                 continue;
             }
+            MatchResult matcher = matches.get(0);
             put(parts, Part.CITY, matcher, "city", 0.85);
             put(parts, Part.ZIP, matcher, "zip", 0.9);
             if (pattern.pattern().contains("<state>")) {
@@ -75,14 +82,21 @@ final class Addresses {
             found.add(withCode);
         }
         for (Pattern pattern : List.of(LIVES_IN, IN_CITY)) {
-            Matcher matcher = pattern.matcher(text);
-            while (matcher.find()) {
+            List<int[]> anchors = Regions.words(text, pattern == LIVES_IN ? RESIDE_WORDS::contains : PLACE_PREPOSITIONS::contains);
+            for (MatchResult matcher : Regions.near(pattern, text, anchors, 0, 48)) {
                 if (!NOT_CITIES.contains(matcher.group("city").split("[ -]")[0])) {
                     put(found, matcher, pattern == LIVES_IN ? 0.8 : 0.6);
                 }
             }
         }
         return found;
+    }
+
+    /** Digits that can be (part of) a postal code: 4 or 5 of them, "00-590", or one or two after capitals ("NW1", "K1A"). */
+    private static boolean postalCodeLike(String text, int[] run) {
+        int length = run[1] - run[0];
+        return length == 4 || length == 5 || length == 2 && text.startsWith("-", run[1])
+                || length <= 2 && run[0] > 0 && Character.isUpperCase(text.charAt(run[0] - 1));
     }
 
     private static void street(String text, int before, Map<Part, Found> parts) {
@@ -116,11 +130,11 @@ final class Addresses {
         }
     }
 
-    private static void put(Map<Part, Found> parts, Part part, Matcher matcher, String group, double quality) {
+    private static void put(Map<Part, Found> parts, Part part, MatchResult matcher, String group, double quality) {
         parts.put(part, new Found(matcher.start(group), matcher.end(group), new Parsed(TextNode.valueOf(matcher.group(group)), quality)));
     }
 
-    private static void put(List<Found> found, Matcher matcher, double quality) {
+    private static void put(List<Found> found, MatchResult matcher, double quality) {
         found.add(new Found(matcher.start("city"), matcher.end("city"), new Parsed(TextNode.valueOf(matcher.group("city")), quality)));
     }
 }

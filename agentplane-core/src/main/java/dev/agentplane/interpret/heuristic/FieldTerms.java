@@ -108,7 +108,10 @@ final class FieldTerms {
 
     /** 1 when the word (or two words read as one, "e mail") is the field's own, 0.7 for a synonym, else 0. */
     double weight(String word) {
-        String stem = Keys.stem(word);
+        return weight(word, Keys.stem(word));
+    }
+
+    double weight(String word, String stem) {
         if (own.contains(stem) || own.contains(word)) {
             return 1;
         }

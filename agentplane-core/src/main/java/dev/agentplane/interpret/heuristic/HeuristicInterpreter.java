@@ -51,7 +51,8 @@ public final class HeuristicInterpreter {
         /** Fields whose own label holds a value that is not valid: the text is not searched for another one. */
         final Set<String> refused = new HashSet<>();
         final Set<Pair> usedPairs = Collections.newSetFromMap(new IdentityHashMap<>());
-        final Map<FieldSpec, FieldTerms> terms = new HashMap<>();
+        final Map<FieldSpec, FieldTerms> terms = new IdentityHashMap<>();
+        final Map<FieldSpec, Map<String, Double>> keyScores = new IdentityHashMap<>();
         boolean asksForPerson;
 
         Run(InterpretOptions options) {
@@ -60,6 +61,11 @@ public final class HeuristicInterpreter {
 
         FieldTerms terms(FieldSpec field) {
             return terms.computeIfAbsent(field, FieldTerms::new);
+        }
+
+        /** How well a key names a field, worked out once per field and key in this input. */
+        double keyScore(FieldSpec field, String key) {
+            return keyScores.computeIfAbsent(field, f -> new HashMap<>()).computeIfAbsent(key, k -> KeyMatcher.score(field, k));
         }
 
         void fields(List<FieldSpec> fields, Source source, double trust) {
@@ -139,7 +145,7 @@ public final class HeuristicInterpreter {
             Pair best = null;
             double bestScore = 0;
             for (Pair pair : source.pairs) {
-                double score = KeyMatcher.score(field, pair.key());
+                double score = keyScore(field, pair.key());
                 if (pair.value().isObject() && score > bestScore) {
                     best = pair;
                     bestScore = score;
@@ -163,7 +169,7 @@ public final class HeuristicInterpreter {
             Candidate best = null;
             Pair bestPair = null;
             for (Pair pair : source.pairs) {
-                double score = KeyMatcher.score(field, pair.key());
+                double score = keyScore(field, pair.key());
                 if (score < KeyMatcher.THRESHOLD || usedPairs.contains(pair) && score < 1.0
                         || pair.value().isObject() && field.type() != FieldType.CURRENCY) {
                     continue;

@@ -5,7 +5,10 @@ import dev.agentplane.interpret.values.Found;
 import dev.agentplane.interpret.values.Parsed;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
+import dev.agentplane.interpret.values.Regions;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.regex.Pattern;
 
 /** Job titles written in title case: "Head of Sales", "Senior Data Engineer", "Operations Manager", "CTO". */
@@ -21,12 +24,15 @@ final class JobTitles {
 
     private static final Pattern GREETING = Pattern.compile("^(?:Dear|Hi|Hello|Hey|To|Attn|The|Our|Your|My)\\s+");
 
+    private static final Set<String> ANCHORS = Stream.concat(Stream.of("head", "director", "vp", "vice", "chief", "ceo", "cto",
+            "cfo", "coo", "cio", "cmo", "ciso", "cpo"), Stream.of(ROLE.substring(3, ROLE.length() - 1).split("\\|"))
+            .map(role -> role.toLowerCase(java.util.Locale.ROOT).replace("co-", ""))).collect(Collectors.toSet());
+
     private JobTitles() {}
 
     static List<Found> find(String text) {
         List<Found> found = new ArrayList<>();
-        Matcher matcher = TITLE.matcher(text);
-        while (matcher.find()) {
+        for (java.util.regex.MatchResult matcher : Regions.near(TITLE, text, Regions.words(text, 2, 14, ANCHORS::contains), 60, 40)) {
             String title = GREETING.matcher(matcher.group()).replaceFirst("");
             int start = matcher.end() - title.length();
             found.add(new Found(start, matcher.end(), new Parsed(TextNode.valueOf(title), 0.8)));

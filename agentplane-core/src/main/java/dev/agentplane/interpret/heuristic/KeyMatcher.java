@@ -15,8 +15,8 @@ final class KeyMatcher {
     private KeyMatcher() {}
 
     static double score(FieldSpec field, String key) {
-        String fieldJoined = Keys.joined(field.name());
-        List<String> keyAll = Keys.words(key);
+        String fieldJoined = String.join("", Keys.labelWords(field.name()));
+        List<String> keyAll = Keys.labelWords(key);
         String keyJoined = String.join("", keyAll);
         if (keyJoined.isEmpty() || fieldJoined.isEmpty()) {
             return 0;
@@ -27,7 +27,7 @@ final class KeyMatcher {
         if (Synonyms.same(fieldJoined, keyJoined)) {
             return 0.92;
         }
-        List<String> fieldWords = Keys.content(Keys.words(field.name()));
+        List<String> fieldWords = Keys.content(Keys.labelWords(field.name()));
         List<String> keyWords = Keys.content(keyAll);
         double best = 0;
         double fieldCovered = covered(fieldWords, keyWords, fieldJoined);

@@ -22,12 +22,30 @@ final class Keys {
     private static final List<String> SUFFIXES = List.of("ations", "ation", "ature", "ments", "ment", "ings", "ing",
             "ies", "ed", "es", "s", "y", "e");
 
+    private static final java.util.Map<String, List<String>> LABELS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private Keys() {}
 
+    /** {@link #words} of a label or field name; they repeat across inputs, so their words are kept (a bounded cache). */
+    static List<String> labelWords(String key) {
+        if (key.length() > 64) {
+            return words(key);
+        }
+        List<String> known = LABELS.get(key);
+        if (known == null) {
+            if (LABELS.size() > 20_000) {
+                LABELS.clear();
+            }
+            known = words(key);
+            LABELS.put(key, known);
+        }
+        return known;
+    }
+
     static List<String> words(String key) {
-        String spaced = ACRONYM.matcher(CAMEL.matcher(key).replaceAll("$1 $2")).replaceAll("$1 $2")
-                .replace('²', '2').replace('³', '3');
-        String plain = MARKS.matcher(Normalizer.normalize(spaced.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)).replaceAll("");
+        String spaced = hasUpperAfterLower(key) ? ACRONYM.matcher(CAMEL.matcher(key).replaceAll("$1 $2")).replaceAll("$1 $2") : key;
+        String lower = spaced.replace('²', '2').replace('³', '3').toLowerCase(Locale.ROOT);
+        String plain = isAscii(lower) ? lower : MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
         List<String> words = new ArrayList<>();
         int start = -1;
         for (int i = 0; i <= plain.length(); i++) {
@@ -40,6 +58,24 @@ final class Keys {
             }
         }
         return words;
+    }
+
+    private static boolean hasUpperAfterLower(String text) {
+        for (int i = 1; i < text.length(); i++) {
+            if (Character.isUpperCase(text.charAt(i)) && Character.isLetterOrDigit(text.charAt(i - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The words that say what a label is about; all of them when every word is a joining word. */

@@ -18,8 +18,9 @@ final class Labels {
     private static final String KEY = "[¿¡]?[\\p{L}][\\p{L}\\p{N} _./#'’&-]{0,60}?(?:\\s*\\([^()\\n]{1,40}\\))?\\??";
     private static final Pattern WHOLE_LINE = Pattern.compile(
             "^\\s*(?:[-*•]\\s+)?(?<key>" + KEY + ")\\s*(?:[:=：]|\\t|\\s-\\s|\\s–\\s)\\s*(?<value>\\S.*?)\\s*$");
+    /** A label read where one may start: the line's start, after , ; | ( or after a sentence's end. */
     private static final Pattern INLINE_KEY = Pattern.compile(
-            "(?:^|(?<=[,;|(]\\s{0,3})|(?<=[.?!]\\s{1,3}))\\s*(?<key>[¿¡]?[\\p{L}][\\p{L}\\p{N} _'’-]{0,30}?(?:\\s*\\([^()\\n]{1,40}\\))?)\\s*[:=：]\\s*");
+            "\\s*(?<key>[¿¡]?[\\p{L}][\\p{L}\\p{N} _'’-]{0,30}?(?:\\s*\\([^()\\n]{1,40}\\))?)\\s*[:=：]\\s*");
     private static final Pattern QUESTION = Pattern.compile(
             "(?:^|(?<=[.!?]\\s{1,3}))\\s*¿?(?<key>[\\p{L}][^?.!:\\n]{1,60})\\?\\s*:?\\s*(?<value>[\\p{L}\\p{N}✓✔✗✘][^.?!\\n]{0,30}?)\\s*(?=[.!]|$)");
     private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:[-*•·]|\\d{1,2}[.)])\\s+(?<item>\\S.*?)\\s*$");
@@ -38,16 +39,17 @@ final class Labels {
             if (tableRow(line, record, pairs) || list(lines, i, record, pairs)) {
                 continue;
             }
-            List<int[]> inline = inlineKeys(line);
+            List<int[]> inline = hasLabelMark(line) ? inlineKeys(line) : List.of();
             Matcher whole = WHOLE_LINE.matcher(line);
-            if (inline.size() <= 1 && whole.matches() && !whole.group("value").startsWith("//")
+            if (inline.size() <= 1 && (hasLabelMark(line) || line.indexOf('\t') > 0 || line.contains(" - ") || line.contains(" – "))
+                    && whole.matches() && !whole.group("value").startsWith("//")
                     && whole.group("key").split("\\s+").length <= 8) {
                 add(pairs, record, whole.group("key"), whole.group("value"), 0.95);
             } else {
                 inline(line, inline, record, pairs);
             }
             Matcher question = QUESTION.matcher(line);
-            while (question.find()) {
+            while (line.indexOf('?') > 0 && question.find()) {
                 if (question.group("value").split("\\s+").length <= 4) {
                     add(pairs, record, question.group("key").strip(), question.group("value"), 0.85);
                 }
@@ -55,14 +57,26 @@ final class Labels {
         }
     }
 
+    private static boolean hasLabelMark(String line) {
+        return line.indexOf(':') > 0 || line.indexOf('=') > 0 || line.indexOf('：') > 0;
+    }
+
     /** Where each inline label starts and where its value starts. */
     private static List<int[]> inlineKeys(String line) {
         List<int[]> keys = new ArrayList<>();
         Matcher matcher = INLINE_KEY.matcher(line);
-        while (matcher.find()) {
-            String words = matcher.group("key").replaceAll("\\(.*\\)", "");
-            if (words.strip().split("\\s+").length <= 4 && !line.startsWith("//", matcher.end())) {
-                keys.add(new int[] {matcher.start("key"), matcher.end()});
+        int after = 0;
+        for (int at = 0; at < line.length(); at++) {
+            if (at < after || !mayStartLabel(line, at)) {
+                continue;
+            }
+            matcher.region(at, line.length());
+            if (matcher.lookingAt()) {
+                String words = matcher.group("key").replaceAll("\\(.*\\)", "");
+                if (words.strip().split("\\s+").length <= 4 && !line.startsWith("//", matcher.end())) {
+                    keys.add(new int[] {matcher.start("key"), matcher.end()});
+                    after = matcher.end();
+                }
             }
         }
         return keys;
@@ -82,6 +96,25 @@ final class Labels {
                 add(pairs, record, label, value, 0.9);
             }
         }
+    }
+
+    private static boolean mayStartLabel(String line, int at) {
+        if (at == 0) {
+            return true;
+        }
+        char before = line.charAt(at - 1);
+        if (!Character.isLetter(line.charAt(at)) && line.charAt(at) != '¿' && line.charAt(at) != '¡') {
+            return false;
+        }
+        int back = at - 1;
+        while (back >= 0 && back > at - 4 && line.charAt(back) == ' ') {
+            back--;
+        }
+        if (back < 0) {
+            return true;
+        }
+        char mark = line.charAt(back);
+        return ",;|(".indexOf(mark) >= 0 || ".?!".indexOf(mark) >= 0 && before == ' ';
     }
 
     private static boolean tableRow(String line, ObjectNode record, List<Pair> pairs) {

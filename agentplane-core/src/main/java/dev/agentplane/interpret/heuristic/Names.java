@@ -25,7 +25,7 @@ final class Names {
             + "cordiali saluti|distinti saluti|met vriendelijke groet|groeten|obrigado|obrigada|gracias|merci|danke";
     private static final List<Kind> KINDS = List.of(
             new Kind(Pattern.compile("(?im)^\\s*(?:" + SIGN_OFFS + "|--)\\s*[,!.]?\\s*$\\s*^\\s*" + NAME + "\\s*(?:,|$)"), 0.8),
-            new Kind(Pattern.compile("(?i:my name is|my name's|name is|i am|i'm|this is|call me|named|je m'appelle|je suis|ich bin"
+            new Kind(Pattern.compile("(?<![\\p{L}])(?i:my name is|my name's|name is|i am|i'm|this is|call me|named|je m'appelle|je suis|ich bin"
                     + "|ich heiße|ich heisse|mein name ist|me llamo|soy|mi nombre es|meu nome é|me chamo|mi chiamo|il mio nome è"
                     + "|mijn naam is|ik ben|ik heet|меня зовут|signed|(?:placed|ordered|submitted|requested|booked|made|paid"
                     + "|written|reported|created|sent) by)\\s*:?\\s+" + NAME), 0.85),
@@ -56,25 +56,34 @@ final class Names {
 
     /** The most likely name; a longer reading that starts like a shorter one is preferred ("Lucía" → "Lucía Fernández"). */
     static Optional<Found> find(String text) {
-        List<Found> found = all(text);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        Found best = found.get(0);
-        for (Found other : found) {
+        Found best = null;
+        for (int kind = 0; kind < KINDS.size(); kind++) {
+            boolean fallback = kind == KINDS.size() - 1;
+            if (best != null && (best.parsed().value().asText().contains(" ") || fallback)) {
+                break; // the kinds below are only asked for a longer reading of a one-word name
+            }
+            Optional<Found> found = first(KINDS.get(kind), text);
+            if (found.isEmpty()) {
+                continue;
+            }
+            if (best == null) {
+                best = found.get();
+                continue;
+            }
             String shorter = best.parsed().value().asText();
-            String longer = other.parsed().value().asText();
-            if (longer.length() > shorter.length() && longer.startsWith(shorter + " ") && !shorter.contains(" ")) {
-                return Optional.of(new Found(other.start(), other.end(), new Parsed(TextNode.valueOf(longer), best.parsed().quality())));
+            String longer = found.get().parsed().value().asText();
+            if (longer.startsWith(shorter + " ")) {
+                return Optional.of(new Found(found.get().start(), found.get().end(),
+                        new Parsed(TextNode.valueOf(longer), best.parsed().quality())));
             }
         }
-        return Optional.of(best);
+        return Optional.ofNullable(best);
     }
 
-    /** Names in the order of how surely each kind of mention names a person. */
-    static List<Found> all(String text) {
-        List<Found> found = new ArrayList<>();
-        for (Kind kind : KINDS) {
+    /** The first name a kind of mention gives. */
+    private static Optional<Found> first(Kind kind, String text) {
+        List<Found> found = new ArrayList<>(1);
+        {
             Matcher matcher = kind.pattern().matcher(text);
             while (matcher.find()) {
                 int start = matcher.start("name");
@@ -96,7 +105,7 @@ final class Names {
                 break;
             }
         }
-        return found;
+        return found.stream().findFirst();
     }
 
     /** A name at the very start of a labelled value ("Priscilla Huang <p.huang@…>, order total 310.25"). */

@@ -5,7 +5,9 @@ import dev.agentplane.interpret.values.Found;
 import dev.agentplane.interpret.values.Parsed;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
+import dev.agentplane.interpret.values.Regions;
+import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -24,17 +26,25 @@ final class Organizations {
             "(?i:\\b(?:works?|working|worked|employed|job|intern(?:ing)?|arbeite|arbeitet|travaille|trabajo|trabaja)\\s+(?:at|for|by|with|bei|chez|en|para))"
                     + "\\s+(?:the\\s+)?(?<name>" + WORD + "(?:[ \\t]+(?:(?:&|of|de)[ \\t]+)?" + WORD + "){0,4})");
 
+    /** The words of the legal forms, as a scan of the text splits them ("S.A." gives "s" and "a"). */
+    private static final Set<String> LEGAL_WORDS = Set.of("ltd", "limited", "inc", "llc", "llp", "gmbh", "ag", "kg", "ohg",
+            "ug", "se", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "plc", "corp", "corporation", "co", "company", "jsc",
+            "aps", "ab", "oy", "oyj", "as", "asa", "sp", "ltda", "gbr", "group", "holding", "holdings", "pty", "pte", "s", "b",
+            "n", "l", "k", "e", "o");
+    private static final Set<String> WORK_WORDS = Set.of("work", "works", "working", "worked", "employed", "job", "intern",
+            "interning", "arbeite", "arbeitet", "travaille", "trabajo", "trabaja");
+
     private Organizations() {}
 
     static List<Found> find(String text) {
         List<Found> found = new ArrayList<>();
-        add(found, WITH_LEGAL_FORM.matcher(text), 0.85);
-        add(found, WORKS_AT.matcher(text), 0.75);
+        add(found, Regions.near(WITH_LEGAL_FORM, text, Regions.words(text, 1, 11, LEGAL_WORDS::contains), 80, 16), 0.85);
+        add(found, Regions.near(WORKS_AT, text, Regions.words(text, 3, 10, WORK_WORDS::contains), 0, 80), 0.75);
         return found;
     }
 
-    private static void add(List<Found> found, Matcher matcher, double quality) {
-        while (matcher.find()) {
+    private static void add(List<Found> found, List<MatchResult> matches, double quality) {
+        for (MatchResult matcher : matches) {
             String name = matcher.group("name").strip();
             found.add(new Found(matcher.start("name"), matcher.start("name") + name.length(),
                     new Parsed(TextNode.valueOf(name), quality)));

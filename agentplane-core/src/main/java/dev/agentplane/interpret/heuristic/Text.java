@@ -23,6 +23,7 @@ final class Text {
     private final InterpretOptions options;
     private List<Found> dates, dateTimes, phones, emails, urls, currencies, numbers, organizations, titles, cities;
     private Optional<Found> name;
+    private List<Word> words;
     private Map<Addresses.Part, Found> address;
 
     Text(String value, InterpretOptions options) {
@@ -68,6 +69,30 @@ final class Text {
 
     List<Found> cities() {
         return cities = once(cities, () -> Addresses.cities(value));
+    }
+
+    /** A word of the text, lower-cased and without accents, and where it stands. */
+    record Word(String word, String stem, int start, int end) {}
+
+    List<Word> words() {
+        if (words == null) {
+            List<Word> all = new java.util.ArrayList<>();
+            int start = -1;
+            for (int i = 0; i <= value.length(); i++) {
+                boolean part = i < value.length() && Character.isLetterOrDigit(value.charAt(i));
+                if (part && start < 0) {
+                    start = i;
+                } else if (!part && start >= 0) {
+                    List<String> normalized = Keys.words(value.substring(start, i));
+                    if (!normalized.isEmpty()) {
+                        all.add(new Word(normalized.get(0), Keys.stem(normalized.get(0)), start, i));
+                    }
+                    start = -1;
+                }
+            }
+            words = all;
+        }
+        return words;
     }
 
     Optional<Found> name() {

@@ -134,7 +134,7 @@ final class TextScanner {
                 return age;
             }
         }
-        List<Word> mentions = mentions(terms, text.value);
+        List<Word> mentions = mentions(terms, text);
         for (Word mention : mentions) {
             String following = text.value.substring(mention.end(), Math.min(text.value.length(), mention.end() + 80));
             Optional<Parsed> value = after(field, terms, following, options);
@@ -169,7 +169,7 @@ final class TextScanner {
 
     /** A yes or no said about the field's subject in the same clause: "yes I'd like SMS updates", "sign me up for your newsletter". */
     static Optional<Candidate> polar(FieldTerms terms, Text text) {
-        for (Word mention : mentions(terms, text.value)) {
+        for (Word mention : mentions(terms, text)) {
             int clauseStart = Math.max(Math.max(text.value.lastIndexOf('.', mention.start()), text.value.lastIndexOf('?', mention.start())),
                     Math.max(text.value.lastIndexOf('\n', mention.start()), text.value.lastIndexOf(',', mention.start() - 1))) + 1;
             String before = text.value.substring(Math.max(clauseStart, mention.start() - 40), mention.start());
@@ -202,21 +202,12 @@ final class TextScanner {
     private record Word(String text, int start, int end, double weight) {}
 
     /** Words of the text that name the field, its own words first, each kind in the order of the text. */
-    private static List<Word> mentions(FieldTerms terms, String text) {
+    private static List<Word> mentions(FieldTerms terms, Text text) {
         List<Word> words = new ArrayList<>();
-        int start = -1;
-        for (int i = 0; i <= text.length(); i++) {
-            boolean part = i < text.length() && Character.isLetterOrDigit(text.charAt(i));
-            if (part && start < 0) {
-                start = i;
-            } else if (!part && start >= 0) {
-                String word = text.substring(start, i);
-                List<String> normalized = Keys.words(word);
-                double weight = normalized.isEmpty() ? 0 : terms.weight(normalized.get(0));
-                if (weight > 0) {
-                    words.add(new Word(word, start, i, weight));
-                }
-                start = -1;
+        for (Text.Word word : text.words()) {
+            double weight = terms.weight(word.word(), word.stem());
+            if (weight > 0) {
+                words.add(new Word(text.value.substring(word.start(), word.end()), word.start(), word.end(), weight));
             }
         }
         words.sort(Comparator.comparingDouble((Word w) -> -w.weight()));

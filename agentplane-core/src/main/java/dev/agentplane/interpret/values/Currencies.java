@@ -27,8 +27,9 @@ public final class Currencies {
     private static final String AMOUNT = "(?<amount>[-−]?\\d{1,2}(?:,\\d{2})+,\\d{3}(?:\\.\\d{1,2})?"
             + "|[-−]?\\d{1,3}(?:[,.\\u00a0\\u202f' ’]\\d{3})+(?:[.,]\\d{1,2})?|[-−]?\\d+(?:[.,]\\d{1,2})?)"
             + "(?:\\s*(?<scale>k|K|m|M|mn|bn|thousand|million|billion)(?![a-zA-Z]))?";
-    private static final Pattern BEFORE = Pattern.compile("(?<mark>" + MARK + ")\\s?" + AMOUNT + "(?![\\d])", Pattern.CASE_INSENSITIVE);
-    private static final Pattern AFTER = Pattern.compile("(?<![\\w.,])" + AMOUNT + "\\s?(?<mark>" + AFTER_MARK + ")", Pattern.CASE_INSENSITIVE);
+    /** Marks are written as symbols or upper-case codes: a look at the first character spares the alternation elsewhere. */
+    private static final Pattern BEFORE = Pattern.compile("(?=[$€£¥₹₩A-Z])(?<mark>" + MARK + ")\\s?" + AMOUNT + "(?![\\d])");
+    private static final Pattern AFTER = Pattern.compile("(?<![\\w.,])" + AMOUNT + "\\s?(?<mark>(?i:" + AFTER_MARK + "))");
 
     private Currencies() {}
 
@@ -54,9 +55,9 @@ public final class Currencies {
 
     public static List<Found> find(String text, InterpretOptions options) {
         List<Found> found = new ArrayList<>();
+        List<int[]> digits = Regions.digitRuns(text);
         for (Pattern pattern : List.of(BEFORE, AFTER)) {
-            Matcher matcher = pattern.matcher(text);
-            while (matcher.find()) {
+            for (java.util.regex.MatchResult matcher : Regions.near(pattern, text, digits, pattern == BEFORE ? 6 : 2, 32)) {
                 String code = code(matcher.group("mark"), options);
                 Numbers.toDecimal(matcher.group("amount"), options).ifPresent(amount -> found.add(new Found(
                         matcher.start(), matcher.end(), new Parsed(money(amount.multiply(scale(matcher.group("scale"))), code), 1.0))));

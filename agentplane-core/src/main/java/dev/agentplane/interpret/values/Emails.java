@@ -29,15 +29,14 @@ public final class Emails {
 
     public static List<Found> find(String text) {
         List<Found> found = new ArrayList<>();
-        Matcher matcher = EMAIL.matcher(text);
-        while (matcher.find()) {
+        for (java.util.regex.MatchResult matcher : Regions.near(EMAIL, text, Regions.occurrences(text, '@'), 64, 255)) {
             String address = matcher.group().replaceAll("^[.]+|[.]+$", "");
             if (address.contains("..")) {
                 continue;
             }
             found.add(new Found(matcher.start(), matcher.end(), new Parsed(TextNode.valueOf(address.toLowerCase(Locale.ROOT)), 1.0)));
         }
-        if (found.isEmpty()) {
+        if (found.isEmpty() && text.toLowerCase(Locale.ROOT).contains("dot")) {
             Matcher spelled = SPELLED.matcher(text);
             while (spelled.find()) {
                 String address = spelled.group(1) + "@" + spelled.group(2) + "." + spelled.group(3);

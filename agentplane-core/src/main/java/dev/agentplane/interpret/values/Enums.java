@@ -57,7 +57,14 @@ public final class Enums {
     /** Allowed values written as whole words in a text. */
     public static List<Found> find(String text, List<String> allowed) {
         List<Found> found = new ArrayList<>();
+        String lower = text.toLowerCase(Locale.ROOT);
+        boolean aligned = lower.length() == text.length();
         for (String value : allowed) {
+            String word = value.toLowerCase(Locale.ROOT);
+            if (aligned && word.chars().allMatch(Character::isLetterOrDigit)) {
+                words(lower, word, value, found);
+                continue;
+            }
             Matcher matcher = pattern(value).matcher(text);
             while (matcher.find()) {
                 found.add(new Found(matcher.start(), matcher.end(), new Parsed(TextNode.valueOf(value), 1.0)));
@@ -65,6 +72,20 @@ public final class Enums {
         }
         found.sort(java.util.Comparator.comparingInt(Found::start));
         return found;
+    }
+
+    /** Each whole-word occurrence of a one-word value in the lower-cased text (a plain search: no regex per value). */
+    private static void words(String lower, String word, String value, List<Found> found) {
+        for (int at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            boolean startOk = at == 0 || !Character.isLetterOrDigit(lower.charAt(at - 1)) && lower.charAt(at - 1) != '_'
+                    && lower.charAt(at - 1) != '-';
+            boolean endOk = end == lower.length() || !Character.isLetterOrDigit(lower.charAt(end)) && lower.charAt(end) != '_'
+                    && lower.charAt(end) != '-';
+            if (startOk && endOk) {
+                found.add(new Found(at, end, new Parsed(TextNode.valueOf(value), 1.0)));
+            }
+        }
     }
 
     private static Pattern pattern(String value) {

@@ -51,8 +51,7 @@ public final class Numbers {
     /** Every number in a text, in order. */
     public static List<Found> find(String text, InterpretOptions options) {
         List<Found> found = new ArrayList<>();
-        Matcher matcher = WITH_SCALE.matcher(text);
-        while (matcher.find()) {
+        for (java.util.regex.MatchResult matcher : Regions.near(WITH_SCALE, text, Regions.digitRuns(text), 2, 24)) {
             toDecimal(matcher.group(1), options).ifPresent(value -> {
                 BigDecimal scaled = value.multiply(scale(matcher.group(2) != null ? matcher.group(2) : matcher.group(3)));
                 found.add(new Found(matcher.start(), matcher.end(), new Parsed(

@@ -45,21 +45,64 @@ public final class Phones {
     public static List<Found> find(String text, InterpretOptions options, List<Found> knownDates) {
         List<Found> found = new ArrayList<>();
         List<Found> dates = knownDates;
-        for (PhoneNumberMatch match : UTIL.findNumbers(text, options.region(), PhoneNumberUtil.Leniency.VALID, 10_000)) {
+        for (int[] span : spans(text)) {
+            String part = text.substring(span[0], span[1]);
+            for (PhoneNumberMatch inPart : UTIL.findNumbers(part, options.region(), PhoneNumberUtil.Leniency.VALID, 10_000)) {
+                Match match = new Match(span[0] + inPart.start(), span[0] + inPart.end(), inPart.rawString(), inPart.number());
+                dates = add(text, options, match, dates, found);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Stretches of the text written with the characters of phone numbers and holding at least six digits: the
+     * matcher of libphonenumber is costly, so it reads only these (with a character of context on each side).
+     */
+    private static List<int[]> spans(String text) {
+        List<int[]> spans = new ArrayList<>();
+        int start = -1, digits = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : '\n';
+            boolean digit = Character.isDigit(c);
+            boolean phoneChar = digit || c == ' ' || c == '+' || c == '-' || c == '(' || c == ')' || c == '.' || c == '/'
+                    || c == '\u00a0' || c == '–';
+            if (phoneChar && start < 0 && c != ' ') {
+                start = i;
+                digits = 0;
+            }
+            if (digit) {
+                digits++;
+            }
+            if (!phoneChar && start >= 0) {
+                if (digits >= 6) {
+                    spans.add(new int[] {Math.max(0, start - 1), Math.min(text.length(), i + 1)});
+                }
+                start = -1;
+            }
+        }
+        return spans;
+    }
+
+    private record Match(int start, int end, String rawString, PhoneNumber number) {}
+
+    private static List<Found> add(String text, InterpretOptions options, Match match, List<Found> known, List<Found> found) {
+        List<Found> dates = known;
+        {
             PhoneNumber number = match.number();
             int digits = digits(match.rawString());
             if (digits < 6) {
-                continue;
+                return dates;
             }
             dates = dates == null ? Dates.find(text, options) : dates;
             if (dates.stream().anyMatch(date -> date.start() < match.end() && match.start() < date.end())) {
-                continue;
+                return dates;
             }
             double quality = digits >= 7 ? 1.0 : 0.6;
             found.add(new Found(match.start(), match.end(),
                     new Parsed(TextNode.valueOf(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164)), quality)));
         }
-        return found;
+        return dates;
     }
 
     private static int digits(String text) {

@@ -34,8 +34,7 @@ public final class Urls {
 
     public static List<Found> find(String text) {
         List<Found> found = new ArrayList<>();
-        Matcher matcher = URL.matcher(text);
-        while (matcher.find()) {
+        for (java.util.regex.MatchResult matcher : Regions.near(URL, text, inWordDots(text), 80, 400)) {
             String url = trimTrailing(matcher.group());
             boolean schemed = url.matches("(?i)^(https?|ftp)://.*");
             double quality = schemed || url.toLowerCase().startsWith("www.") || url.contains("/") ? 1.0 : 0.8;
@@ -43,6 +42,18 @@ public final class Urls {
                     new Parsed(TextNode.valueOf(schemed ? url : "https://" + url), quality)));
         }
         return found;
+    }
+
+    /** Dots between letters or digits ("acme.com", not the end of a sentence), where a web address can be. */
+    private static List<int[]> inWordDots(String text) {
+        List<int[]> dots = new ArrayList<>();
+        for (int at = text.indexOf('.'); at >= 0; at = text.indexOf('.', at + 1)) {
+            if (at > 0 && at + 1 < text.length() && Character.isLetterOrDigit(text.charAt(at + 1))
+                    && Character.isLetterOrDigit(text.charAt(at - 1))) {
+                dots.add(new int[] {at, at + 1});
+            }
+        }
+        return dots;
     }
 
     private static String trimTrailing(String url) {
