@@ -62,10 +62,10 @@ final class Addresses {
                 continue;
             }
             MatchResult matcher = matches.get(0);
-            put(parts, Part.CITY, matcher, "city", 0.85);
-            put(parts, Part.ZIP, matcher, "zip", 0.9);
+            put(parts, Part.CITY, matcher, "city", 0.93);
+            put(parts, Part.ZIP, matcher, "zip", 0.95);
             if (pattern.pattern().contains("<state>")) {
-                put(parts, Part.STATE, matcher, "state", 0.85);
+                put(parts, Part.STATE, matcher, "state", 0.93);
             }
             street(text, matcher.start(), parts);
             country(text, matcher.end(), parts);
@@ -85,7 +85,7 @@ final class Addresses {
             List<int[]> anchors = Regions.words(text, pattern == LIVES_IN ? RESIDE_WORDS::contains : PLACE_PREPOSITIONS::contains);
             for (MatchResult matcher : Regions.near(pattern, text, anchors, 0, 48)) {
                 if (!NOT_CITIES.contains(matcher.group("city").split("[ -]")[0])) {
-                    put(found, matcher, pattern == LIVES_IN ? 0.8 : 0.6);
+                    put(found, matcher, pattern == LIVES_IN ? 0.9 : 0.7);
                 }
             }
         }
@@ -111,7 +111,7 @@ final class Addresses {
         String street = text.substring(start, end).strip();
         if (!street.isEmpty() && street.length() <= 60 && STREETISH.matcher(street).matches()) {
             int at = text.indexOf(street, start);
-            parts.put(Part.STREET, new Found(at, at + street.length(), new Parsed(TextNode.valueOf(street), 0.8)));
+            parts.put(Part.STREET, new Found(at, at + street.length(), new Parsed(TextNode.valueOf(street), 0.92)));
         }
     }
 
@@ -126,7 +126,7 @@ final class Addresses {
         }
         String country = text.substring(start, end).strip();
         if (COUNTRIES.contains(country.toLowerCase(Locale.ROOT))) {
-            parts.put(Part.COUNTRY, new Found(start, start + country.length(), new Parsed(TextNode.valueOf(country), 0.85)));
+            parts.put(Part.COUNTRY, new Found(start, start + country.length(), new Parsed(TextNode.valueOf(country), 0.93)));
         }
     }
 

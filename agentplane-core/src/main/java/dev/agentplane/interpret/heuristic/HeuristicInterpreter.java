@@ -136,7 +136,7 @@ public final class HeuristicInterpreter {
                 read.add(parsed.get());
             }
             for (int i = 0; i < fields.size(); i++) {
-                keep(fields.get(i), Optional.of(new Candidate(read.get(i).value(), 0.85 * read.get(i).quality(),
+                keep(fields.get(i), Optional.of(new Candidate(read.get(i).value(), Confidence.COLUMN_IN_SCHEMA_ORDER * read.get(i).quality(),
                         "column " + (i + 1) + " of a row without a header, read in the schema's order")), trust, null);
             }
         }
@@ -161,7 +161,7 @@ public final class HeuristicInterpreter {
             }
             List<FieldSpec> rest = field.fields().stream()
                     .filter(sub -> sub.leaves().stream().anyMatch(leaf -> !values.containsKey(leaf.path()))).toList();
-            fields(rest, source, trust * 0.92); // the object's fields may sit flat in the data
+            fields(rest, source, trust * Confidence.FLAT_OBJECT); // the object's fields may sit flat in the data
         }
 
         /** The best labelled value that reads as the field's type; false when there is none. */
@@ -206,7 +206,7 @@ public final class HeuristicInterpreter {
         }
 
         private Optional<Candidate> read(FieldSpec field, Pair pair, double score) {
-            double labelTrust = (0.55 + 0.45 * score) * pair.trust();
+            double labelTrust = Confidence.labelled(score, pair.trust(), 1);
             String how = "labelled '" + pair.key() + "'";
             if (field.type() == FieldType.ARRAY && field.items().type() == FieldType.OBJECT) {
                 return objects(field, pair.value()).map(array -> new Candidate(array, Math.min(0.95, labelTrust * 0.9), how));
@@ -217,7 +217,7 @@ public final class HeuristicInterpreter {
                 Source inner = Source.ofText(pair.key() + ": " + pair.value().asText());
                 Optional<Candidate> chosen = TextScanner.byType(field, terms(field), inner.text(options), taken);
                 if (chosen.isPresent()) {
-                    return Optional.of(new Candidate(chosen.get().value(), Math.min(0.99, labelTrust * chosen.get().confidence()),
+                    return Optional.of(new Candidate(chosen.get().value(), Math.min(0.99, labelTrust * Math.sqrt(chosen.get().confidence())),
                             how + ", " + chosen.get().how()));
                 }
             }
@@ -227,7 +227,7 @@ public final class HeuristicInterpreter {
             if (parsed.isPresent() && terms(field).kind == FieldTerms.Kind.PERSON && parsed.get().value().isTextual()) {
                 parsed = Optional.of(splitName(field, pair, personName(parsed.get())));
             }
-            return parsed.map(p -> new Candidate(p.value(), Math.min(0.99, labelTrust * p.quality()), how));
+            return parsed.map(p -> new Candidate(p.value(), Confidence.labelled(score, pair.trust(), p.quality()), how));
         }
 
         private static boolean isFindable(FieldSpec field) {
@@ -297,7 +297,7 @@ public final class HeuristicInterpreter {
             return source.pairs.stream().filter(pair -> pair.value().isTextual() && Keys.joined(pair.key()).equals("name")
                             && !usedPairs.contains(pair)).findFirst()
                     .flatMap(pair -> ValueReader.read(FieldSpec.of("name", "name", FieldType.STRING), pair.value(), options))
-                    .map(parsed -> new Candidate(parsed.value(), 0.72, "the record's name (no person's name is asked for)"));
+                    .map(parsed -> new Candidate(parsed.value(), Confidence.RECORD_NAME, "the record's name (no person's name is asked for)"));
         }
 
         /** First and last name under their own labels, for a field that wants the whole name. */
@@ -314,7 +314,7 @@ public final class HeuristicInterpreter {
             if (first == null || last == null) {
                 return Optional.empty();
             }
-            return Optional.of(new Candidate(TextNode.valueOf(first + " " + last), 0.9, "first and last name joined"));
+            return Optional.of(new Candidate(TextNode.valueOf(first + " " + last), Confidence.FIRST_AND_LAST_NAME, "first and last name joined"));
         }
 
         private boolean keep(FieldSpec field, Optional<Candidate> candidate, double trust, Pair pair) {

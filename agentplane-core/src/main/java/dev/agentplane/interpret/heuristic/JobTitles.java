@@ -35,7 +35,7 @@ final class JobTitles {
         for (java.util.regex.MatchResult matcher : Regions.near(TITLE, text, Regions.words(text, 2, 14, ANCHORS::contains), 60, 40)) {
             String title = GREETING.matcher(matcher.group()).replaceFirst("");
             int start = matcher.end() - title.length();
-            found.add(new Found(start, matcher.end(), new Parsed(TextNode.valueOf(title), 0.8)));
+            found.add(new Found(start, matcher.end(), new Parsed(TextNode.valueOf(title), 0.9)));
         }
         return found;
     }

@@ -24,19 +24,19 @@ final class Names {
             + "cordialement|bien cordialement|salutations|saludos|atentamente|un saludo|cumprimentos|atenciosamente|"
             + "cordiali saluti|distinti saluti|met vriendelijke groet|groeten|obrigado|obrigada|gracias|merci|danke";
     private static final List<Kind> KINDS = List.of(
-            new Kind(Pattern.compile("(?im)^\\s*(?:" + SIGN_OFFS + "|--)\\s*[,!.]?\\s*$\\s*^\\s*" + NAME + "\\s*(?:,|$)"), 0.8),
+            new Kind(Pattern.compile("(?im)^\\s*(?:" + SIGN_OFFS + "|--)\\s*[,!.]?\\s*$\\s*^\\s*" + NAME + "\\s*(?:,|$)"), 0.93),
             new Kind(Pattern.compile("(?<![\\p{L}])(?i:my name is|my name's|name is|i am|i'm|this is|call me|named|je m'appelle|je suis|ich bin"
                     + "|ich heiße|ich heisse|mein name ist|me llamo|soy|mi nombre es|meu nome é|me chamo|mi chiamo|il mio nome è"
                     + "|mijn naam is|ik ben|ik heet|меня зовут|signed|(?:placed|ordered|submitted|requested|booked|made|paid"
-                    + "|written|reported|created|sent) by)\\s*:?\\s+" + NAME), 0.85),
-            new Kind(Pattern.compile("(?im)^\\s*(?:" + SIGN_OFFS + ")\\s*,\\s*" + NAME), 0.8),
+                    + "|written|reported|created|sent) by)\\s*:?\\s+" + NAME), 0.95),
+            new Kind(Pattern.compile("(?im)^\\s*(?:" + SIGN_OFFS + ")\\s*,\\s*" + NAME), 0.92),
             new Kind(Pattern.compile("(?i:\\b(?:my|his|her|our|their)\\s+(?:sister|brother|mother|father|mom|mum|dad|wife|husband"
                     + "|partner|spouse|son|daughter|friend|colleague|boss|manager|neighbou?r|aunt|uncle|cousin|grandmother"
-                    + "|grandfather|fianc[eé]e?|assistant)),?\\s+" + NAME), 0.8),
-            new Kind(Pattern.compile("\\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Herr|Frau|M|Mme|Sr|Sra)\\.?\\s+" + NAME), 0.75),
+                    + "|grandfather|fianc[eé]e?|assistant)),?\\s+" + NAME), 0.9),
+            new Kind(Pattern.compile("\\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Herr|Frau|M|Mme|Sr|Sra)\\.?\\s+" + NAME), 0.9),
             new Kind(Pattern.compile("^\\s*(?:(?i:hi|hello|hey|dear|hola|olá|ola|bonjour|hallo|ciao|hej|hoi)[,!]?\\s+)?" + NAME
-                    + "\\s*(?:[,(\\n<]|\\s[–-]\\s|$)"), 0.78),
-            new Kind(Pattern.compile("(?<=[\\p{Ll}\\p{N},;:]\\s)" + NAME.replace("{0,3}", "{1,2}") + "(?![\\p{L}])"), 0.55));
+                    + "\\s*(?:[,(\\n<]|\\s[–-]\\s|$)"), 0.9),
+            new Kind(Pattern.compile("(?<=[\\p{Ll}\\p{N},;:]\\s)" + NAME.replace("{0,3}", "{1,2}") + "(?![\\p{L}])"), 0.65));
     private static final Set<String> NOT_NAMES = Set.of("Hi", "Hello", "Dear", "Hey", "The", "This", "Please", "Thanks",
             "Thank", "Name", "Email", "E-Mail", "Phone", "Subject", "From", "To", "Re", "Fwd", "Order", "Invoice", "Customer",
             "Best", "Regards", "Cheers", "Date", "Ignore", "I", "We", "Our", "Your", "My", "New", "Note", "Total", "Status",
@@ -100,7 +100,7 @@ final class Names {
                 }
                 String name = String.join(" ", Arrays.copyOfRange(words, from, to));
                 int at = text.indexOf(words[from], start);
-                double multiWord = to - from > 1 ? 1.0 : 0.85;
+                double multiWord = to - from > 1 ? 1.0 : 0.92;
                 found.add(new Found(at, at + name.length(), new Parsed(TextNode.valueOf(name), kind.quality() * multiWord)));
                 break;
             }

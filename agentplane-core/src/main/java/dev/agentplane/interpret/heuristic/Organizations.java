@@ -38,8 +38,8 @@ final class Organizations {
 
     static List<Found> find(String text) {
         List<Found> found = new ArrayList<>();
-        add(found, Regions.near(WITH_LEGAL_FORM, text, Regions.words(text, 1, 11, LEGAL_WORDS::contains), 80, 16), 0.85);
-        add(found, Regions.near(WORKS_AT, text, Regions.words(text, 3, 10, WORK_WORDS::contains), 0, 80), 0.75);
+        add(found, Regions.near(WITH_LEGAL_FORM, text, Regions.words(text, 1, 11, LEGAL_WORDS::contains), 80, 16), 0.95);
+        add(found, Regions.near(WORKS_AT, text, Regions.words(text, 3, 10, WORK_WORDS::contains), 0, 80), 0.85);
         return found;
     }
 

@@ -55,7 +55,7 @@ final class TextScanner {
 
     /** The field's type found in the text; several different values are told apart by the words around them. */
     static Optional<Candidate> byType(FieldSpec field, FieldTerms terms, Text text, Set<String> taken) {
-        if (field.type() == FieldType.STRING && terms.kind == FieldTerms.Kind.PERSON) {
+        if (field.type() == FieldType.STRING && terms.kind == FieldTerms.Kind.PERSON) { // a name's reading says how sure it is
             return text.name().filter(name -> !taken.contains(key(field, name.parsed())))
                     .map(name -> nameField(terms, name))
                     .map(name -> new Candidate(name.parsed().value(), name.parsed().quality(), "a name in the text"));
@@ -90,13 +90,15 @@ final class TextScanner {
         Scored best = scored.get(0);
         double quality = best.found().parsed().quality();
         if (distinct == 1) {
-            double confidence = best.cue() < 0 ? 0.35 : best.cue() > 0 ? 0.93 : 0.86;
+            boolean read = field.type() == FieldType.STRING; // a company, a title, a city: the reading says how sure it is
+            double confidence = best.cue() < 0 ? Confidence.ONLY_OF_TYPE_DISOWNED
+                    : read ? Math.min(1, best.cue() > 0 ? 1.03 : 1) : best.cue() > 0 ? Confidence.ONLY_OF_TYPE_NAMED : Confidence.ONLY_OF_TYPE;
             return Optional.of(new Candidate(best.found().parsed().value(), confidence * quality, "the only " + typeName(field) + " in the text"));
         }
         double second = scored.stream().filter(s -> !s.found().parsed().value().equals(best.found().parsed().value()))
                 .mapToDouble(Scored::cue).max().orElse(-1);
         double margin = best.cue() - second;
-        double confidence = margin >= 0.25 ? 0.8 : margin > 0 ? 0.6 : 0.45;
+        double confidence = margin >= 0.25 ? Confidence.CHOSEN_CLEARLY : margin > 0 ? Confidence.CHOSEN : Confidence.UNDECIDED;
         return Optional.of(new Candidate(best.found().parsed().value(), confidence * quality,
                 "one of " + distinct + " " + typeName(field) + "s in the text, chosen by the words around it"));
     }
@@ -123,7 +125,7 @@ final class TextScanner {
     private static List<Found> kinship(String text) {
         Matcher matcher = KINSHIP.matcher(text);
         return matcher.find() ? List.of(new Found(matcher.start(), matcher.end(),
-                new Parsed(TextNode.valueOf(matcher.group(1).toLowerCase(Locale.ROOT)), 0.8))) : List.of();
+                new Parsed(TextNode.valueOf(matcher.group(1).toLowerCase(Locale.ROOT)), 0.9))) : List.of();
     }
 
     /** A value right after a word that names the field ("age: 32", "total was $40", "order #A-55123", "Rechnung Nr. 17"). */
@@ -139,7 +141,7 @@ final class TextScanner {
             String following = text.value.substring(mention.end(), Math.min(text.value.length(), mention.end() + 80));
             Optional<Parsed> value = after(field, terms, following, options);
             if (value.isPresent()) {
-                double weight = mention.weight() == 1 ? 0.8 : 0.72;
+                double weight = mention.weight() == 1 ? Confidence.AFTER_OWN_WORD : Confidence.AFTER_SYNONYM;
                 return Optional.of(new Candidate(value.get().value(), weight * value.get().quality(),
                         "written after '" + mention.text() + "' in the text"));
             }
@@ -158,7 +160,7 @@ final class TextScanner {
                 if (weight > 0 && !ageOfSomeone) {
                     Optional<Parsed> value = ValueReader.read(field, number.parsed().value(), null);
                     if (value.isPresent()) {
-                        return Optional.of(new Candidate(value.get().value(), (i == 0 ? 0.85 : 0.75) * (weight == 1 ? 1 : 0.93),
+                        return Optional.of(new Candidate(value.get().value(), (i == 0 ? Confidence.COUNTED : Confidence.COUNTED_LOOSELY) * (weight == 1 ? 1 : 0.95),
                                 "a number of " + words.get(i) + " in the text"));
                     }
                 }
@@ -174,10 +176,10 @@ final class TextScanner {
                     Math.max(text.value.lastIndexOf('\n', mention.start()), text.value.lastIndexOf(',', mention.start() - 1))) + 1;
             String before = text.value.substring(Math.max(clauseStart, mention.start() - 40), mention.start());
             if (NO_BEFORE.matcher(before).find()) {
-                return Optional.of(new Candidate(BooleanNode.FALSE, 0.7, "a no before '" + mention.text() + "'"));
+                return Optional.of(new Candidate(BooleanNode.FALSE, Confidence.YES_OR_NO_NEARBY, "a no before '" + mention.text() + "'"));
             }
             if (YES_BEFORE.matcher(before).find()) {
-                return Optional.of(new Candidate(BooleanNode.TRUE, 0.72, "a yes before '" + mention.text() + "'"));
+                return Optional.of(new Candidate(BooleanNode.TRUE, Confidence.YES_OR_NO_NEARBY, "a yes before '" + mention.text() + "'"));
             }
         }
         return Optional.empty();
@@ -196,7 +198,7 @@ final class TextScanner {
         };
         ArrayNode values = Json.MAPPER.createArrayNode();
         found.stream().map(f -> f.parsed().value()).distinct().forEach(values::add);
-        return values.isEmpty() ? Optional.empty() : Optional.of(new Candidate(values, 0.75, "every " + typeName(field.items()) + " in the text"));
+        return values.isEmpty() ? Optional.empty() : Optional.of(new Candidate(values, Confidence.EVERY_ONE_IN_TEXT, "every " + typeName(field.items()) + " in the text"));
     }
 
     private record Word(String text, int start, int end, double weight) {}
@@ -242,15 +244,15 @@ final class TextScanner {
         if (!token.find() || token.group(1).chars().noneMatch(Character::isDigit)) {
             return Optional.empty();
         }
-        return Optional.of(new Parsed(TextNode.valueOf(token.group(1)), 0.85));
+        return Optional.of(new Parsed(TextNode.valueOf(token.group(1)), 0.95));
     }
 
     private static Optional<Parsed> clause(FieldTerms terms, String rest) {
         String clause = CLAUSE_END.split(rest, 2)[0].strip();
         if (terms.kind == FieldTerms.Kind.PERSON) {
-            return Names.leading(clause).map(name -> new Parsed(TextNode.valueOf(name), 0.85));
+            return Names.leading(clause).map(name -> new Parsed(TextNode.valueOf(name), 0.95));
         }
-        return clause.isEmpty() || clause.length() > 60 ? Optional.empty() : Optional.of(new Parsed(TextNode.valueOf(clause), 0.85));
+        return clause.isEmpty() || clause.length() > 60 ? Optional.empty() : Optional.of(new Parsed(TextNode.valueOf(clause), 0.9));
     }
 
     private static Optional<Candidate> age(String text) {
@@ -260,7 +262,7 @@ final class TextScanner {
                 int age = Integer.parseInt(matcher.group(1));
                 if (age > 0 && age < 130) {
                     return Optional.of(new Candidate(Json.MAPPER.getNodeFactory().numberNode(age),
-                            pattern == AGE_APPOSITION ? 0.75 : 0.88, "an age written in the text"));
+                            pattern == AGE_APPOSITION ? Confidence.AGE_BETWEEN_COMMAS : Confidence.AGE, "an age written in the text"));
                 }
             }
         }

@@ -38,13 +38,13 @@ public final class Currencies {
         if (!found.isEmpty()) {
             Found first = found.get(0);
             boolean whole = first.end() - first.start() >= text.strip().length() - 1;
-            return Optional.of(first.parsed().times(whole ? 1.0 : found.size() == 1 ? 0.9 : 0.6));
+            return Optional.of(first.parsed().times(whole ? 1.0 : found.size() == 1 ? 0.95 : 0.6));
         }
         if (options.localeGiven() && !options.locale().getCountry().isEmpty()) {
             return Numbers.parse(text, options).flatMap(number -> {
                 try {
                     String code = Currency.getInstance(options.locale()).getCurrencyCode();
-                    return Optional.of(new Parsed(money(number.value().decimalValue(), code), number.quality() * 0.7));
+                    return Optional.of(new Parsed(money(number.value().decimalValue(), code), number.quality() * 0.85)); // the locale's currency, as the contract says
                 } catch (IllegalArgumentException e) {
                     return Optional.empty();
                 }

@@ -42,7 +42,7 @@ public final class DateTimes {
         }
         Found first = found.get(0);
         boolean whole = first.end() - first.start() >= text.strip().length() - 3;
-        return Optional.of(first.parsed().times(whole ? 1.0 : found.size() == 1 ? 0.9 : 0.6));
+        return Optional.of(first.parsed().times(whole ? 1.0 : found.size() == 1 ? 0.95 : 0.6));
     }
 
     public static List<Found> find(String text, InterpretOptions options) {

@@ -38,7 +38,7 @@ public final class Dates {
         }
         Found first = found.get(0);
         boolean whole = first.end() - first.start() >= text.strip().length() - 3;
-        return Optional.of(first.parsed().times(whole ? 1.0 : found.size() == 1 ? 0.9 : 0.6));
+        return Optional.of(first.parsed().times(whole ? 1.0 : found.size() == 1 ? 0.95 : 0.6));
     }
 
     /** Every date in a text, in order, overlapping readings resolved for the longest. */
@@ -71,7 +71,7 @@ public final class Dates {
                 case 2, 3 -> Optional.of(new Reading(LocalDate.of(year(matcher), Months.of(matcher.group("month")),
                         integer(matcher, "day")), 1.0));
                 default -> Optional.of(new Reading(LocalDate.of(options.referenceTime().atZone(options.zone()).getYear(),
-                        Months.of(matcher.group("month")), integer(matcher, "day")), 0.7));
+                        Months.of(matcher.group("month")), integer(matcher, "day")), 0.85)); // the year is the reference time's
             };
         } catch (DateTimeException | IllegalArgumentException e) {
             return Optional.empty(); // 31 February, month -1 and the like: not a date
@@ -91,7 +91,8 @@ public final class Dates {
             quality = 1.0;
         } else {
             dayFirst = matcher.group().contains(".") || options.dayFirst();
-            quality = a == b ? 1.0 : matcher.group().contains(".") ? 0.9 : 0.8;
+            // the order is the locale's (the caller's, or en-US); dots mean day first nearly everywhere
+            quality = a == b ? 1.0 : options.localeGiven() || matcher.group().contains(".") ? 0.95 : 0.85;
         }
         return Optional.of(new Reading(dayFirst ? LocalDate.of(year, b, a) : LocalDate.of(year, a, b), quality));
     }

@@ -34,7 +34,7 @@ public final class Enums {
         String head = HEAD_END.split(text.strip(), 2)[0];
         List<Found> mentioned = find(text, allowed).stream().filter(found -> found.start() < head.length() + 1).toList();
         if (!mentioned.isEmpty() && mentioned.stream().map(f -> f.parsed().value()).distinct().count() == 1) {
-            return Optional.of(mentioned.get(0).parsed().times(0.85));
+            return Optional.of(mentioned.get(0).parsed().times(0.92));
         }
         String writtenHead = normalize(head);
         String best = null;
@@ -51,7 +51,7 @@ public final class Enums {
             }
         }
         return best == null || tie || bestScore < 0.6 ? Optional.empty()
-                : Optional.of(new Parsed(TextNode.valueOf(best), bestScore * 0.8));
+                : Optional.of(new Parsed(TextNode.valueOf(best), bestScore));
     }
 
     /** Allowed values written as whole words in a text. */

@@ -44,7 +44,7 @@ public final class Numbers {
             return Optional.empty(); // "unknown. I'm 30": the number belongs to another sentence
         }
         boolean whole = first.start() == 0 && first.end() == trimmed.length();
-        double quality = whole ? 1.0 : found.size() == 1 || first.start() == 0 ? 0.85 : 0.6; // a value starts with its number
+        double quality = whole ? 1.0 : found.size() == 1 || first.start() == 0 ? 0.9 : 0.6; // a value starts with its number
         return Optional.of(first.parsed().times(quality));
     }
 

@@ -20,7 +20,7 @@ public final class Phones {
         if (!found.isEmpty()) {
             Found first = found.get(0);
             boolean whole = first.end() - first.start() >= text.strip().length() - 2;
-            return Optional.of(first.parsed().times(whole ? 1.0 : found.size() == 1 ? 0.9 : 0.6));
+            return Optional.of(first.parsed().times(whole ? 1.0 : found.size() == 1 ? 0.95 : 0.6));
         }
         try {
             PhoneNumber number = UTIL.parse(text, options.region());

@@ -59,7 +59,7 @@ final class RelativeDates {
             if (word.equals("morgen") && !options.locale().getLanguage().equals("de")) {
                 continue; // "Morgen" is also "morning"; only a German text means tomorrow by it
             }
-            found.add(found(words, today.plusDays(DAY_WORDS.get(word)), 0.9));
+            found.add(found(words, today.plusDays(DAY_WORDS.get(word)), 0.95));
         }
         List<int[]> units = mentionsAny(lower, UNITS) ? Regions.words(text, 3, 6, UNIT_WORDS::contains) : List.of();
         for (java.util.regex.MatchResult offset : Regions.near(offsetPattern, text, units, 16, 12)) {
@@ -76,7 +76,7 @@ final class RelativeDates {
                 case "month" -> today.plusMonths(n);
                 default -> today.plusYears(n);
             };
-            found.add(found(offset, date, 0.85));
+            found.add(found(offset, date, 0.92));
         }
         List<int[]> weekdays = lower.contains("day") ? Regions.words(text, 6, 9, WEEKDAYS::contains) : List.of();
         for (java.util.regex.MatchResult weekday : Regions.near(weekdayPattern, text, weekdays, 8, 0)) {
@@ -85,7 +85,7 @@ final class RelativeDates {
             LocalDate date = which.equals("last") ? today.with(TemporalAdjusters.previous(day))
                     : which.equals("this") || which.equals("on") ? today.with(TemporalAdjusters.nextOrSame(day))
                     : today.with(TemporalAdjusters.next(day));
-            found.add(found(weekday, date, which.equals("next") || which.equals("last") ? 0.8 : 0.75));
+            found.add(found(weekday, date, which.equals("next") || which.equals("last") ? 0.9 : 0.85));
         }
         return found;
     }
