@@ -253,4 +253,36 @@ class HeuristicInterpreterTest {
                 .isEqualTo("[\"2024-03-18\",\"2024-03-20\",\"2024-03-22\"]");
         assertThat(value(interpret("{\"numbers\": \"integer[]\"}", "Numbers: 4 8 15 16"), "numbers")).isEqualTo("[4,8,15,16]");
     }
+
+    @Test
+    void a_label_for_a_part_of_the_name_is_not_the_whole_name() {
+        assertThat(value(interpret("{\"name\": \"string\"}", "First name: John\nLast name: Doe"), "name")).isEqualTo("John Doe");
+        assertThat(value(interpret("{\"name\": \"string\"}", "{\"attributes\": {\"first-name\": \"Grace\", \"last-name\": \"Hopper\"}}"), "name"))
+                .isEqualTo("Grace Hopper");
+    }
+
+    @Test
+    void a_label_that_disowns_its_value_is_not_read() {
+        Extraction result = interpret("{\"email\": \"email\"}", "Email: none\nAlt email (do not use): old@example.com");
+
+        assertThat(result.confidence().getOrDefault("email", 0.0)).isLessThan(0.5);
+    }
+
+    @Test
+    void an_object_s_own_label_names_it_by_the_head_of_its_value() {
+        Extraction result = interpret("{\"company\": {\"name\": \"string\", \"city\": \"string\"}, \"contact\": {\"name\": \"string\", \"email\": \"email\"},"
+                        + " \"insurance\": {\"provider\": \"string\"}}",
+                "Company: Globex Inc., 42 Elm Street, Springfield, OR 97477. Contact person: Hank Scorpio, hank@globex.com\nInsurance: Aetna, policy 7");
+
+        assertThat(value(result, "company.name")).isEqualTo("Globex Inc.");
+        assertThat(value(result, "company.city")).isEqualTo("Springfield");
+        assertThat(value(result, "contact.name")).isEqualTo("Hank Scorpio");
+        assertThat(value(result, "contact.email")).isEqualTo("hank@globex.com");
+        assertThat(value(result, "insurance.provider")).isEqualTo("Aetna");
+    }
+
+    @Test
+    void hashtags_are_list_items() {
+        assertThat(value(interpret("{\"tags\": [\"string\"]}", "Tags: #urgent #billing #vip"), "tags")).isEqualTo("[\"urgent\",\"billing\",\"vip\"]");
+    }
 }

@@ -19,7 +19,15 @@ final class Cues {
     /** A negation before a value counts only in its own sentence: "(not my number). My cell is …". */
     private static final Pattern CLAUSE_BEFORE = Pattern.compile("^.*[.!?;]\\s+(?=\\S)", Pattern.DOTALL);
 
+    private static final Pattern DISOWNING_LABEL = Pattern.compile(
+            "(?i)\\b(?:old|former|previous|prior|outdated|deprecated|do not use|don't use|not in use|no longer|invalid|alte[rs]?|ancien(?:ne)?|antigu[oa])\\b");
+
     private Cues() {}
+
+    /** A label that says its value is not the one to use: "Alt email (do not use)", "Old phone", "Former address". */
+    static boolean disowns(String label) {
+        return DISOWNING_LABEL.matcher(label).find();
+    }
 
     /** How much the text just before {@code start} (and just after {@code end}) points at the field. */
     static double score(FieldTerms field, String text, int start, int end) {

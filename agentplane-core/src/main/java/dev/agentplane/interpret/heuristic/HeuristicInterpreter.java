@@ -31,7 +31,7 @@ import java.util.Set;
  * schema; confidence says how the value was found.
  */
 public final class HeuristicInterpreter {
-    private static final java.util.regex.Pattern MORE_THAN_A_NAME = java.util.regex.Pattern.compile("[<(;|@\\d]|\\.\\s+\\p{Lu}");
+    private static final java.util.regex.Pattern MORE_THAN_A_NAME = java.util.regex.Pattern.compile("[<(;|@\\d]|\\.\\s+\\p{Lu}|^\\p{Ll}");
 
     private HeuristicInterpreter() {}
 
@@ -170,7 +170,7 @@ public final class HeuristicInterpreter {
             Pair bestPair = null;
             for (Pair pair : source.pairs) {
                 double score = keyScore(field, pair.key());
-                if (score < KeyMatcher.THRESHOLD || usedPairs.contains(pair) && score < 1.0
+                if (score < KeyMatcher.THRESHOLD || usedPairs.contains(pair) && score < 1.0 || Cues.disowns(pair.key())
                         || pair.value().isObject() && field.type() != FieldType.CURRENCY) {
                     continue;
                 }

@@ -28,7 +28,7 @@ final class Keys {
 
     /** {@link #words} of a label or field name; they repeat across inputs, so their words are kept (a bounded cache). */
     static List<String> labelWords(String key) {
-        if (key.length() > 64) {
+        if (key.length() > 200) {
             return words(key);
         }
         List<String> known = LABELS.get(key);

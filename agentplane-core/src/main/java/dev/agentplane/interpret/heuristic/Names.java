@@ -26,7 +26,7 @@ final class Names {
     private static final List<Kind> KINDS = List.of(
             new Kind(Pattern.compile("(?im)^\\s*(?:" + SIGN_OFFS + "|--)\\s*[,!.]?\\s*$\\s*^\\s*" + NAME + "\\s*(?:,|$)"), 0.93),
             new Kind(Pattern.compile("(?<![\\p{L}])(?i:my name is|my name's|name is|i am|i'm|this is|call me|named|je m'appelle|je suis|ich bin"
-                    + "|ich heiße|ich heisse|mein name ist|me llamo|soy|mi nombre es|meu nome é|me chamo|mi chiamo|il mio nome è"
+                    + "|ich heiße|ich heisse|mein name ist|me llamo|soy|mi nombre es|meu nome é|me chamo|sou|mi chiamo|il mio nome è|sono"
                     + "|mijn naam is|ik ben|ik heet|меня зовут|signed|(?:placed|ordered|submitted|requested|booked|made|paid"
                     + "|written|reported|created|sent) by)\\s*:?\\s+" + NAME), 0.95),
             new Kind(Pattern.compile("(?im)^\\s*(?:" + SIGN_OFFS + ")\\s*,\\s*" + NAME), 0.92),
@@ -48,7 +48,8 @@ final class Names {
             "Address", "Street", "City", "Agent", "Sehr", "Liebe", "Lieber", "Estimado", "Estimada", "Cher", "Chère", "Madame",
             "Monsieur", "Kind", "Warm", "Many", "Sincerely", "If", "And", "Or", "But", "So", "It", "He", "She", "They", "You",
             "Mit", "Viele", "Un", "Der", "Die", "Das", "Le", "La", "El", "Los", "Las", "Il", "Register", "Reach", "Confidentiality",
-            "Notice", "Original", "Message", "Questions", "Question", "Answer", "Signed", "Registration", "Application");
+            "Notice", "Original", "Message", "Questions", "Question", "Answer", "Signed", "Registration", "Application", "Sono",
+            "Soy", "Sou", "Je", "Ich", "Ik", "Io", "Eu", "Yo", "Me", "Mi", "Meu", "Mein", "Moi", "Hier", "Aqui", "Ecco");
 
     private record Kind(Pattern pattern, double quality) {}
 

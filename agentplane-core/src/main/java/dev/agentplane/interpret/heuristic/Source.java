@@ -13,6 +13,9 @@ import java.util.Map;
  * for values that carry no label, and the cells of a header-less delimited row.
  */
 final class Source {
+    /** Where the head of a label's value ends: "Globex Inc., 42 Elm Street" names Globex Inc. */
+    private static final java.util.regex.Pattern HEAD_END = java.util.regex.Pattern.compile(",\\s|\\s\\(|\\s[-–]\\s|[.;]\\s+(?=\\p{Lu})|\\s<");
+
     final List<Pair> pairs;
     final String text;
     final List<String> cells;
@@ -93,17 +96,31 @@ final class Source {
         StringBuilder scopedText = new StringBuilder();
         for (Pair pair : pairs) {
             List<String> keyWords = Keys.words(pair.key());
-            if (keyWords.size() > objectWords.size() && keyWords.subList(0, objectWords.size()).equals(objectWords)) {
-                String rest = String.join(" ", keyWords.subList(objectWords.size(), keyWords.size()));
-                scoped.add(new Pair(rest, pair.value(), pair.trust(), pair.record()));
+            String rest = keyWords.size() > objectWords.size() && keyWords.subList(0, objectWords.size()).equals(objectWords)
+                    ? String.join(" ", keyWords.subList(objectWords.size(), keyWords.size())) : null;
+            if (rest != null && object.fields().stream().anyMatch(field -> KeyMatcher.score(field, rest) >= KeyMatcher.THRESHOLD)) {
+                scoped.add(new Pair(rest, pair.value(), pair.trust(), pair.record())); // "Employer city" for employer.city
             } else if (pair.value().isTextual() && KeyMatcher.score(object, pair.key()) >= KeyMatcher.THRESHOLD) {
-                scoped.add(new Pair("name", pair.value(), pair.trust() * 0.9, pair.record()));
+                String head = HEAD_END.split(pair.value().asText().strip(), 2)[0];
+                scoped.add(new Pair(identity(object), com.fasterxml.jackson.databind.node.TextNode.valueOf(head),
+                        pair.trust() * 0.9, pair.record()));
                 Source inner = ofText(pair.value().asText());
                 scoped.addAll(inner.pairs);
                 scopedText.append(inner.text).append('\n');
             }
         }
         return new Source(scoped, scopedText.toString(), null);
+    }
+
+    /**
+     * The field that the value of an object's own label names: its "name" ("Employer: Atlas Logistics"), or else its
+     * first text field ("Insurance: Aetna" for insurance.provider).
+     */
+    private static String identity(dev.agentplane.interpret.schema.FieldSpec object) {
+        return object.fields().stream().filter(field -> Keys.joined(field.name()).equals("name")).findFirst()
+                .or(() -> object.fields().stream().filter(field -> field.type() == dev.agentplane.interpret.schema.FieldType.STRING)
+                        .findFirst())
+                .map(dev.agentplane.interpret.schema.FieldSpec::name).orElse("name");
     }
 
     static Source ofText(String raw) {

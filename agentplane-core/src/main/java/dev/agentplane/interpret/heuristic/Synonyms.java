@@ -19,7 +19,7 @@ final class Synonyms {
                     "cellphone", "mob", "telefon", "telefonnummer", "telefono", "handy", "contactnumber", "phoneno",
                     "telno", "numerodetelephone", "portable", "movil", "celular", "mobil", "mobilnummer", "telefoon",
                     "telefone", "cellulare", "電話", "電話番号", "电话", "手机", "телефон", "mobiel", "gsm"),
-            List.of("name", "fullname", "customername", "contactname", "nombre", "nom", "person", "clientname", "displayname",
+            List.of("name", "fullname", "customername", "contactname", "nombre", "nom", "clientname", "displayname",
                     "nombrecompleto", "nomcomplet", "vollstandigername", "nome", "naam", "имя", "фио", "姓名", "名前",
                     "お名前", "氏名", "nomeecognome", "nomecompleto", "applicantfullname"),
             List.of("firstname", "first", "givenname", "fname", "forename", "vorname", "prenom", "voornaam"),
@@ -31,7 +31,7 @@ final class Synonyms {
             List.of("address", "addr", "streetaddress", "adresse", "direccion", "anschrift", "indirizzo", "endereco", "adres"),
             List.of("street", "strasse", "rue", "calle", "straat", "road", "line1", "addressline1", "street1"),
             List.of("city", "town", "stadt", "ville", "ciudad", "ort", "locality", "citta", "cidade", "woonplaats", "plaats",
-                    "stad", "город", "城市", "wohnort"),
+                    "stad", "город", "城市", "wohnort", "place", "placeofbirth", "birthplace"),
             List.of("state", "province", "region", "bundesland", "provincia", "estado"),
             List.of("zip", "zipcode", "postalcode", "postcode", "plz", "codepostal", "cp", "postleitzahl", "codigopostal",
                     "postcode", "postcodes"),
@@ -105,6 +105,10 @@ final class Synonyms {
         }
         List<Integer> other = GROUPS_OF.get(b);
         return other != null && groups.stream().anyMatch(other::contains);
+    }
+
+    static boolean known(String joined) {
+        return GROUPS_OF.containsKey(joined);
     }
 
     /** The other names of a (joined) field name, itself included. */

@@ -139,6 +139,9 @@ final class TextScanner {
         List<Word> mentions = mentions(terms, text);
         for (Word mention : mentions) {
             String following = text.value.substring(mention.end(), Math.min(text.value.length(), mention.end() + 80));
+            if (Cues.disowns(following.substring(0, Math.min(following.length(), 24)))) {
+                continue; // "email (do not use): …"
+            }
             Optional<Parsed> value = after(field, terms, following, options);
             if (value.isPresent()) {
                 double weight = mention.weight() == 1 ? Confidence.AFTER_OWN_WORD : Confidence.AFTER_SYNONYM;

@@ -20,15 +20,21 @@ public final class Currencies {
             Map.entry("£", "GBP"), Map.entry("¥", "JPY"), Map.entry("₹", "INR"), Map.entry("₩", "KRW"),
             Map.entry("fr.", "CHF"), Map.entry("chf", "CHF"), Map.entry("dollars", "USD"), Map.entry("dollar", "USD"),
             Map.entry("bucks", "USD"), Map.entry("euros", "EUR"), Map.entry("euro", "EUR"), Map.entry("pounds", "GBP"),
-            Map.entry("pound", "GBP"), Map.entry("yen", "JPY"), Map.entry("rupees", "INR"), Map.entry("francs", "CHF"));
+            Map.entry("pound", "GBP"), Map.entry("yen", "JPY"), Map.entry("rupees", "INR"), Map.entry("francs", "CHF"),
+            Map.entry("zł", "PLN"), Map.entry("zl", "PLN"), Map.entry("kč", "CZK"), Map.entry("₽", "RUB"), Map.entry("руб", "RUB"),
+            Map.entry("₺", "TRY"), Map.entry("₪", "ILS"), Map.entry("₫", "VND"), Map.entry("฿", "THB"), Map.entry("₱", "PHP"));
+    /** "kr" is the crown of several countries: the locale's, else the Swedish one. */
+    private static final java.util.Set<String> CROWNS = java.util.Set.of("SEK", "NOK", "DKK", "ISK");
     private static final String CODES = "USD|EUR|GBP|JPY|CHF|CAD|AUD|NZD|CNY|INR|BRL|MXN|SEK|NOK|DKK|PLN|CZK|HUF|ZAR|SGD|HKD|KRW|TRY|RUB";
-    private static final String MARK = "(?:US\\$|C\\$|CA\\$|A\\$|AU\\$|NZ\\$|HK\\$|R\\$|\\$|€|£|¥|₹|₩|Fr\\.|\\b(?:" + CODES + "))";
-    private static final String AFTER_MARK = "(?:US\\$|\\$|€|£|¥|₹|\\b(?:" + CODES + ")\\b|\\b(?:dollars?|bucks|euros?|pounds?|yen|rupees|francs)\\b)";
+    private static final String SIGNS = "₽₺₪₫฿₱";
+    private static final String MARK = "(?:US\\$|C\\$|CA\\$|A\\$|AU\\$|NZ\\$|HK\\$|R\\$|\\$|€|£|¥|₹|₩|[" + SIGNS + "]|Fr\\.|kr\\.?|\\b(?:" + CODES + "))";
+    private static final String AFTER_MARK = "(?:US\\$|\\$|€|£|¥|₹|[" + SIGNS + "]|\\b(?:" + CODES + ")\\b"
+            + "|\\b(?:dollars?|bucks|euros?|pounds?|yen|rupees|francs|zł|zl|kr|kč|руб)(?![\\p{L}]))";
     private static final String AMOUNT = "(?<amount>[-−]?\\d{1,2}(?:,\\d{2})+,\\d{3}(?:\\.\\d{1,2})?"
             + "|[-−]?\\d{1,3}(?:[,.\\u00a0\\u202f' ’]\\d{3})+(?:[.,]\\d{1,2})?|[-−]?\\d+(?:[.,]\\d{1,2})?)"
             + "(?:\\s*(?<scale>k|K|m|M|mn|bn|thousand|million|billion)(?![a-zA-Z]))?";
     /** Marks are written as symbols or upper-case codes: a look at the first character spares the alternation elsewhere. */
-    private static final Pattern BEFORE = Pattern.compile("(?=[$€£¥₹₩A-Z])(?<mark>" + MARK + ")\\s?" + AMOUNT + "(?![\\d])");
+    private static final Pattern BEFORE = Pattern.compile("(?=[$€£¥₹₩" + SIGNS + "A-Zk])(?<mark>" + MARK + ")\\s?" + AMOUNT + "(?![\\d])");
     private static final Pattern AFTER = Pattern.compile("(?<![\\w.,])" + AMOUNT + "\\s?(?<mark>(?i:" + AFTER_MARK + "))");
 
     private Currencies() {}
@@ -81,6 +87,10 @@ public final class Currencies {
 
     private static String code(String mark, InterpretOptions options) {
         String key = mark.toLowerCase(Locale.ROOT);
+        if (key.startsWith("kr")) {
+            String local = options.localeGiven() ? localCurrency(options) : null;
+            return local != null && CROWNS.contains(local) ? local : "SEK";
+        }
         String code = SYMBOLS.getOrDefault(key, mark.toUpperCase(Locale.ROOT));
         if (key.equals("$") && options.localeGiven()) {
             String country = options.locale().getCountry();
@@ -93,6 +103,14 @@ public final class Currencies {
             };
         }
         return code;
+    }
+
+    private static String localCurrency(InterpretOptions options) {
+        try {
+            return Currency.getInstance(options.locale()).getCurrencyCode();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static BigDecimal scale(String suffix) {

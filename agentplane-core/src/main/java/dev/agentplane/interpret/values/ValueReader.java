@@ -16,6 +16,7 @@ import java.util.Optional;
 public final class ValueReader {
     private static final java.util.regex.Pattern ITEM_SEPARATOR = java.util.regex.Pattern.compile(
             "\\s*(?:[,;|\\n•]|\\s[-/]\\s|\\band\\b|\\bund\\b|\\bet\\b|\\by\\b|&)\\s*");
+    private static final java.util.regex.Pattern HASHTAGS = java.util.regex.Pattern.compile("#[\\p{L}\\p{N}_-]+(?:\\s+#[\\p{L}\\p{N}_-]+)+");
     private static final java.util.regex.Pattern SPACED_NUMBERS = java.util.regex.Pattern.compile("-?\\d+(?:\\.\\d+)?(?:\\s+-?\\d+(?:\\.\\d+)?)+");
     private static final List<String> AMOUNT_KEYS = List.of("amount", "value", "total", "price", "sum", "net", "gross");
     private static final List<String> CURRENCY_KEYS = List.of("currency", "currency_code", "currencyCode", "ccy", "code", "iso");
@@ -106,6 +107,8 @@ public final class ValueReader {
             boolean numeric = field.items().type() == FieldType.NUMBER || field.items().type() == FieldType.INTEGER;
             if (parts.length == 1 && numeric && SPACED_NUMBERS.matcher(parts[0].strip()).matches()) {
                 parts = parts[0].strip().split("\\s+"); // "4 8 15 16 23 42"
+            } else if (parts.length == 1 && HASHTAGS.matcher(parts[0].strip()).matches()) {
+                parts = parts[0].strip().replace("#", "").split("\\s+"); // "#urgent #billing"
             }
             for (String part : parts) {
                 if (!part.isBlank()) {

@@ -67,4 +67,14 @@ class ValueReadersTest {
         assertThat(ValueReader.read(company, TextNode.valueOf("-"), US)).isEmpty();
         assertThat(ValueReader.read(company, TextNode.valueOf("N/A"), US)).isEmpty();
     }
+
+    @Test
+    void crowns_zloty_and_other_local_signs_are_currencies() {
+        InterpretOptions sweden = new InterpretOptions(Locale.forLanguageTag("sv-SE"), true, "SE", Instant.parse("2024-03-01T10:00:00Z"), ZoneId.of("UTC"));
+        InterpretOptions norway = new InterpretOptions(Locale.forLanguageTag("nb-NO"), true, "NO", Instant.parse("2024-03-01T10:00:00Z"), ZoneId.of("UTC"));
+        assertThat(Currencies.parse("499 kr", sweden).map(p -> p.value().toString())).contains("{\"amount\":499,\"currency\":\"SEK\"}");
+        assertThat(Currencies.parse("kr 499", norway).map(p -> p.value().toString())).contains("{\"amount\":499,\"currency\":\"NOK\"}");
+        assertThat(Currencies.parse("1 234,50 zł", sweden).map(p -> p.value().path("currency").asText())).contains("PLN");
+        assertThat(Currencies.parse("₽ 900", US).map(p -> p.value().path("currency").asText())).contains("RUB");
+    }
 }
