@@ -285,4 +285,18 @@ class HeuristicInterpreterTest {
     void hashtags_are_list_items() {
         assertThat(value(interpret("{\"tags\": [\"string\"]}", "Tags: #urgent #billing #vip"), "tags")).isEqualTo("[\"urgent\",\"billing\",\"vip\"]");
     }
+
+    @Test
+    void scripts_are_no_text_and_a_title_stays_on_its_line() {
+        assertThat(value(interpret("{\"name\": \"string\"}", "Name: <script>alert(1)</script> Robert Tables"), "name")).isEqualTo("Robert Tables");
+        assertThat(value(interpret("{\"title\": \"string\"}", "Cheers,\nEmma Watson\nSenior Account Manager\nBlue Sky Media Ltd"), "title"))
+                .isEqualTo("Senior Account Manager");
+    }
+
+    @Test
+    void a_csv_column_fills_a_plural_list_and_compound_labels_of_other_languages_match() {
+        assertThat(value(interpret("{\"skus\": [\"string\"]}", "sku,name\nA-1,Lamp\nB-2,Desk"), "skus")).isEqualTo("[\"A-1\",\"B-2\"]");
+        assertThat(value(interpret("{\"customer_number\": \"string\", \"contact\": \"string\"}",
+                "Kundennummer;Ansprechpartner\n10023;Herr Schulz"), "contact")).isEqualTo("Herr Schulz");
+    }
 }

@@ -19,7 +19,7 @@ final class JobTitles {
             + "|Technician|Supervisor|Secretary|Controller|Planner|Researcher|Professor|Lawyer|Attorney|Paralegal)";
     private static final Pattern TITLE = Pattern.compile(
             "(?<![\\p{L}])(?:Head|Director|VP|Vice President|Chief \\p{Lu}\\p{L}+ Officer) of (?:the )?\\p{Lu}[\\p{L}&]*(?:(?: & | and )\\p{Lu}\\p{L}*)?"
-                    + "|(?<![\\p{L}])(?:\\p{Lu}[\\p{L}-]+\\s+){0,3}" + ROLE + "(?![\\p{L}])"
+                    + "|(?<![\\p{L}])(?:\\p{Lu}[\\p{L}-]+[ \\t]+){0,3}" + ROLE + "(?![\\p{L}])"
                     + "|\\b(?:CEO|CTO|CFO|COO|CIO|CMO|CISO|CPO)\\b");
 
     private static final Pattern GREETING = Pattern.compile("^(?:Dear|Hi|Hello|Hey|To|Attn|The|Our|Your|My)\\s+");

@@ -91,7 +91,8 @@ final class Keys {
     /** "delivered", "delivery" → "deliver"; "signature" → "sign"; a doubled final consonant is undone ("shipping"). */
     static String stem(String word) {
         for (String suffix : SUFFIXES) {
-            if (word.endsWith(suffix) && word.length() - suffix.length() >= 4) {
+            int keep = suffix.equals("s") ? 3 : 4; // "skus" is "sku", but "bus" stays
+            if (word.endsWith(suffix) && word.length() - suffix.length() >= keep && !word.endsWith("ss")) {
                 String stem = word.substring(0, word.length() - suffix.length());
                 if (suffix.startsWith("i") || suffix.startsWith("e")) {
                     int n = stem.length();

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * the many kinds of space (no-break, thin, narrow) written as plain spaces.
  */
 final class Markup {
-    private static final Pattern COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
+    private static final Pattern COMMENT = Pattern.compile("<!--.*?-->|(?i)<(script|style)\\b[^>]*>.*?</\\1\\s*>", Pattern.DOTALL);
     private static final Pattern BLOCK_TAG = Pattern.compile(
             "(?i)<\\s*/?\\s*(?:br|p|div|li|tr|h[1-6]|table|ul|ol|section|article|header|footer)\\b[^>]*>");
     private static final Pattern TAG = Pattern.compile("<\\s*/?\\s*[a-zA-Z][a-zA-Z0-9]*(?:\\s[^<>]*)?/?>");

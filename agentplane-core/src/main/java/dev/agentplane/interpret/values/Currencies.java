@@ -34,7 +34,7 @@ public final class Currencies {
             + "|[-−]?\\d{1,3}(?:[,.\\u00a0\\u202f' ’]\\d{3})+(?:[.,]\\d{1,2})?|[-−]?\\d+(?:[.,]\\d{1,2})?)"
             + "(?:\\s*(?<scale>k|K|m|M|mn|bn|thousand|million|billion)(?![a-zA-Z]))?";
     /** Marks are written as symbols or upper-case codes: a look at the first character spares the alternation elsewhere. */
-    private static final Pattern BEFORE = Pattern.compile("(?=[$€£¥₹₩" + SIGNS + "A-Zk])(?<mark>" + MARK + ")\\s?" + AMOUNT + "(?![\\d])");
+    private static final Pattern BEFORE = Pattern.compile("(?<sign>[-−](?=\\S))?(?=[$€£¥₹₩" + SIGNS + "A-Zk])(?<mark>" + MARK + ")\\s?" + AMOUNT + "(?![\\d])");
     private static final Pattern AFTER = Pattern.compile("(?<![\\w.,])" + AMOUNT + "\\s?(?<mark>(?i:" + AFTER_MARK + "))");
 
     private Currencies() {}
@@ -63,10 +63,11 @@ public final class Currencies {
         List<Found> found = new ArrayList<>();
         List<int[]> digits = Regions.digitRuns(text);
         for (Pattern pattern : List.of(BEFORE, AFTER)) {
-            for (java.util.regex.MatchResult matcher : Regions.near(pattern, text, digits, pattern == BEFORE ? 6 : 2, 32)) {
+            for (java.util.regex.MatchResult matcher : Regions.near(pattern, text, digits, pattern == BEFORE ? 7 : 2, 32)) {
                 String code = code(matcher.group("mark"), options);
+                boolean negative = pattern == BEFORE && matcher.group("sign") != null; // "-$45.00"
                 Numbers.toDecimal(matcher.group("amount"), options).ifPresent(amount -> found.add(new Found(
-                        matcher.start(), matcher.end(), new Parsed(money(amount.multiply(scale(matcher.group("scale"))), code), 1.0))));
+                        matcher.start(), matcher.end(), new Parsed(money(signed(amount.multiply(scale(matcher.group("scale"))), negative), code), 1.0))));
             }
         }
         return Dates.longestFirst(found);
@@ -103,6 +104,10 @@ public final class Currencies {
             };
         }
         return code;
+    }
+
+    private static BigDecimal signed(BigDecimal amount, boolean negative) {
+        return negative ? amount.negate() : amount;
     }
 
     private static String localCurrency(InterpretOptions options) {

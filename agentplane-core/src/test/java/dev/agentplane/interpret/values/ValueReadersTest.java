@@ -77,4 +77,9 @@ class ValueReadersTest {
         assertThat(Currencies.parse("1 234,50 zł", sweden).map(p -> p.value().path("currency").asText())).contains("PLN");
         assertThat(Currencies.parse("₽ 900", US).map(p -> p.value().path("currency").asText())).contains("RUB");
     }
+
+    @Test
+    void a_minus_before_the_currency_sign_makes_the_amount_negative() {
+        assertThat(Currencies.parse("-$45.00 (credit)", US).map(p -> p.value().toString())).contains("{\"amount\":-45,\"currency\":\"USD\"}");
+    }
 }
