@@ -299,4 +299,14 @@ class HeuristicInterpreterTest {
         assertThat(value(interpret("{\"customer_number\": \"string\", \"contact\": \"string\"}",
                 "Kundennummer;Ansprechpartner\n10023;Herr Schulz"), "contact")).isEqualTo("Herr Schulz");
     }
+
+    @Test
+    void the_context_says_which_dollars_and_what_a_bare_amount_is_in() {
+        var schema = SchemaReader.read(Json.parse("{\"price\": \"currency\", \"fee\": \"currency\"}"), new FieldErrors());
+        Extraction result = HeuristicInterpreter.interpret(schema, Json.MAPPER.getNodeFactory().textNode("Price: $5\nFee: 2.50"),
+                "A Canadian theatre; all prices in Canadian dollars", InterpretOptions.defaults(NOW));
+
+        assertThat(value(result, "price")).isEqualTo("{\"amount\":5,\"currency\":\"CAD\"}");
+        assertThat(value(result, "fee")).isEqualTo("{\"amount\":2.5,\"currency\":\"CAD\"}");
+    }
 }

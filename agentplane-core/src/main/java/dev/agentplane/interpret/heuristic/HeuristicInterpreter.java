@@ -35,6 +35,11 @@ public final class HeuristicInterpreter {
 
     private HeuristicInterpreter() {}
 
+    /** As {@link #interpret(InterpretSchema, JsonNode, InterpretOptions)}, with what the request's context says. */
+    public static Extraction interpret(InterpretSchema schema, JsonNode data, String context, InterpretOptions options) {
+        return interpret(schema, data, options.withContext(context));
+    }
+
     public static Extraction interpret(InterpretSchema schema, JsonNode data, InterpretOptions options) {
         Run run = new Run(options);
         run.fields(schema.fields(), Source.of(data), 1.0);

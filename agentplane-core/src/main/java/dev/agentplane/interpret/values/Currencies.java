@@ -37,6 +37,12 @@ public final class Currencies {
     private static final Pattern BEFORE = Pattern.compile("(?<sign>[-−](?=\\S))?(?=[$€£¥₹₩" + SIGNS + "A-Zk])(?<mark>" + MARK + ")\\s?" + AMOUNT + "(?![\\d])");
     private static final Pattern AFTER = Pattern.compile("(?<![\\w.,])" + AMOUNT + "\\s?(?<mark>(?i:" + AFTER_MARK + "))");
 
+    private static final Map<String, String> DOLLARS = Map.of("canadian", "CAD", "australian", "AUD", "new zealand", "NZD",
+            "hong kong", "HKD", "singapore", "SGD", "us", "USD", "u.s.", "USD", "american", "USD");
+    private static final Pattern CURRENCY_WORDS = Pattern.compile(
+            "(?i)(?:\\b(?<qualifier>canadian|australian|new zealand|hong kong|singapore|us|u\\.s\\.|american)\\s+)?"
+                    + "\\b(?<noun>dollars?|euros?|pounds?|sterling|yen|francs?|rupees?|(?-i:" + CODES + "))\\b");
+
     private Currencies() {}
 
     public static Optional<Parsed> parse(String text, InterpretOptions options) {
@@ -45,6 +51,10 @@ public final class Currencies {
             Found first = found.get(0);
             boolean whole = first.end() - first.start() >= text.strip().length() - 1;
             return Optional.of(first.parsed().times(whole ? 1.0 : found.size() == 1 ? 0.95 : 0.6));
+        }
+        if (options.currency() != null) {
+            return Numbers.parse(text, options).map(number -> new Parsed(money(number.value().decimalValue(), options.currency()),
+                    number.quality() * 0.85)); // the context's currency
         }
         if (options.localeGiven() && !options.locale().getCountry().isEmpty()) {
             return Numbers.parse(text, options).flatMap(number -> {
@@ -86,8 +96,34 @@ public final class Currencies {
         }
     }
 
+    /** The one currency a context names ("prices in Canadian dollars", "amounts in EUR"), if it names exactly one. */
+    public static Optional<String> namedIn(String context) {
+        if (context == null || context.isBlank()) {
+            return Optional.empty();
+        }
+        java.util.Set<String> named = new java.util.HashSet<>();
+        Matcher words = CURRENCY_WORDS.matcher(context);
+        while (words.find()) {
+            String qualifier = words.group("qualifier") == null ? "" : words.group("qualifier").toLowerCase(Locale.ROOT);
+            String noun = words.group("noun").toLowerCase(Locale.ROOT);
+            named.add(switch (noun.replaceAll("s$", "")) {
+                case "dollar" -> DOLLARS.getOrDefault(qualifier.strip(), "USD");
+                case "euro" -> "EUR";
+                case "pound", "sterling" -> "GBP";
+                case "yen" -> "JPY";
+                case "franc" -> "CHF";
+                case "rupee" -> "INR";
+                default -> noun.toUpperCase(Locale.ROOT);
+            });
+        }
+        return named.size() == 1 ? Optional.of(named.iterator().next()) : Optional.empty();
+    }
+
     private static String code(String mark, InterpretOptions options) {
         String key = mark.toLowerCase(Locale.ROOT);
+        if (options.currency() != null && key.endsWith("$") && key.length() == 1 && options.currency().endsWith("D")) {
+            return options.currency(); // the context says which dollars
+        }
         if (key.startsWith("kr")) {
             String local = options.localeGiven() ? localCurrency(options) : null;
             return local != null && CROWNS.contains(local) ? local : "SEK";
