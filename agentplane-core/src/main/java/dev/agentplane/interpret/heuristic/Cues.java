@@ -29,12 +29,10 @@ final class Cues {
         return DISOWNING_LABEL.matcher(label).find();
     }
 
-    /** How much the text just before {@code start} (and just after {@code end}) points at the field. */
-    static double score(FieldTerms field, String text, int start, int end) {
-        return score(field, text, start, end, 0);
-    }
-
-    /** As {@link #score(FieldTerms, String, int, int)}, looking back no further than {@code floor} (the value before it). */
+    /**
+     * How much the text just before {@code start} (and just after {@code end}) points at the field, looking back no
+     * further than {@code floor} (the end of the value before it).
+     */
     static double score(FieldTerms field, String text, int start, int end, int floor) {
         int from = Math.max(floor, start - WINDOW);
         int lineStart = text.lastIndexOf('\n', start - 1) + 1;

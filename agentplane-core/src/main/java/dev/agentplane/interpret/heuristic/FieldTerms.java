@@ -2,7 +2,6 @@ package dev.agentplane.interpret.heuristic;
 
 import dev.agentplane.interpret.schema.FieldSpec;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -34,7 +33,6 @@ final class FieldTerms {
     final Kind kind;
     private final Set<String> own = new HashSet<>();
     private final Set<String> synonyms = new HashSet<>();
-    private final Set<String> phrases = new LinkedHashSet<>();
 
     FieldTerms(FieldSpec field) {
         List<String> all = Keys.words(field.name());
@@ -54,8 +52,6 @@ final class FieldTerms {
         for (String synonym : Synonyms.of(joined)) {
             synonyms.add(synonym);
         }
-        phrases.add(String.join(" ", all));
-        phrases.addAll(distinctive);
         kind = field.type() == dev.agentplane.interpret.schema.FieldType.STRING
                 || field.type() == dev.agentplane.interpret.schema.FieldType.INTEGER ? kind(field) : Kind.OTHER;
     }
@@ -128,14 +124,5 @@ final class FieldTerms {
             }
         }
         return best;
-    }
-
-    /** The field's own wordings for a search in text, longest first. */
-    Set<String> phrases() {
-        return phrases;
-    }
-
-    boolean isSynonymWord(String word) {
-        return weight(word) > 0;
     }
 }

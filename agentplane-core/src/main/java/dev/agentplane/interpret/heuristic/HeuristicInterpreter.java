@@ -1,10 +1,7 @@
 package dev.agentplane.interpret.heuristic;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.agentplane.common.Json;
 import dev.agentplane.interpret.schema.FieldSpec;
 import dev.agentplane.interpret.schema.FieldType;
 import dev.agentplane.interpret.schema.InterpretSchema;
@@ -31,8 +28,6 @@ import java.util.Set;
  * schema; confidence says how the value was found.
  */
 public final class HeuristicInterpreter {
-    private static final java.util.regex.Pattern MORE_THAN_A_NAME = java.util.regex.Pattern.compile("[<(;|@\\d]|\\.\\s+\\p{Lu}|^\\p{Ll}");
-
     private HeuristicInterpreter() {}
 
     /** As {@link #interpret(InterpretSchema, JsonNode, InterpretOptions)}, with what the request's context says. */
@@ -102,9 +97,9 @@ public final class HeuristicInterpreter {
             Text text = source.text(options);
             return switch (field.type()) {
                 case ARRAY -> field.items().type() == FieldType.OBJECT ? Optional.empty() : TextScanner.list(field, terms, text);
-                case BOOLEAN -> TextScanner.nearName(field, terms, text, options).or(() -> TextScanner.polar(terms, text));
+                case BOOLEAN -> TextScanner.nearName(field, terms, text, options).or(() -> Prose.polar(terms, text));
                 case NUMBER, INTEGER -> terms.kind == FieldTerms.Kind.AGE ? TextScanner.nearName(field, terms, text, options)
-                        : TextScanner.counted(field, terms, text).or(() -> TextScanner.nearName(field, terms, text, options));
+                        : Prose.counted(field, terms, text).or(() -> TextScanner.nearName(field, terms, text, options));
                 case STRING -> terms.kind == FieldTerms.Kind.PERSON && !Synonyms.same(terms.joined, "name")
                         ? TextScanner.nearName(field, terms, text, options).or(() -> TextScanner.byType(field, terms, text, taken))
                         : typedOrNear(field, terms, text);
@@ -199,10 +194,10 @@ public final class HeuristicInterpreter {
                 }
             }
             if (best == null && Synonyms.same(Keys.joined(field.name()), "name")) {
-                best = joinedName(source).orElse(null);
+                best = PersonNames.joinedName(source).orElse(null);
             }
             if (best == null && terms(field).kind == FieldTerms.Kind.COMPANY && !asksForPerson) {
-                best = recordName(source).orElse(null);
+                best = PersonNames.recordName(source, usedPairs, options).orElse(null);
             }
             if (best != null) {
                 refused.remove(field.path());
@@ -214,7 +209,7 @@ public final class HeuristicInterpreter {
             double labelTrust = Confidence.labelled(score, pair.trust(), 1);
             String how = "labelled '" + pair.key() + "'";
             if (field.type() == FieldType.ARRAY && field.items().type() == FieldType.OBJECT) {
-                return objects(field, pair.value()).map(array -> new Candidate(array, Math.min(0.95, labelTrust * 0.9), how));
+                return ListsOfObjects.read(field, pair.value(), options).map(array -> new Candidate(array, Math.min(0.95, labelTrust * 0.9), how));
             }
             Optional<Parsed> parsed = ValueReader.read(field, pair.value(), options);
             if (parsed.isPresent() && parsed.get().quality() < 0.7 && pair.value().isTextual() && isFindable(field)) {
@@ -230,7 +225,7 @@ public final class HeuristicInterpreter {
                 parsed = ValueReader.moneyBeside(pair.value(), pair.record(), options);
             }
             if (parsed.isPresent() && terms(field).kind == FieldTerms.Kind.PERSON && parsed.get().value().isTextual()) {
-                parsed = Optional.of(splitName(field, pair, personName(parsed.get())));
+                parsed = Optional.of(PersonNames.splitName(field, pair, PersonNames.personName(parsed.get())));
             }
             return parsed.map(p -> new Candidate(p.value(), Confidence.labelled(score, pair.trust(), p.quality()), how));
         }
@@ -240,86 +235,6 @@ public final class HeuristicInterpreter {
                 case EMAIL, PHONE, URL, DATE, DATETIME, CURRENCY -> true;
                 default -> false;
             };
-        }
-
-        /** A labelled value that starts with a name and goes on ("Jenna Ortega. Billing …", "Priscilla Huang <p@x.com>"). */
-        private static Parsed personName(Parsed parsed) {
-            String text = parsed.value().asText();
-            if (!MORE_THAN_A_NAME.matcher(text).find()) {
-                return parsed;
-            }
-            return Names.leading(text).or(() -> Names.find(text).map(found -> found.parsed().value().asText()))
-                    .map(name -> new Parsed(TextNode.valueOf(name), parsed.quality() * 0.95)).orElse(parsed.times(0.6));
-        }
-
-        /** Each object of a labelled list read as the schema's item object ({"lines": [{"sku": …, "qty": …}]}). */
-        private Optional<JsonNode> objects(FieldSpec field, JsonNode raw) {
-            if (!raw.isArray() || raw.isEmpty()) {
-                return Optional.empty();
-            }
-            ArrayNode items = Json.MAPPER.createArrayNode();
-            for (JsonNode element : raw) {
-                if (!element.isObject()) {
-                    return Optional.empty();
-                }
-                Extraction item = interpret(new InterpretSchema(field.items().fields().stream()
-                        .map(sub -> rebase(sub, field.items().path())).toList()), element, options);
-                ObjectNode object = Json.MAPPER.createObjectNode();
-                item.values().forEach(object::set);
-                if (object.isEmpty()) {
-                    return Optional.empty();
-                }
-                items.add(object);
-            }
-            return Optional.of(items);
-        }
-
-        private static FieldSpec rebase(FieldSpec field, String parent) {
-            String path = field.path().startsWith(parent + ".") ? field.path().substring(parent.length() + 1) : field.path();
-            return new FieldSpec(field.name(), path, field.type(), field.description(), field.required(), field.enumValues(),
-                    field.pattern(), field.minimum(), field.maximum(), field.minLength(), field.maxLength(), field.items(),
-                    field.fields());
-        }
-
-        /** A full name under a "name" label, cut for a first-name or last-name field. */
-        private Parsed splitName(FieldSpec field, Pair pair, Parsed parsed) {
-            String joined = Keys.joined(field.name());
-            String key = Keys.joined(pair.key());
-            boolean part = Synonyms.same(joined, "firstname") || Synonyms.same(joined, "lastname");
-            if (!part || !Synonyms.same(key, "name")) {
-                return parsed;
-            }
-            String[] words = parsed.value().asText().split("\\s+");
-            if (words.length < 2) {
-                return parsed.times(0.7);
-            }
-            String value = Synonyms.same(joined, "firstname") ? words[0] : words[words.length - 1];
-            return new Parsed(TextNode.valueOf(value), parsed.quality() * 0.85);
-        }
-
-        /** An organization's record names it under "name" when the schema asks for no person's name beside it. */
-        private Optional<Candidate> recordName(Source source) {
-            return source.pairs.stream().filter(pair -> pair.value().isTextual() && Keys.joined(pair.key()).equals("name")
-                            && !usedPairs.contains(pair)).findFirst()
-                    .flatMap(pair -> ValueReader.read(FieldSpec.of("name", "name", FieldType.STRING), pair.value(), options))
-                    .map(parsed -> new Candidate(parsed.value(), Confidence.RECORD_NAME, "the record's name (no person's name is asked for)"));
-        }
-
-        /** First and last name under their own labels, for a field that wants the whole name. */
-        private Optional<Candidate> joinedName(Source source) {
-            String first = null, last = null;
-            for (Pair pair : source.pairs) {
-                String key = Keys.joined(pair.key());
-                if (pair.value().isTextual() && Synonyms.same(key, "firstname") && first == null) {
-                    first = pair.value().asText().strip();
-                } else if (pair.value().isTextual() && Synonyms.same(key, "lastname") && last == null) {
-                    last = pair.value().asText().strip();
-                }
-            }
-            if (first == null || last == null) {
-                return Optional.empty();
-            }
-            return Optional.of(new Candidate(TextNode.valueOf(first + " " + last), Confidence.FIRST_AND_LAST_NAME, "first and last name joined"));
         }
 
         private boolean keep(FieldSpec field, Optional<Candidate> candidate, double trust, Pair pair) {

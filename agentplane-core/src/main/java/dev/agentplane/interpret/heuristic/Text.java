@@ -95,6 +95,22 @@ final class Text {
         return words;
     }
 
+    /** A word of the text that names a field, with how strongly (1 for the field's own word). */
+    record Mention(String text, int start, int end, double weight) {}
+
+    /** Words of the text that name the field, its own words first, each kind in the order of the text. */
+    List<Mention> mentions(FieldTerms terms) {
+        List<Mention> found = new java.util.ArrayList<>();
+        for (Word word : words()) {
+            double weight = terms.weight(word.word(), word.stem());
+            if (weight > 0) {
+                found.add(new Mention(value.substring(word.start(), word.end()), word.start(), word.end(), weight));
+            }
+        }
+        found.sort(java.util.Comparator.comparingDouble((Mention m) -> -m.weight()));
+        return found;
+    }
+
     Optional<Found> name() {
         if (name == null) {
             name = Names.find(value);

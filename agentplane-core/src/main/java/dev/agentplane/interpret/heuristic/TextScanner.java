@@ -1,7 +1,6 @@
 package dev.agentplane.interpret.heuristic;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.agentplane.common.Json;
 import dev.agentplane.interpret.schema.FieldSpec;
@@ -23,14 +22,6 @@ import java.util.regex.Pattern;
 
 /** Finds a field's value in text that carries no label for it: by its type, by words near it, by name patterns. */
 final class TextScanner {
-    private static final Pattern AGE_AFTER = Pattern.compile(
-            "(?i)\\b(\\d{1,3})\\s*(?:-\\s*)?(?:years?[ -]old|yrs?[ -]old|y/?o\\b|years of age|jahre alt|jährig|ans\\b|años|anos\\b"
-                    + "|anni\\b|jaar\\b|лет|岁|歳)");
-    private static final Pattern AGE_BEFORE = Pattern.compile(
-            "(?i)\\b(?:he's|she's|he is|she is|i'm|i am|they're|aged|age of|age|alter|edad|âge|tenho|ho|heb)\\s*:?\\s*(\\d{1,3})\\b"
-                    + "(?!\\s*(?:%|kg|cm|lbs|\\.\\d|[,.]?\\d))");
-    /** "Sarah O'Connor, 38, works at …": an age set off by commas right after a name. */
-    private static final Pattern AGE_APPOSITION = Pattern.compile("\\p{Lu}\\p{L}+,\\s(\\d{1,3}),\\s");
     private static final Pattern CONNECTOR = Pattern.compile(
             "^(?:\\s|:|=|-|–|#|\\.|\\bis\\b|\\bwas\\b|\\bare\\b|\\bof\\b|\\bat\\b|\\bto\\b|\\bin\\b|\\bon\\b|\\bfor\\b|\\bby\\b"
                     + "|\\babout\\b|\\baround\\b|\\bapprox(?:imately|\\.)?|~|\\bwill be\\b|\\bshould be\\b|\\bwould be\\b|\\bbe\\b"
@@ -45,11 +36,6 @@ final class TextScanner {
     private static final Pattern KINSHIP = Pattern.compile("(?i)\\b(sister|brother|mother|father|mom|mum|dad|wife|husband|partner"
             + "|spouse|son|daughter|friend|colleague|neighbou?r|aunt|uncle|cousin|grandmother|grandfather|parent|guardian"
             + "|fianc[eé]e?|niece|nephew)\\b");
-    private static final Pattern YES_BEFORE = Pattern.compile(
-            "(?i)\\b(?:yes|yeah|sure|please|sign (?:me|us) up for|subscribe (?:me|us)(?: to)?|(?:i'd|i would|we'd|we would) like"
-                    + "|i want|we want|add me to|opt(?:ing)? in(?: to| for)?)\\b");
-    private static final Pattern NO_BEFORE = Pattern.compile(
-            "(?i)\\b(?:no|don't|do not|never|without|not interested in|opt(?:ing)? out(?: of)?|unsubscribe(?: me)?(?: from)?)\\b");
 
     private TextScanner() {}
 
@@ -131,13 +117,12 @@ final class TextScanner {
     /** A value right after a word that names the field ("age: 32", "total was $40", "order #A-55123", "Rechnung Nr. 17"). */
     static Optional<Candidate> nearName(FieldSpec field, FieldTerms terms, Text text, InterpretOptions options) {
         if (terms.kind == FieldTerms.Kind.AGE) {
-            Optional<Candidate> age = age(text.value);
+            Optional<Candidate> age = Prose.age(text.value);
             if (age.isPresent()) {
                 return age;
             }
         }
-        List<Word> mentions = mentions(terms, text);
-        for (Word mention : mentions) {
+        for (Text.Mention mention : text.mentions(terms)) {
             String following = text.value.substring(mention.end(), Math.min(text.value.length(), mention.end() + 80));
             if (Cues.disowns(following.substring(0, Math.min(following.length(), 24)))) {
                 continue; // "email (do not use): …"
@@ -147,42 +132,6 @@ final class TextScanner {
                 double weight = mention.weight() == 1 ? Confidence.AFTER_OWN_WORD : Confidence.AFTER_SYNONYM;
                 return Optional.of(new Candidate(value.get().value(), weight * value.get().quality(),
                         "written after '" + mention.text() + "' in the text"));
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** A number counted in the field's own words: "1,200 employees", "16 cores", "2.5 kg" for weight_kg, "30 minutes". */
-    static Optional<Candidate> counted(FieldSpec field, FieldTerms terms, Text text) {
-        for (Found number : text.numbers()) {
-            String following = text.value.substring(number.end(), Math.min(text.value.length(), number.end() + 30));
-            List<String> words = Keys.words(following.split("[\\n.,;:()]", 2)[0]);
-            for (int i = 0; i < Math.min(2, words.size()); i++) {
-                double weight = terms.weight(words.get(i));
-                boolean ageOfSomeone = words.get(i).startsWith("year") && words.size() > i + 1 && words.get(i + 1).equals("old");
-                if (weight > 0 && !ageOfSomeone) {
-                    Optional<Parsed> value = ValueReader.read(field, number.parsed().value(), null);
-                    if (value.isPresent()) {
-                        return Optional.of(new Candidate(value.get().value(), (i == 0 ? Confidence.COUNTED : Confidence.COUNTED_LOOSELY) * (weight == 1 ? 1 : 0.95),
-                                "a number of " + words.get(i) + " in the text"));
-                    }
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** A yes or no said about the field's subject in the same clause: "yes I'd like SMS updates", "sign me up for your newsletter". */
-    static Optional<Candidate> polar(FieldTerms terms, Text text) {
-        for (Word mention : mentions(terms, text)) {
-            int clauseStart = Math.max(Math.max(text.value.lastIndexOf('.', mention.start()), text.value.lastIndexOf('?', mention.start())),
-                    Math.max(text.value.lastIndexOf('\n', mention.start()), text.value.lastIndexOf(',', mention.start() - 1))) + 1;
-            String before = text.value.substring(Math.max(clauseStart, mention.start() - 40), mention.start());
-            if (NO_BEFORE.matcher(before).find()) {
-                return Optional.of(new Candidate(BooleanNode.FALSE, Confidence.YES_OR_NO_NEARBY, "a no before '" + mention.text() + "'"));
-            }
-            if (YES_BEFORE.matcher(before).find()) {
-                return Optional.of(new Candidate(BooleanNode.TRUE, Confidence.YES_OR_NO_NEARBY, "a yes before '" + mention.text() + "'"));
             }
         }
         return Optional.empty();
@@ -202,21 +151,6 @@ final class TextScanner {
         ArrayNode values = Json.MAPPER.createArrayNode();
         found.stream().map(f -> f.parsed().value()).distinct().forEach(values::add);
         return values.isEmpty() ? Optional.empty() : Optional.of(new Candidate(values, Confidence.EVERY_ONE_IN_TEXT, "every " + typeName(field.items()) + " in the text"));
-    }
-
-    private record Word(String text, int start, int end, double weight) {}
-
-    /** Words of the text that name the field, its own words first, each kind in the order of the text. */
-    private static List<Word> mentions(FieldTerms terms, Text text) {
-        List<Word> words = new ArrayList<>();
-        for (Text.Word word : text.words()) {
-            double weight = terms.weight(word.word(), word.stem());
-            if (weight > 0) {
-                words.add(new Word(text.value.substring(word.start(), word.end()), word.start(), word.end(), weight));
-            }
-        }
-        words.sort(Comparator.comparingDouble((Word w) -> -w.weight()));
-        return words;
     }
 
     private static Optional<Parsed> after(FieldSpec field, FieldTerms terms, String following, InterpretOptions options) {
@@ -256,20 +190,6 @@ final class TextScanner {
             return Names.leading(clause).map(name -> new Parsed(TextNode.valueOf(name), 0.95));
         }
         return clause.isEmpty() || clause.length() > 60 ? Optional.empty() : Optional.of(new Parsed(TextNode.valueOf(clause), 0.9));
-    }
-
-    private static Optional<Candidate> age(String text) {
-        for (Pattern pattern : List.of(AGE_AFTER, AGE_BEFORE, AGE_APPOSITION)) {
-            Matcher matcher = pattern.matcher(text);
-            if (matcher.find()) {
-                int age = Integer.parseInt(matcher.group(1));
-                if (age > 0 && age < 130) {
-                    return Optional.of(new Candidate(Json.MAPPER.getNodeFactory().numberNode(age),
-                            pattern == AGE_APPOSITION ? Confidence.AGE_BETWEEN_COMMAS : Confidence.AGE, "an age written in the text"));
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     /** A full name cut to the part a first-name or last-name field asks for. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Web addresses; one written without a scheme gets https://. Trailing sentence punctuation is not part of it. */
