@@ -309,4 +309,12 @@ class HeuristicInterpreterTest {
         assertThat(value(result, "price")).isEqualTo("{\"amount\":5,\"currency\":\"CAD\"}");
         assertThat(value(result, "fee")).isEqualTo("{\"amount\":2.5,\"currency\":\"CAD\"}");
     }
+
+    @Test
+    void a_sign_off_after_a_sentence_an_age_said_of_a_name_and_a_state_beside_its_zip() {
+        assertThat(value(interpret("{\"name\": \"string\"}", "Please send the contract by Friday. Thanks, Dana"), "name")).isEqualTo("Dana");
+        assertThat(value(interpret("{\"age\": \"integer\"}", "John is 45 and his wife Mary is 43."), "age")).isEqualTo("45");
+        assertThat(value(interpret("{\"city\": \"string\", \"state\": \"string\"}", "Our office: 221 Park Avenue South, New York, NY 10003."), "state"))
+                .isEqualTo("NY");
+    }
 }

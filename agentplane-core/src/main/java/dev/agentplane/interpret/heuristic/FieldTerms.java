@@ -90,7 +90,7 @@ final class FieldTerms {
         if (Synonyms.same(joined, "zip")) {
             return Kind.ZIP;
         }
-        if (joined.equals("province") || joined.equals("region") || joined.equals("state") && !parent.isEmpty()) {
+        if (joined.equals("province") || joined.equals("region") || joined.equals("state")) { // a status has an enum
             return Kind.STATE;
         }
         if (Synonyms.same(joined, "country")) {

@@ -29,7 +29,7 @@ final class Names {
                     + "|ich heiße|ich heisse|mein name ist|me llamo|soy|mi nombre es|meu nome é|me chamo|sou|mi chiamo|il mio nome è|sono"
                     + "|mijn naam is|ik ben|ik heet|меня зовут|signed|(?:placed|ordered|submitted|requested|booked|made|paid"
                     + "|written|reported|created|sent) by)\\s*:?\\s+" + NAME), 0.95),
-            new Kind(Pattern.compile("(?im)^\\s*(?:" + SIGN_OFFS + ")\\s*,\\s*" + NAME), 0.92),
+            new Kind(Pattern.compile("(?im)(?:^|(?<=[.!]\\s))\\s*(?:" + SIGN_OFFS + ")\\s*,\\s*" + NAME + "(?=\\s*[.!]?\\s*$|,)"), 0.92),
             new Kind(Pattern.compile("(?i:\\b(?:my|his|her|our|their)\\s+(?:sister|brother|mother|father|mom|mum|dad|wife|husband"
                     + "|partner|spouse|son|daughter|friend|colleague|boss|manager|neighbou?r|aunt|uncle|cousin|grandmother"
                     + "|grandfather|fianc[eé]e?|assistant)),?\\s+" + NAME), 0.9),

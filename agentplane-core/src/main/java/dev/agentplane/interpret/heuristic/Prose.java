@@ -19,6 +19,10 @@ final class Prose {
     private static final Pattern AGE_BEFORE = Pattern.compile(
             "(?i)\\b(?:he's|she's|he is|she is|i'm|i am|they're|aged|age of|age|alter|edad|âge|tenho|ho|heb)\\s*:?\\s*(\\d{1,3})\\b"
                     + "(?!\\s*(?:%|kg|cm|lbs|\\.\\d|[,.]?\\d))");
+    /** "John is 45": a name and a bare number of years. */
+    private static final Pattern AGE_OF_NAMED = Pattern.compile(
+            "\\b\\p{Lu}\\p{Ll}+ (?:is|was|turned|turns) (\\d{1,3})\\b(?![.,]\\d)(?!\\s*(?:%|°|kg|g\\b|cm|m\\b|km|lbs|percent"
+                    + "|euros?|dollars?|times|items?|pieces?|units?|minutes?|hours?|days?|weeks?|months?|st\\b|nd\\b|rd\\b|th\\b))");
     /** "Sarah O'Connor, 38, works at …": an age set off by commas right after a name. */
     private static final Pattern AGE_APPOSITION = Pattern.compile("\\p{Lu}\\p{L}+,\\s(\\d{1,3}),\\s");
     private static final Pattern YES_BEFORE = Pattern.compile(
@@ -66,13 +70,13 @@ final class Prose {
     }
 
     static Optional<Candidate> age(String text) {
-        for (Pattern pattern : List.of(AGE_AFTER, AGE_BEFORE, AGE_APPOSITION)) {
+        for (Pattern pattern : List.of(AGE_AFTER, AGE_BEFORE, AGE_OF_NAMED, AGE_APPOSITION)) {
             Matcher matcher = pattern.matcher(text);
             if (matcher.find()) {
                 int age = Integer.parseInt(matcher.group(1));
                 if (age > 0 && age < 130) {
                     return Optional.of(new Candidate(Json.MAPPER.getNodeFactory().numberNode(age),
-                            pattern == AGE_APPOSITION ? Confidence.AGE_BETWEEN_COMMAS : Confidence.AGE, "an age written in the text"));
+                            pattern == AGE_APPOSITION || pattern == AGE_OF_NAMED ? Confidence.AGE_BETWEEN_COMMAS : Confidence.AGE, "an age written in the text"));
                 }
             }
         }
