@@ -248,7 +248,7 @@ public final class HeuristicInterpreter {
                         + violation.get());
                 return false;
             }
-            double confidence = round(candidate.get().confidence() * trust);
+            double confidence = round(Confidence.calibrated(candidate.get().confidence() * trust));
             values.put(field.path(), value);
             this.confidence.put(field.path(), confidence);
             taken.add(TextScanner.key(field, new Parsed(value, 1)));
