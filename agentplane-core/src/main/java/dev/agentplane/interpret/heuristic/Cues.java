@@ -1,10 +1,6 @@
 package dev.agentplane.interpret.heuristic;
 
-import dev.agentplane.interpret.schema.FieldSpec;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Words around a value that tell which field it belongs to, or that it is not the one meant. */
@@ -12,69 +8,63 @@ final class Cues {
     static final int WINDOW = 48;
     private static final Pattern NEGATIVE = Pattern.compile(
             "(?i)\\b(?:not|old|former|previous|prior|no longer|don't|do not|never|ignore|instead of|wrong|outdated|deprecated"
-                    + "|used to|ex-|nicht mehr|alte|ancien|antiguo|cc|bcc|fax)\\b[^\\n]{0,30}$");
+                    + "|used to|ex-|nicht mehr|alte|ancien|antiguo|cc|bcc|fax|earlier draft)\\b[^\\n]{0,30}$");
     private static final Pattern FOLLOWING_NEGATIVE = Pattern.compile(
-            "(?i)^[^\\n]{0,12}\\b(?:is (?:no longer|not)|no longer|\\(old\\)|\\(former\\)|\\(fax\\)|is outdated|is wrong)");
+            "(?i)^[^\\n]{0,12}?(?:\\bis (?:no longer|not)|\\bno longer|\\(old\\)|\\(former\\)|\\(fax\\)|\\bis outdated|\\bis wrong"
+                    + "|\\(?\\bnot (?:my|mine|his|her|our|their|the right|current|valid)\\b|\\bwhich was\\b)");
+
+    private static final Pattern CURRENT = Pattern.compile(
+            "(?i)\\b(?:new|current|updated|correct|primary|preferred|latest|main|best|neue|nouvel(?:le)?|nuevo|nueva)\\b[^\\n]{0,40}$");
+
+    /** A negation before a value counts only in its own sentence: "(not my number). My cell is …". */
+    private static final Pattern CLAUSE_BEFORE = Pattern.compile("^.*[.!?;]\\s+(?=\\S)", Pattern.DOTALL);
+
+    private static final Pattern DISOWNING_LABEL = Pattern.compile(
+            "(?i)\\b(?:old|former|previous|prior|outdated|deprecated|do not use|don't use|not in use|no longer|invalid|alte[rs]?|ancien(?:ne)?|antigu[oa])\\b");
 
     private Cues() {}
 
-    /** The words a field's name stands for in text: its own words and their synonyms, longest first. */
-    static List<String> namesOf(FieldSpec field) {
-        Set<String> names = new LinkedHashSet<>();
-        List<String> words = Keys.words(field.name());
-        names.add(String.join(" ", words));
-        for (String synonym : Synonyms.of(Keys.joined(field.name()))) {
-            names.add(synonym);
-        }
-        for (String word : words) {
-            if (word.length() > 2 && !List.of("the", "of", "and", "number", "date", "name", "id").contains(word)) {
-                names.add(word);
-                names.addAll(Synonyms.of(word));
-            }
-        }
-        if (words.size() > 1) {
-            names.addAll(Synonyms.of(words.get(words.size() - 1)));
-        }
-        names.add(field.name().toLowerCase(Locale.ROOT));
-        return names.stream().filter(name -> name.length() > 1)
-                .sorted((a, b) -> b.length() - a.length()).toList();
+    /** A label that says its value is not the one to use: "Alt email (do not use)", "Old phone", "Former address". */
+    static boolean disowns(String label) {
+        return DISOWNING_LABEL.matcher(label).find();
     }
 
-    /** How much the text just before {@code start} (and just after {@code end}) points at the field. */
-    static double score(FieldSpec field, String text, int start, int end) {
-        String before = text.substring(Math.max(0, start - WINDOW), start).toLowerCase(Locale.ROOT);
-        int lineStart = before.lastIndexOf('\n');
-        String sameLine = lineStart >= 0 ? before.substring(lineStart + 1) : before;
+    /**
+     * How much the text just before {@code start} (and just after {@code end}) points at the field, looking back no
+     * further than {@code floor} (the end of the value before it).
+     */
+    static double score(FieldTerms field, String text, int start, int end, int floor) {
+        int from = Math.max(floor, start - WINDOW);
+        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
         double score = 0;
-        for (String name : namesOf(field)) {
-            if (containsWord(sameLine, name)) {
-                score = Math.max(score, 0.3 + 0.2 * Math.min(1, name.length() / 8.0));
-            } else if (containsWord(before, name)) {
-                score = Math.max(score, 0.15);
+        if (lineStart < start) {
+            List<String> sameLine = Keys.words(text.substring(Math.max(from, lineStart), start));
+            int n = sameLine.size();
+            for (int i = 0; i < n; i++) {
+                double weight = Math.max(field.weight(sameLine.get(i)),
+                        i + 1 < n ? field.weight(sameLine.get(i) + sameLine.get(i + 1)) : 0);
+                int distance = n - 1 - i;
+                double near = distance < 4 ? 1 : distance < 7 ? 0.8 : 0.6;
+                score = Math.max(score, weight * near * 0.5);
             }
         }
-        if (NEGATIVE.matcher(sameLine).find()) {
-            score -= 0.5;
+        if (from < lineStart && score == 0 && field.strongest(Keys.words(text.substring(from, lineStart))) > 0) {
+            score = 0.15;
+        }
+        String sameLineText = CLAUSE_BEFORE.matcher(text.substring(Math.max(from, lineStart), start)).replaceFirst("");
+        if (NEGATIVE.matcher(sameLineText).find()) {
+            score -= 0.6; // "my old email" outweighs any naming of the field
+        } else if (CURRENT.matcher(sameLineText).find()) {
+            score += 0.2;
         }
         String after = text.substring(end, Math.min(text.length(), end + 30));
+        List<String> following = Keys.words(after.split("[\\n,;.:()]", 2)[0]);
+        if (!following.isEmpty() && field.weight(following.get(0)) == 1) {
+            score = Math.max(score, 0.4); // the field's word right after its value: "the Senior Data Engineer position"
+        }
         if (FOLLOWING_NEGATIVE.matcher(after).find()) {
-            score -= 0.5;
+            score -= 0.6;
         }
         return score;
-    }
-
-    static boolean containsWord(String text, String word) {
-        int at = text.indexOf(word);
-        while (at >= 0) {
-            boolean startOk = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1));
-            int end = at + word.length();
-            boolean endOk = end >= text.length() || !Character.isLetterOrDigit(text.charAt(end))
-                    || (end < text.length() && text.charAt(end) == 's');
-            if (startOk && endOk) {
-                return true;
-            }
-            at = text.indexOf(word, at + 1);
-        }
-        return false;
     }
 }

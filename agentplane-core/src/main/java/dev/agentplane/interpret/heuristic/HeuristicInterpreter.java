@@ -10,7 +10,10 @@ import dev.agentplane.interpret.values.InterpretOptions;
 import dev.agentplane.interpret.values.Parsed;
 import dev.agentplane.interpret.values.ValueReader;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,12 +22,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Interprets data without a model: labelled values first (JSON keys, "Label: value" lines, CSV headers, matched
- * by normalized names and synonyms), then values found by their type or by the words around them in the text.
- * Every value is normalized and checked against the schema; confidence says how the value was found.
+ * Interprets data without a model: labelled values first (JSON keys, labels in text, CSV headers, matched by
+ * normalized names and synonyms; a header-less row in the schema's order), then values found by their type or by
+ * the words around them in the text, then the schema's objects. Every value is normalized and checked against the
+ * schema; confidence says how the value was found.
  */
 public final class HeuristicInterpreter {
     private HeuristicInterpreter() {}
+
+    /** As {@link #interpret(InterpretSchema, JsonNode, InterpretOptions)}, with what the request's context says. */
+    public static Extraction interpret(InterpretSchema schema, JsonNode data, String context, InterpretOptions options) {
+        return interpret(schema, data, options.withContext(context));
+    }
 
     public static Extraction interpret(InterpretSchema schema, JsonNode data, InterpretOptions options) {
         Run run = new Run(options);
@@ -39,29 +48,96 @@ public final class HeuristicInterpreter {
         final Map<String, Double> confidence = new LinkedHashMap<>();
         final List<String> notes = new ArrayList<>();
         final Set<String> taken = new HashSet<>();
+        /** Fields whose own label holds a value that is not valid: the text is not searched for another one. */
+        final Set<String> refused = new HashSet<>();
+        final Set<Pair> usedPairs = Collections.newSetFromMap(new IdentityHashMap<>());
+        final Map<FieldSpec, FieldTerms> terms = new IdentityHashMap<>();
+        final Map<FieldSpec, Map<String, Double>> keyScores = new IdentityHashMap<>();
+        boolean asksForPerson;
 
         Run(InterpretOptions options) {
             this.options = options;
         }
 
+        FieldTerms terms(FieldSpec field) {
+            return terms.computeIfAbsent(field, FieldTerms::new);
+        }
+
+        /** How well a key names a field, worked out once per field and key in this input. */
+        double keyScore(FieldSpec field, String key) {
+            return keyScores.computeIfAbsent(field, f -> new HashMap<>()).computeIfAbsent(key, k -> KeyMatcher.score(field, k));
+        }
+
         void fields(List<FieldSpec> fields, Source source, double trust) {
+            List<FieldSpec> scalars = fields.stream().filter(field -> field.type() != FieldType.OBJECT).toList();
+            asksForPerson = scalars.stream().anyMatch(field -> terms(field).kind == FieldTerms.Kind.PERSON);
+            if (source.cells != null) {
+                positional(scalars, source.cells, trust);
+            }
             List<FieldSpec> unlabelled = new ArrayList<>();
-            for (FieldSpec field : fields) {
-                if (field.type() == FieldType.OBJECT) {
-                    object(field, source, trust);
-                } else if (!keep(field, labelled(field, source), trust)) {
+            for (FieldSpec field : scalars) {
+                if (!values.containsKey(field.path()) && !labelled(field, source, trust)) {
                     unlabelled.add(field);
                 }
             }
             for (FieldSpec field : unlabelled) {
-                Optional<Candidate> found = TextScanner.byType(field, source.text, options, taken);
-                if (found.isEmpty() || found.get().confidence() < 0.5) {
-                    Optional<Candidate> near = TextScanner.nearName(field, source.text, options);
-                    if (near.isPresent() && (found.isEmpty() || near.get().confidence() > found.get().confidence())) {
-                        found = near;
-                    }
+                if (!refused.contains(field.path())) {
+                    keep(field, unlabelled(field, source), trust, null);
                 }
-                keep(field, found, trust);
+            }
+            for (FieldSpec field : fields) {
+                if (field.type() == FieldType.OBJECT) {
+                    object(field, source, trust);
+                }
+            }
+        }
+
+        private Optional<Candidate> unlabelled(FieldSpec field, Source source) {
+            FieldTerms terms = terms(field);
+            Text text = source.text(options);
+            return switch (field.type()) {
+                case ARRAY -> field.items().type() == FieldType.OBJECT ? Optional.empty() : TextScanner.list(field, terms, text);
+                case BOOLEAN -> TextScanner.nearName(field, terms, text, options).or(() -> Prose.polar(terms, text));
+                case NUMBER, INTEGER -> terms.kind == FieldTerms.Kind.AGE ? TextScanner.nearName(field, terms, text, options)
+                        : Prose.counted(field, terms, text).or(() -> TextScanner.nearName(field, terms, text, options));
+                case STRING -> terms.kind == FieldTerms.Kind.PERSON && !Synonyms.same(terms.joined, "name")
+                        ? TextScanner.nearName(field, terms, text, options).or(() -> TextScanner.byType(field, terms, text, taken))
+                        : typedOrNear(field, terms, text);
+                default -> typedOrNear(field, terms, text);
+            };
+        }
+
+        /** The value of the field's type in the text, or the one after its name when that is surer. */
+        private Optional<Candidate> typedOrNear(FieldSpec field, FieldTerms terms, Text text) {
+            Optional<Candidate> found = TextScanner.byType(field, terms, text, taken);
+            if (found.isEmpty() || found.get().confidence() < 0.5) {
+                Optional<Candidate> near = TextScanner.nearName(field, terms, text, options);
+                if (near.isPresent() && (found.isEmpty() || near.get().confidence() > found.get().confidence())) {
+                    found = near;
+                }
+            }
+            return found;
+        }
+
+        /** A header-less delimited row read in the schema's order, when every typed cell reads as its field's type. */
+        private void positional(List<FieldSpec> fields, List<String> cells, double trust) {
+            long typed = fields.stream().filter(field -> field.type() != FieldType.STRING).count();
+            if (fields.size() != cells.size() || typed * 2 < fields.size()) {
+                return;
+            }
+            List<Parsed> read = new ArrayList<>();
+            for (int i = 0; i < fields.size(); i++) {
+                Optional<Parsed> parsed = ValueReader.read(fields.get(i), TextNode.valueOf(cells.get(i)), options);
+                boolean plausible = fields.get(i).type() == FieldType.STRING ? !cells.get(i).contains(": ")
+                        : parsed.isPresent() && parsed.get().quality() >= 0.9;
+                if (parsed.isEmpty() || !plausible) {
+                    return;
+                }
+                read.add(parsed.get());
+            }
+            for (int i = 0; i < fields.size(); i++) {
+                keep(fields.get(i), Optional.of(new Candidate(read.get(i).value(), Confidence.COLUMN_IN_SCHEMA_ORDER * read.get(i).quality(),
+                        "column " + (i + 1) + " of a row without a header, read in the schema's order")), trust, null);
             }
         }
 
@@ -69,7 +145,7 @@ public final class HeuristicInterpreter {
             Pair best = null;
             double bestScore = 0;
             for (Pair pair : source.pairs) {
-                double score = KeyMatcher.score(field, pair.key());
+                double score = keyScore(field, pair.key());
                 if (pair.value().isObject() && score > bestScore) {
                     best = pair;
                     bestScore = score;
@@ -77,75 +153,91 @@ public final class HeuristicInterpreter {
             }
             if (best != null && bestScore >= KeyMatcher.THRESHOLD) {
                 fields(field.fields(), Source.of(best.value()), trust * Math.min(1, bestScore + 0.05));
-            } else {
-                fields(field.fields(), source, trust * 0.92); // the object's fields may sit flat in the data
+                return;
             }
+            Source scoped = source.within(field);
+            if (!scoped.pairs.isEmpty()) {
+                fields(field.fields(), scoped, trust);
+            }
+            List<FieldSpec> rest = field.fields().stream()
+                    .filter(sub -> sub.leaves().stream().anyMatch(leaf -> !values.containsKey(leaf.path()))).toList();
+            fields(rest, source, trust * Confidence.FLAT_OBJECT); // the object's fields may sit flat in the data
         }
 
-        /** The best labelled value that reads as the field's type. */
-        private Optional<Candidate> labelled(FieldSpec field, Source source) {
+        /** The best labelled value that reads as the field's type; false when there is none. */
+        private boolean labelled(FieldSpec field, Source source, double trust) {
             Candidate best = null;
+            Pair bestPair = null;
             for (Pair pair : source.pairs) {
-                double score = KeyMatcher.score(field, pair.key());
-                if (score < KeyMatcher.THRESHOLD || pair.value().isObject() && field.type() != FieldType.CURRENCY) {
+                double score = keyScore(field, pair.key());
+                if (score < KeyMatcher.THRESHOLD || usedPairs.contains(pair) && score < 1.0 || Cues.disowns(pair.key())
+                        || pair.value().isObject() && field.type() != FieldType.CURRENCY) {
                     continue;
                 }
-                Optional<Parsed> parsed = ValueReader.read(field, pair.value(), options).map(p -> splitName(field, pair, p));
-                if (parsed.isEmpty()) {
-                    if (score >= 0.9 && !pair.value().isNull() && !pair.value().asText().isBlank()) {
+                Optional<Candidate> read = read(field, pair, score);
+                if (read.isEmpty()) {
+                    if (score >= 0.92 && ValueReader.holdsSomething(pair.value())) {
                         notes.add(field.path() + ": '" + pair.key() + "' holds " + abbreviate(pair.value()) + ", which is not "
                                 + article(field) + " " + field.type().name().toLowerCase(Locale.ROOT));
+                        if (best == null) {
+                            refused.add(field.path());
+                        }
                     }
                     continue;
                 }
-                if (taken.contains(TextScanner.key(field, parsed.get())) && score < 1.0) {
+                if (taken.contains(TextScanner.key(field, new Parsed(read.get().value(), 1))) && score < 1.0) {
                     continue;
                 }
-                double confidence = Math.min(0.99, (0.55 + 0.45 * score) * pair.trust() * parsed.get().quality());
-                if (best == null || confidence > best.confidence()) {
-                    best = new Candidate(parsed.get().value(), confidence, "labelled '" + pair.key() + "'");
+                if (best == null || read.get().confidence() > best.confidence()) {
+                    best = read.get();
+                    bestPair = pair;
                 }
             }
             if (best == null && Synonyms.same(Keys.joined(field.name()), "name")) {
-                return joinedName(source);
+                best = PersonNames.joinedName(source).orElse(null);
             }
-            return Optional.ofNullable(best);
+            if (best == null && terms(field).kind == FieldTerms.Kind.COMPANY && !asksForPerson) {
+                best = PersonNames.recordName(source, usedPairs, options).orElse(null);
+            }
+            if (best != null) {
+                refused.remove(field.path());
+            }
+            return keep(field, Optional.ofNullable(best), trust, bestPair);
         }
 
-        /** A full name under a "name" label, cut for a first-name or last-name field. */
-        private Parsed splitName(FieldSpec field, Pair pair, Parsed parsed) {
-            String joined = Keys.joined(field.name());
-            String key = Keys.joined(pair.key());
-            boolean part = Synonyms.same(joined, "firstname") || Synonyms.same(joined, "lastname");
-            if (!part || !parsed.value().isTextual() || !Synonyms.same(key, "name")) {
-                return parsed;
+        private Optional<Candidate> read(FieldSpec field, Pair pair, double score) {
+            double labelTrust = Confidence.labelled(score, pair.trust(), 1);
+            String how = "labelled '" + pair.key() + "'";
+            if (field.type() == FieldType.ARRAY && field.items().type() == FieldType.OBJECT) {
+                return ListsOfObjects.read(field, pair.value(), options).map(array -> new Candidate(array, Math.min(0.95, labelTrust * 0.9), how));
             }
-            String[] words = parsed.value().asText().split("\\s+");
-            if (words.length < 2) {
-                return parsed.times(0.7);
-            }
-            String value = Synonyms.same(joined, "firstname") ? words[0] : words[words.length - 1];
-            return new Parsed(TextNode.valueOf(value), parsed.quality() * 0.85);
-        }
-
-        /** First and last name under their own labels, for a field that wants the whole name. */
-        private Optional<Candidate> joinedName(Source source) {
-            String first = null, last = null;
-            for (Pair pair : source.pairs) {
-                String key = Keys.joined(pair.key());
-                if (pair.value().isTextual() && Synonyms.same(key, "firstname") && first == null) {
-                    first = pair.value().asText().strip();
-                } else if (pair.value().isTextual() && Synonyms.same(key, "lastname") && last == null) {
-                    last = pair.value().asText().strip();
+            Optional<Parsed> parsed = ValueReader.read(field, pair.value(), options);
+            if (parsed.isPresent() && parsed.get().quality() < 0.7 && pair.value().isTextual() && isFindable(field)) {
+                // several values under one label ("Phone: +1 212 … (not my number). My cell is …"): the words decide
+                Source inner = Source.ofText(pair.key() + ": " + pair.value().asText());
+                Optional<Candidate> chosen = TextScanner.byType(field, terms(field), inner.text(options), taken);
+                if (chosen.isPresent()) {
+                    return Optional.of(new Candidate(chosen.get().value(), Math.min(0.99, labelTrust * Math.sqrt(chosen.get().confidence())),
+                            how + ", " + chosen.get().how()));
                 }
             }
-            if (first == null || last == null) {
-                return Optional.empty();
+            if (parsed.isEmpty() && field.type() == FieldType.CURRENCY) {
+                parsed = ValueReader.moneyBeside(pair.value(), pair.record(), options);
             }
-            return Optional.of(new Candidate(TextNode.valueOf(first + " " + last), 0.9, "first and last name joined"));
+            if (parsed.isPresent() && terms(field).kind == FieldTerms.Kind.PERSON && parsed.get().value().isTextual()) {
+                parsed = Optional.of(PersonNames.splitName(field, pair, PersonNames.personName(parsed.get())));
+            }
+            return parsed.map(p -> new Candidate(p.value(), Confidence.labelled(score, pair.trust(), p.quality()), how));
         }
 
-        private boolean keep(FieldSpec field, Optional<Candidate> candidate, double trust) {
+        private static boolean isFindable(FieldSpec field) {
+            return switch (field.type()) {
+                case EMAIL, PHONE, URL, DATE, DATETIME, CURRENCY -> true;
+                default -> false;
+            };
+        }
+
+        private boolean keep(FieldSpec field, Optional<Candidate> candidate, double trust, Pair pair) {
             if (candidate.isEmpty()) {
                 return false;
             }
@@ -156,18 +248,17 @@ public final class HeuristicInterpreter {
                         + violation.get());
                 return false;
             }
-            double confidence = round(candidate.get().confidence() * trust);
+            double confidence = round(Confidence.calibrated(candidate.get().confidence() * trust));
             values.put(field.path(), value);
-            confidence(field.path(), confidence);
+            this.confidence.put(field.path(), confidence);
             taken.add(TextScanner.key(field, new Parsed(value, 1)));
+            if (pair != null) {
+                usedPairs.add(pair);
+            }
             if (confidence < 0.7) {
                 notes.add(field.path() + ": " + candidate.get().how());
             }
             return true;
-        }
-
-        private void confidence(String path, double value) {
-            confidence.put(path, value);
         }
     }
 

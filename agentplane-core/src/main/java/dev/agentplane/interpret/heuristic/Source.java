@@ -1,37 +1,35 @@
 package dev.agentplane.interpret.heuristic;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentplane.common.Json;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The input as the interpreter reads it: labelled pairs (JSON keys, "Label: value" lines, CSV headers) and the
- * text to scan for values that carry no label.
+ * The input as the interpreter reads it: labelled pairs (JSON keys, labels in text, CSV headers), the text to scan
+ * for values that carry no label, and the cells of a header-less delimited row.
  */
 final class Source {
-    private static final Pattern LABELLED_LINE = Pattern.compile(
-            "^\\s*(?:[-*•>]\\s*)?(?<key>[\\p{L}][\\p{L}\\p{N} _./()#'&-]{0,40}?)\\s*(?:[:=]|\\t|\\s-\\s|\\s–\\s)\\s*(?<value>\\S.*?)\\s*$");
-    private static final Pattern INLINE_LABEL = Pattern.compile(
-            "(?:^|[,;|(]\\s*)(?<key>[\\p{L}][\\p{L} _-]{0,25}?)\\s*[:=]\\s*(?<value>[^,;|\\n)]+)");
-    private static final Pattern DELIMITER = Pattern.compile("[,;\\t|]");
+    /** Where the head of a label's value ends: "Globex Inc., 42 Elm Street" names Globex Inc. */
+    private static final java.util.regex.Pattern HEAD_END = java.util.regex.Pattern.compile(",\\s|\\s\\(|\\s[-–]\\s|[.;]\\s+(?=\\p{Lu})|\\s<");
 
     final List<Pair> pairs;
     final String text;
+    final List<String> cells;
+    private Text scanned;
 
-    private Source(List<Pair> pairs, String text) {
+    private Source(List<Pair> pairs, String text, List<String> cells) {
         this.pairs = pairs;
         this.text = text;
+        this.cells = cells;
     }
 
     static Source of(JsonNode data) {
         if (data == null || data.isNull() || data.isMissingNode()) {
-            return new Source(List.of(), "");
+            return new Source(List.of(), "", null);
         }
         if (data.isTextual()) {
             String text = data.asText();
@@ -48,16 +46,17 @@ final class Source {
         List<Pair> pairs = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         collect(data, 1.0, pairs, text, null);
-        return new Source(pairs, text.toString());
+        return new Source(pairs, text.toString(), null);
     }
 
     private static void collect(JsonNode node, double trust, List<Pair> pairs, StringBuilder text, String parent) {
         if (node.isObject()) {
+            ObjectNode record = (ObjectNode) node;
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                pairs.add(new Pair(field.getKey(), field.getValue(), trust));
+                pairs.add(new Pair(field.getKey(), field.getValue(), trust, record));
                 if (parent != null) {
-                    pairs.add(new Pair(parent + " " + field.getKey(), field.getValue(), trust));
+                    pairs.add(new Pair(parent + " " + field.getKey(), field.getValue(), trust, record));
                 }
                 if (field.getValue().isContainerNode()) {
                     collect(field.getValue(), trust * 0.95, pairs, text, field.getKey());
@@ -78,68 +77,58 @@ final class Source {
         }
     }
 
-    static Source ofText(String text) {
+    /** The text's findings, scanned once for this input. */
+    Text text(dev.agentplane.interpret.values.InterpretOptions options) {
+        if (scanned == null) {
+            scanned = new Text(text, options);
+        }
+        return scanned;
+    }
+
+    /**
+     * What the data says about one object of the schema when it has no object of that name: labels that start with
+     * the object's name ("Employer city" for employer.city; "Employer" itself for its name), and the text under a
+     * label that names it ("Customer: Priscilla Huang <p.huang@…>").
+     */
+    Source within(dev.agentplane.interpret.schema.FieldSpec object) {
+        List<String> objectWords = Keys.words(object.name());
+        List<Pair> scoped = new ArrayList<>();
+        StringBuilder scopedText = new StringBuilder();
+        for (Pair pair : pairs) {
+            List<String> keyWords = Keys.words(pair.key());
+            String rest = keyWords.size() > objectWords.size() && keyWords.subList(0, objectWords.size()).equals(objectWords)
+                    ? String.join(" ", keyWords.subList(objectWords.size(), keyWords.size())) : null;
+            if (rest != null && object.fields().stream().anyMatch(field -> KeyMatcher.score(field, rest) >= KeyMatcher.THRESHOLD)) {
+                scoped.add(new Pair(rest, pair.value(), pair.trust(), pair.record())); // "Employer city" for employer.city
+            } else if (pair.value().isTextual() && KeyMatcher.score(object, pair.key()) >= KeyMatcher.THRESHOLD) {
+                String head = HEAD_END.split(pair.value().asText().strip(), 2)[0];
+                scoped.add(new Pair(identity(object), com.fasterxml.jackson.databind.node.TextNode.valueOf(head),
+                        pair.trust() * 0.9, pair.record()));
+                Source inner = ofText(pair.value().asText());
+                scoped.addAll(inner.pairs);
+                scopedText.append(inner.text).append('\n');
+            }
+        }
+        return new Source(scoped, scopedText.toString(), null);
+    }
+
+    /**
+     * The field that the value of an object's own label names: its "name" ("Employer: Atlas Logistics"), or else its
+     * first text field ("Insurance: Aetna" for insurance.provider).
+     */
+    private static String identity(dev.agentplane.interpret.schema.FieldSpec object) {
+        return object.fields().stream().filter(field -> Keys.joined(field.name()).equals("name")).findFirst()
+                .or(() -> object.fields().stream().filter(field -> field.type() == dev.agentplane.interpret.schema.FieldType.STRING)
+                        .findFirst())
+                .map(dev.agentplane.interpret.schema.FieldSpec::name).orElse("name");
+    }
+
+    static Source ofText(String raw) {
+        String text = Markup.clean(raw);
         List<Pair> pairs = new ArrayList<>();
         String[] lines = text.split("\\R");
-        csv(lines, pairs);
-        for (String line : lines) {
-            if (line.length() > 400) {
-                continue;
-            }
-            Matcher labelled = LABELLED_LINE.matcher(line);
-            boolean whole = labelled.matches() && !labelled.group("value").startsWith("//")
-                    && labelled.group("key").split("\\s+").length <= 5;
-            if (whole && countLabels(line) <= 1) {
-                pairs.add(new Pair(labelled.group("key"), TextNode.valueOf(labelled.group("value")), 0.95));
-                continue;
-            }
-            Matcher inline = INLINE_LABEL.matcher(line);
-            while (inline.find()) {
-                if (!inline.group("value").startsWith("//") && inline.group("key").split("\\s+").length <= 3) {
-                    pairs.add(new Pair(inline.group("key"), TextNode.valueOf(inline.group("value").strip()), 0.9));
-                }
-            }
-        }
-        return new Source(pairs, text);
-    }
-
-    private static int countLabels(String line) {
-        Matcher inline = INLINE_LABEL.matcher(line);
-        int count = 0;
-        while (inline.find()) {
-            count++;
-        }
-        return count;
-    }
-
-    /** A header line over data lines with as many cells: each header labels its cell of the first data line. */
-    private static void csv(String[] lines, List<Pair> pairs) {
-        List<String> nonEmpty = new ArrayList<>();
-        for (String line : lines) {
-            if (!line.isBlank()) {
-                nonEmpty.add(line);
-            }
-        }
-        if (nonEmpty.size() < 2) {
-            return;
-        }
-        Matcher delimiter = DELIMITER.matcher(nonEmpty.get(0));
-        if (!delimiter.find()) {
-            return;
-        }
-        String separator = Pattern.quote(delimiter.group());
-        String[] header = nonEmpty.get(0).split(separator, -1);
-        String[] row = nonEmpty.get(1).split(separator, -1);
-        boolean headerLike = header.length >= 2 && java.util.Arrays.stream(header)
-                .allMatch(cell -> cell.strip().matches("[\\p{L}][\\p{L}\\p{N} _./#()-]{0,40}") || cell.isBlank());
-        if (!headerLike || row.length != header.length) {
-            return;
-        }
-        for (int i = 0; i < header.length; i++) {
-            String cell = row[i].strip().replaceAll("^\"|\"$", "");
-            if (!header[i].isBlank() && !cell.isEmpty()) {
-                pairs.add(new Pair(header[i].strip(), TextNode.valueOf(cell), 0.95));
-            }
-        }
+        List<String> cells = Csv.read(lines, pairs);
+        Labels.read(lines, Json.MAPPER.createObjectNode(), pairs);
+        return new Source(pairs, text, cells);
     }
 }

@@ -171,8 +171,9 @@ public final class SchemaReader {
         if (named.isPresent() && named.get() != FieldType.STRING) {
             return named.get();
         }
-        if (node.path("enum").isArray() && !node.path("enum").isEmpty()) {
-            return FieldType.ENUM;
+        boolean numeric = "integer".equals(type) || "number".equals(type);
+        if (node.path("enum").isArray() && !node.path("enum").isEmpty() && !numeric) {
+            return FieldType.ENUM; // a numeric enum stays a number, checked against its values
         }
         if (type == null) {
             return FieldType.STRING;

@@ -24,10 +24,10 @@ public final class Booleans {
         }
         String first = word.split("[\\s,;(]+", 2)[0];
         if (TRUE.contains(first) && first.length() > 1) {
-            return Optional.of(new Parsed(BooleanNode.TRUE, 0.8));
+            return Optional.of(new Parsed(BooleanNode.TRUE, 0.9));
         }
         if (FALSE.contains(first) && first.length() > 1) {
-            return Optional.of(new Parsed(BooleanNode.FALSE, 0.8));
+            return Optional.of(new Parsed(BooleanNode.FALSE, 0.9));
         }
         return Optional.empty();
     }

@@ -8,6 +8,8 @@ import java.util.regex.PatternSyntaxException;
 
 /** Checks a normalized value against the schema's limits; the answer says what is wrong. */
 public final class Constraints {
+    private static final java.util.Map<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private Constraints() {}
 
     public static Optional<String> violation(FieldSpec field, JsonNode value) {
@@ -26,6 +28,10 @@ public final class Constraints {
         }
         if (number.isNumber() && field.maximum() != null && number.asDouble() > field.maximum()) {
             return Optional.of("is above the maximum " + field.maximum());
+        }
+        if (value.isNumber() && !field.enumValues().isEmpty()
+                && field.enumValues().stream().noneMatch(allowed -> sameNumber(allowed, value))) {
+            return Optional.of("is not one of " + field.enumValues());
         }
         if (value.isTextual()) {
             String text = value.asText();
@@ -46,10 +52,26 @@ public final class Constraints {
     }
 
     private static boolean matches(String pattern, String text) {
+        Pattern compiled = PATTERNS.get(pattern);
+        if (compiled == null) {
+            try {
+                compiled = Pattern.compile(pattern);
+            } catch (PatternSyntaxException e) {
+                return true; // reported when the schema is read
+            }
+            if (PATTERNS.size() > 1_000) {
+                PATTERNS.clear(); // bounds the memory a stream of different schemas could take
+            }
+            PATTERNS.put(pattern, compiled);
+        }
+        return compiled.matcher(text).find();
+    }
+
+    private static boolean sameNumber(String allowed, JsonNode value) {
         try {
-            return Pattern.compile(pattern).matcher(text).find();
-        } catch (PatternSyntaxException e) {
-            return true; // reported when the schema is read
+            return new java.math.BigDecimal(allowed).compareTo(value.decimalValue()) == 0;
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 }

@@ -20,14 +20,28 @@ public final class Currencies {
             Map.entry("£", "GBP"), Map.entry("¥", "JPY"), Map.entry("₹", "INR"), Map.entry("₩", "KRW"),
             Map.entry("fr.", "CHF"), Map.entry("chf", "CHF"), Map.entry("dollars", "USD"), Map.entry("dollar", "USD"),
             Map.entry("bucks", "USD"), Map.entry("euros", "EUR"), Map.entry("euro", "EUR"), Map.entry("pounds", "GBP"),
-            Map.entry("pound", "GBP"), Map.entry("yen", "JPY"), Map.entry("rupees", "INR"), Map.entry("francs", "CHF"));
+            Map.entry("pound", "GBP"), Map.entry("yen", "JPY"), Map.entry("rupees", "INR"), Map.entry("francs", "CHF"),
+            Map.entry("zł", "PLN"), Map.entry("zl", "PLN"), Map.entry("kč", "CZK"), Map.entry("₽", "RUB"), Map.entry("руб", "RUB"),
+            Map.entry("₺", "TRY"), Map.entry("₪", "ILS"), Map.entry("₫", "VND"), Map.entry("฿", "THB"), Map.entry("₱", "PHP"));
+    /** "kr" is the crown of several countries: the locale's, else the Swedish one. */
+    private static final java.util.Set<String> CROWNS = java.util.Set.of("SEK", "NOK", "DKK", "ISK");
     private static final String CODES = "USD|EUR|GBP|JPY|CHF|CAD|AUD|NZD|CNY|INR|BRL|MXN|SEK|NOK|DKK|PLN|CZK|HUF|ZAR|SGD|HKD|KRW|TRY|RUB";
-    private static final String MARK = "(?:US\\$|C\\$|CA\\$|A\\$|AU\\$|NZ\\$|HK\\$|R\\$|\\$|€|£|¥|₹|₩|Fr\\.|\\b(?:" + CODES + "))";
-    private static final String AFTER_MARK = "(?:US\\$|\\$|€|£|¥|₹|\\b(?:" + CODES + ")\\b|\\b(?:dollars?|bucks|euros?|pounds?|yen|rupees|francs)\\b)";
-    private static final String AMOUNT = "(?<amount>[-−]?\\d{1,3}(?:[,.\\u00a0\\u202f' ’]\\d{3})+(?:[.,]\\d{1,2})?|[-−]?\\d+(?:[.,]\\d{1,2})?)"
+    private static final String SIGNS = "₽₺₪₫฿₱";
+    private static final String MARK = "(?:US\\$|C\\$|CA\\$|A\\$|AU\\$|NZ\\$|HK\\$|R\\$|\\$|€|£|¥|₹|₩|[" + SIGNS + "]|Fr\\.|kr\\.?|\\b(?:" + CODES + "))";
+    private static final String AFTER_MARK = "(?:US\\$|\\$|€|£|¥|₹|[" + SIGNS + "]|\\b(?:" + CODES + ")\\b"
+            + "|\\b(?:dollars?|bucks|euros?|pounds?|yen|rupees|francs|zł|zl|kr|kč|руб)(?![\\p{L}]))";
+    private static final String AMOUNT = "(?<amount>[-−]?\\d{1,2}(?:,\\d{2})+,\\d{3}(?:\\.\\d{1,2})?"
+            + "|[-−]?\\d{1,3}(?:[,.\\u00a0\\u202f' ’]\\d{3})+(?:[.,]\\d{1,2})?|[-−]?\\d+(?:[.,]\\d{1,2})?)"
             + "(?:\\s*(?<scale>k|K|m|M|mn|bn|thousand|million|billion)(?![a-zA-Z]))?";
-    private static final Pattern BEFORE = Pattern.compile("(?<mark>" + MARK + ")\\s?" + AMOUNT + "(?![\\d])", Pattern.CASE_INSENSITIVE);
-    private static final Pattern AFTER = Pattern.compile("(?<![\\w.,])" + AMOUNT + "\\s?(?<mark>" + AFTER_MARK + ")", Pattern.CASE_INSENSITIVE);
+    /** Marks are written as symbols or upper-case codes: a look at the first character spares the alternation elsewhere. */
+    private static final Pattern BEFORE = Pattern.compile("(?<sign>[-−](?=\\S))?(?=[$€£¥₹₩" + SIGNS + "A-Zk])(?<mark>" + MARK + ")\\s?" + AMOUNT + "(?![\\d])");
+    private static final Pattern AFTER = Pattern.compile("(?<![\\w.,])" + AMOUNT + "\\s?(?<mark>(?i:" + AFTER_MARK + "))");
+
+    private static final Map<String, String> DOLLARS = Map.of("canadian", "CAD", "australian", "AUD", "new zealand", "NZD",
+            "hong kong", "HKD", "singapore", "SGD", "us", "USD", "u.s.", "USD", "american", "USD");
+    private static final Pattern CURRENCY_WORDS = Pattern.compile(
+            "(?i)(?:\\b(?<qualifier>canadian|australian|new zealand|hong kong|singapore|us|u\\.s\\.|american)\\s+)?"
+                    + "\\b(?<noun>dollars?|euros?|pounds?|sterling|yen|francs?|rupees?|(?-i:" + CODES + "))\\b");
 
     private Currencies() {}
 
@@ -36,13 +50,17 @@ public final class Currencies {
         if (!found.isEmpty()) {
             Found first = found.get(0);
             boolean whole = first.end() - first.start() >= text.strip().length() - 1;
-            return Optional.of(first.parsed().times(whole ? 1.0 : found.size() == 1 ? 0.9 : 0.6));
+            return Optional.of(first.parsed().times(whole ? 1.0 : found.size() == 1 ? 0.95 : 0.6));
+        }
+        if (options.currency() != null) {
+            return Numbers.parse(text, options).map(number -> new Parsed(money(number.value().decimalValue(), options.currency()),
+                    number.quality() * 0.85)); // the context's currency
         }
         if (options.localeGiven() && !options.locale().getCountry().isEmpty()) {
             return Numbers.parse(text, options).flatMap(number -> {
                 try {
                     String code = Currency.getInstance(options.locale()).getCurrencyCode();
-                    return Optional.of(new Parsed(money(number.value().decimalValue(), code), number.quality() * 0.7));
+                    return Optional.of(new Parsed(money(number.value().decimalValue(), code), number.quality() * 0.85)); // the locale's currency, as the contract says
                 } catch (IllegalArgumentException e) {
                     return Optional.empty();
                 }
@@ -53,19 +71,63 @@ public final class Currencies {
 
     public static List<Found> find(String text, InterpretOptions options) {
         List<Found> found = new ArrayList<>();
+        List<int[]> digits = Regions.digitRuns(text);
         for (Pattern pattern : List.of(BEFORE, AFTER)) {
-            Matcher matcher = pattern.matcher(text);
-            while (matcher.find()) {
+            for (java.util.regex.MatchResult matcher : Regions.near(pattern, text, digits, pattern == BEFORE ? 7 : 2, 32)) {
                 String code = code(matcher.group("mark"), options);
+                boolean negative = pattern == BEFORE && matcher.group("sign") != null; // "-$45.00"
                 Numbers.toDecimal(matcher.group("amount"), options).ifPresent(amount -> found.add(new Found(
-                        matcher.start(), matcher.end(), new Parsed(money(amount.multiply(scale(matcher.group("scale"))), code), 1.0))));
+                        matcher.start(), matcher.end(), new Parsed(money(signed(amount.multiply(scale(matcher.group("scale"))), negative), code), 1.0))));
             }
         }
         return Dates.longestFirst(found);
     }
 
+    /** An ISO 4217 code written in a value ("eur", "GBP"), if it is one. */
+    public static Optional<String> code(com.fasterxml.jackson.databind.JsonNode value) {
+        String text = value.isTextual() ? value.asText().strip().toUpperCase(Locale.ROOT) : "";
+        if (!text.matches("[A-Z]{3}")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Currency.getInstance(text).getCurrencyCode());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The one currency a context names ("prices in Canadian dollars", "amounts in EUR"), if it names exactly one. */
+    public static Optional<String> namedIn(String context) {
+        if (context == null || context.isBlank()) {
+            return Optional.empty();
+        }
+        java.util.Set<String> named = new java.util.HashSet<>();
+        Matcher words = CURRENCY_WORDS.matcher(context);
+        while (words.find()) {
+            String qualifier = words.group("qualifier") == null ? "" : words.group("qualifier").toLowerCase(Locale.ROOT);
+            String noun = words.group("noun").toLowerCase(Locale.ROOT);
+            named.add(switch (noun.replaceAll("s$", "")) {
+                case "dollar" -> DOLLARS.getOrDefault(qualifier.strip(), "USD");
+                case "euro" -> "EUR";
+                case "pound", "sterling" -> "GBP";
+                case "yen" -> "JPY";
+                case "franc" -> "CHF";
+                case "rupee" -> "INR";
+                default -> noun.toUpperCase(Locale.ROOT);
+            });
+        }
+        return named.size() == 1 ? Optional.of(named.iterator().next()) : Optional.empty();
+    }
+
     private static String code(String mark, InterpretOptions options) {
         String key = mark.toLowerCase(Locale.ROOT);
+        if (options.currency() != null && key.endsWith("$") && key.length() == 1 && options.currency().endsWith("D")) {
+            return options.currency(); // the context says which dollars
+        }
+        if (key.startsWith("kr")) {
+            String local = options.localeGiven() ? localCurrency(options) : null;
+            return local != null && CROWNS.contains(local) ? local : "SEK";
+        }
         String code = SYMBOLS.getOrDefault(key, mark.toUpperCase(Locale.ROOT));
         if (key.equals("$") && options.localeGiven()) {
             String country = options.locale().getCountry();
@@ -78,6 +140,18 @@ public final class Currencies {
             };
         }
         return code;
+    }
+
+    private static BigDecimal signed(BigDecimal amount, boolean negative) {
+        return negative ? amount.negate() : amount;
+    }
+
+    private static String localCurrency(InterpretOptions options) {
+        try {
+            return Currency.getInstance(options.locale()).getCurrencyCode();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static BigDecimal scale(String suffix) {

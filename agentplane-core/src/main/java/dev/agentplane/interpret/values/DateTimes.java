@@ -42,12 +42,17 @@ public final class DateTimes {
         }
         Found first = found.get(0);
         boolean whole = first.end() - first.start() >= text.strip().length() - 3;
-        return Optional.of(first.parsed().times(whole ? 1.0 : found.size() == 1 ? 0.9 : 0.6));
+        return Optional.of(first.parsed().times(whole ? 1.0 : found.size() == 1 ? 0.95 : 0.6));
     }
 
     public static List<Found> find(String text, InterpretOptions options) {
+        return find(text, options, Dates.find(text, options));
+    }
+
+    /** As {@link #find(String, InterpretOptions)}, with the text's dates when they are known already. */
+    public static List<Found> find(String text, InterpretOptions options, List<Found> dates) {
         List<Found> found = new ArrayList<>();
-        for (Found date : Dates.find(text, options)) {
+        for (Found date : dates) {
             timeNear(text, date).ifPresent(time -> {
                 LocalDate day = LocalDate.parse(date.parsed().value().asText());
                 ZoneId zone = time.zone() != null ? time.zone() : options.zone();

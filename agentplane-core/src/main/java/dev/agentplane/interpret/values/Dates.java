@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -15,17 +15,19 @@ import java.util.regex.Pattern;
  * written months in several languages, and relative words against the reference time.
  */
 public final class Dates {
-    private static final String M = "(?<month>" + Months.PATTERN + ")\\.?";
-    private static final String ORDINAL = "(?:st|nd|rd|th|er|e|º|°|ª)?\\.?";
+    /**
+     * Any word stands where a month is written, and {@link Months#of} decides whether it is one: an alternation of
+     * every month name in every language, matched ignoring case, costs far more at each position of a long text.
+     */
+    private static final String M = "(?<![\\p{L}])(?<month>\\p{L}{3,10})\\.?";
+    private static final String ORDINAL = "(?i:st|nd|rd|th|er|e|º|°|ª)?\\.?";
     private static final List<Pattern> FORMS = List.of(
             Pattern.compile("(?<![\\d])(?<year>\\d{4})[-/.](?<mon>\\d{1,2})[-/.](?<day>\\d{1,2})(?![\\d])"),
             Pattern.compile("(?<![\\d./-])(?<a>\\d{1,2})[/.-](?<b>\\d{1,2})[/.-](?<year>\\d{4}|\\d{2})(?![\\d]|[/.-]\\d)"),
-            Pattern.compile("\\b" + M + "\\s+(?<day>\\d{1,2})" + ORDINAL + ",?\\s+(?<year>\\d{4})\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
-            Pattern.compile("(?<![\\d])(?<day>\\d{1,2})" + ORDINAL + "\\s*(?:of\\s+|de\\s+)?" + M + ",?\\s*(?:de\\s+|del\\s+)?'?(?<year>\\d{4})\\b",
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
-            Pattern.compile("\\b" + M + "\\s+(?<day>\\d{1,2})" + ORDINAL + "(?![\\d:])(?!,?\\s+\\d{4})", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
-            Pattern.compile("(?<![\\d])(?<day>\\d{1,2})" + ORDINAL + "\\s*(?:of\\s+|de\\s+)?" + M + "(?!\\w)(?!,?\\s*(?:de\\s+)?'?\\d{4})",
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+            Pattern.compile(M + "\\s+(?<day>\\d{1,2})" + ORDINAL + ",?\\s+(?<year>\\d{4})\\b"),
+            Pattern.compile("(?<![\\d])(?<day>\\d{1,2})" + ORDINAL + "\\s*(?:of\\s+|de\\s+)?" + M + ",?\\s*(?:de\\s+|del\\s+)?'?(?<year>\\d{4})\\b"),
+            Pattern.compile(M + "\\s+(?<day>\\d{1,2})" + ORDINAL + "(?![\\d:])(?!,?\\s+\\d{4})"),
+            Pattern.compile("(?<![\\d])(?<day>\\d{1,2})" + ORDINAL + "\\s*(?:of\\s+|de\\s+)?" + M + "(?![\\p{L}\\d])(?!,?\\s*(?:de\\s+)?'?\\d{4})"));
 
     private Dates() {}
 
@@ -36,16 +38,22 @@ public final class Dates {
         }
         Found first = found.get(0);
         boolean whole = first.end() - first.start() >= text.strip().length() - 3;
-        return Optional.of(first.parsed().times(whole ? 1.0 : found.size() == 1 ? 0.9 : 0.6));
+        return Optional.of(first.parsed().times(whole ? 1.0 : found.size() == 1 ? 0.95 : 0.6));
     }
 
     /** Every date in a text, in order, overlapping readings resolved for the longest. */
     public static List<Found> find(String text, InterpretOptions options) {
         List<Found> found = new ArrayList<>();
+        List<int[]> digits = Regions.digitRuns(text);
+        List<int[]> months = Regions.words(text, 3, 10, word -> Months.of(word) > 0);
         for (int form = 0; form < FORMS.size(); form++) {
-            Matcher matcher = FORMS.get(form).matcher(text);
-            while (matcher.find()) {
-                read(matcher, form, options).ifPresent(date -> found.add(new Found(matcher.start(), matcher.end(),
+            List<MatchResult> matches = form < 2 ? Regions.near(FORMS.get(form), text, digits, 0, 11)
+                    : Regions.near(FORMS.get(form), text, months, 12, 24);
+            for (MatchResult match : matches) {
+                if (form >= 2 && Months.of(match.group("month")) < 0) {
+                    continue;
+                }
+                read(match, form, options).ifPresent(date -> found.add(new Found(match.start(), match.end(),
                         new Parsed(TextNode.valueOf(date.date().toString()), date.quality()))));
             }
         }
@@ -55,7 +63,7 @@ public final class Dates {
 
     private record Reading(LocalDate date, double quality) {}
 
-    private static Optional<Reading> read(Matcher matcher, int form, InterpretOptions options) {
+    private static Optional<Reading> read(MatchResult matcher, int form, InterpretOptions options) {
         try {
             return switch (form) {
                 case 0 -> Optional.of(new Reading(LocalDate.of(year(matcher), integer(matcher, "mon"), integer(matcher, "day")), 1.0));
@@ -63,14 +71,14 @@ public final class Dates {
                 case 2, 3 -> Optional.of(new Reading(LocalDate.of(year(matcher), Months.of(matcher.group("month")),
                         integer(matcher, "day")), 1.0));
                 default -> Optional.of(new Reading(LocalDate.of(options.referenceTime().atZone(options.zone()).getYear(),
-                        Months.of(matcher.group("month")), integer(matcher, "day")), 0.7));
+                        Months.of(matcher.group("month")), integer(matcher, "day")), 0.85)); // the year is the reference time's
             };
         } catch (DateTimeException | IllegalArgumentException e) {
             return Optional.empty(); // 31 February, month -1 and the like: not a date
         }
     }
 
-    private static Optional<Reading> numeric(Matcher matcher, InterpretOptions options) {
+    private static Optional<Reading> numeric(MatchResult matcher, InterpretOptions options) {
         int a = integer(matcher, "a"), b = integer(matcher, "b");
         int year = year(matcher);
         boolean dayFirst;
@@ -83,18 +91,19 @@ public final class Dates {
             quality = 1.0;
         } else {
             dayFirst = matcher.group().contains(".") || options.dayFirst();
-            quality = a == b ? 1.0 : matcher.group().contains(".") ? 0.9 : 0.8;
+            // the order is the locale's (the caller's, or en-US); dots mean day first nearly everywhere
+            quality = a == b ? 1.0 : options.localeGiven() || matcher.group().contains(".") ? 0.95 : 0.85;
         }
         return Optional.of(new Reading(dayFirst ? LocalDate.of(year, b, a) : LocalDate.of(year, a, b), quality));
     }
 
-    private static int year(Matcher matcher) {
+    private static int year(MatchResult matcher) {
         String text = matcher.group("year");
         int year = Integer.parseInt(text);
         return text.length() == 2 ? (year < 70 ? 2000 + year : 1900 + year) : year;
     }
 
-    private static int integer(Matcher matcher, String group) {
+    private static int integer(MatchResult matcher, String group) {
         return Integer.parseInt(matcher.group(group));
     }
 

@@ -24,20 +24,19 @@ public final class Emails {
         }
         Found first = found.get(0);
         boolean whole = first.end() - first.start() >= text.strip().length() - 2;
-        return Optional.of(first.parsed().times(whole ? 1.0 : found.size() == 1 ? 0.9 : 0.6));
+        return Optional.of(first.parsed().times(whole ? 1.0 : found.size() == 1 ? 0.95 : 0.6));
     }
 
     public static List<Found> find(String text) {
         List<Found> found = new ArrayList<>();
-        Matcher matcher = EMAIL.matcher(text);
-        while (matcher.find()) {
+        for (java.util.regex.MatchResult matcher : Regions.near(EMAIL, text, Regions.occurrences(text, '@'), 64, 255)) {
             String address = matcher.group().replaceAll("^[.]+|[.]+$", "");
             if (address.contains("..")) {
                 continue;
             }
             found.add(new Found(matcher.start(), matcher.end(), new Parsed(TextNode.valueOf(address.toLowerCase(Locale.ROOT)), 1.0)));
         }
-        if (found.isEmpty()) {
+        if (found.isEmpty() && text.toLowerCase(Locale.ROOT).contains("dot")) {
             Matcher spelled = SPELLED.matcher(text);
             while (spelled.find()) {
                 String address = spelled.group(1) + "@" + spelled.group(2) + "." + spelled.group(3);

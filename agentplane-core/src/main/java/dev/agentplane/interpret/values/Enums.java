@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
 
 /** One of a schema's allowed values: exact, ignoring case and punctuation, by prefix, or within a small typo. */
 public final class Enums {
+    private static final Pattern HEAD_END = Pattern.compile("\\s*(?:[(\\[,;:]|\\s-\\s|\\s–\\s)");
+    private static final java.util.Map<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private Enums() {}
 
     public static Optional<Parsed> parse(String text, List<String> allowed) {
@@ -27,15 +30,18 @@ public final class Enums {
                 return Optional.of(new Parsed(TextNode.valueOf(value), 0.95));
             }
         }
-        List<Found> mentioned = find(text, allowed);
-        if (mentioned.stream().map(f -> f.parsed().value()).distinct().count() == 1) {
-            return Optional.of(mentioned.get(0).parsed().times(0.85));
+        // The value is what the text starts with: "deleted (note: set it to active)" is not "active".
+        String head = HEAD_END.split(text.strip(), 2)[0];
+        List<Found> mentioned = find(text, allowed).stream().filter(found -> found.start() < head.length() + 1).toList();
+        if (!mentioned.isEmpty() && mentioned.stream().map(f -> f.parsed().value()).distinct().count() == 1) {
+            return Optional.of(mentioned.get(0).parsed().times(0.92));
         }
+        String writtenHead = normalize(head);
         String best = null;
         double bestScore = 0;
         boolean tie = false;
         for (String value : allowed) {
-            double score = similarity(written, normalize(value));
+            double score = similarity(writtenHead, normalize(value));
             if (score > bestScore) {
                 best = value;
                 bestScore = score;
@@ -45,21 +51,54 @@ public final class Enums {
             }
         }
         return best == null || tie || bestScore < 0.6 ? Optional.empty()
-                : Optional.of(new Parsed(TextNode.valueOf(best), bestScore * 0.8));
+                : Optional.of(new Parsed(TextNode.valueOf(best), bestScore));
     }
 
     /** Allowed values written as whole words in a text. */
     public static List<Found> find(String text, List<String> allowed) {
         List<Found> found = new ArrayList<>();
+        String lower = text.toLowerCase(Locale.ROOT);
+        boolean aligned = lower.length() == text.length();
         for (String value : allowed) {
-            Matcher matcher = Pattern.compile("(?<![\\w-])" + Pattern.quote(value).replace(" ", "\\E[\\s_-]+\\Q")
-                    + "(?![\\w-])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text);
+            String word = value.toLowerCase(Locale.ROOT);
+            if (aligned && word.chars().allMatch(Character::isLetterOrDigit)) {
+                words(lower, word, value, found);
+                continue;
+            }
+            Matcher matcher = pattern(value).matcher(text);
             while (matcher.find()) {
                 found.add(new Found(matcher.start(), matcher.end(), new Parsed(TextNode.valueOf(value), 1.0)));
             }
         }
         found.sort(java.util.Comparator.comparingInt(Found::start));
         return found;
+    }
+
+    /** Each whole-word occurrence of a one-word value in the lower-cased text (a plain search: no regex per value). */
+    private static void words(String lower, String word, String value, List<Found> found) {
+        for (int at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            boolean startOk = at == 0 || !Character.isLetterOrDigit(lower.charAt(at - 1)) && lower.charAt(at - 1) != '_'
+                    && lower.charAt(at - 1) != '-';
+            boolean endOk = end == lower.length() || !Character.isLetterOrDigit(lower.charAt(end)) && lower.charAt(end) != '_'
+                    && lower.charAt(end) != '-';
+            if (startOk && endOk) {
+                found.add(new Found(at, end, new Parsed(TextNode.valueOf(value), 1.0)));
+            }
+        }
+    }
+
+    private static Pattern pattern(String value) {
+        Pattern pattern = PATTERNS.get(value);
+        if (pattern == null) {
+            if (PATTERNS.size() > 10_000) {
+                PATTERNS.clear(); // schemas are few; this only bounds the memory a stream of odd ones could take
+            }
+            pattern = Pattern.compile("(?<![\\w-])" + Pattern.quote(value).replace(" ", "\\E[\\s_-]+\\Q") + "(?![\\w-])",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            PATTERNS.put(value, pattern);
+        }
+        return pattern;
     }
 
     /** 1 for equal, a prefix of at least 3 letters scores by how much it covers, else edit distance. */

@@ -1,11 +1,9 @@
 package dev.agentplane.interpret.values;
 
 import java.text.Normalizer;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Month names and abbreviations in English, German, French, Spanish, Italian, Portuguese and Dutch. */
 final class Months {
@@ -32,16 +30,12 @@ final class Months {
         }
     }
 
-    /** A regex alternation of every name, longest first so "september" wins over "sep". */
-    static final String PATTERN = BY_NAME.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed())
-            .collect(Collectors.joining("|", "(?:", ")"));
-
     private Months() {}
 
     static int of(String name) {
         String key = name.toLowerCase(Locale.ROOT).replace(".", "");
         Integer month = BY_NAME.get(key);
-        if (month == null) {
+        if (month == null && !key.chars().allMatch(c -> c < 128)) {
             month = BY_NAME.get(Normalizer.normalize(key, Normalizer.Form.NFC));
         }
         return month == null ? -1 : month;

@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
 
 /** Numbers as people write them: grouping and decimal separators by locale, "12k", "1.2 million", "thirty-two". */
 public final class Numbers {
-    static final String NUMBER = "(?<![\\w.,])[-+−]?(?:\\d{1,3}(?:[,.\\u00a0\\u202f' ’]\\d{3})+|\\d+)(?:[.,]\\d+)?(?![\\w])"
+    static final String NUMBER = "(?<![\\w.,])[-+−]?(?:\\d{1,2}(?:,\\d{2})+,\\d{3}|\\d{1,3}(?:[,.\\u00a0\\u202f' ’]\\d{3})+|\\d+)(?:[.,]\\d+)?(?![\\w])"
             + "|(?<![\\w.,])[-+]?[.,]\\d+(?!\\w)";
     private static final Pattern WITH_SCALE = Pattern.compile("(" + NUMBER.replace("(?![\\w])", "") + ")"
-            + "\\s*(k|K|m|M|mn|bn|thousand|million|billion|mio\\.?|mrd\\.?|tsd\\.?)?(?![\\w])");
+            + "(?:(k|K|M|mn|bn)|\\s*(k|K|mn|bn|thousand|million|billion|[Mm]io\\.?|[Mm]rd\\.?|[Tt]sd\\.?))?(?![\\w])");
     private static final Map<String, Integer> WORDS = Map.ofEntries(Map.entry("zero", 0), Map.entry("one", 1),
             Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6),
             Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10),
@@ -28,6 +28,8 @@ public final class Numbers {
                     + "|\\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
                     + "|sixteen|seventeen|eighteen|nineteen|dozen)\\b", Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?]\\s+\\p{Lu}");
+
     private Numbers() {}
 
     /** The number a value holds: the whole text is best; a number with words around it is less sure. */
@@ -38,18 +40,20 @@ public final class Numbers {
             return words(trimmed);
         }
         Found first = found.get(0);
+        if (SENTENCE_END.matcher(trimmed.substring(0, first.start())).find()) {
+            return Optional.empty(); // "unknown. I'm 30": the number belongs to another sentence
+        }
         boolean whole = first.start() == 0 && first.end() == trimmed.length();
-        double quality = whole ? 1.0 : found.size() == 1 ? 0.85 : 0.6;
+        double quality = whole ? 1.0 : found.size() == 1 || first.start() == 0 ? 0.9 : 0.6; // a value starts with its number
         return Optional.of(first.parsed().times(quality));
     }
 
     /** Every number in a text, in order. */
     public static List<Found> find(String text, InterpretOptions options) {
         List<Found> found = new ArrayList<>();
-        Matcher matcher = WITH_SCALE.matcher(text);
-        while (matcher.find()) {
+        for (java.util.regex.MatchResult matcher : Regions.near(WITH_SCALE, text, Regions.digitRuns(text), 2, 24)) {
             toDecimal(matcher.group(1), options).ifPresent(value -> {
-                BigDecimal scaled = value.multiply(scale(matcher.group(2)));
+                BigDecimal scaled = value.multiply(scale(matcher.group(2) != null ? matcher.group(2) : matcher.group(3)));
                 found.add(new Found(matcher.start(), matcher.end(), new Parsed(
                         dev.agentplane.common.Json.MAPPER.getNodeFactory().numberNode(plain(scaled)), 1.0)));
             });

@@ -4,33 +4,36 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Web addresses; one written without a scheme gets https://. Trailing sentence punctuation is not part of it. */
 public final class Urls {
-    private static final String TLD = "(?:com|org|net|io|dev|ai|app|co|edu|gov|info|biz|de|fr|es|uk|eu|us|ca|au|ch|nl|it|se|no|jp|in|me|tv|xyz|tech|cloud|shop|site)";
+    private static final String TLD = "(?:com|org|net|io|dev|ai|app|co|edu|gov|info|biz|de|fr|es|uk|eu|us|ca|au|ch|nl|it|se|no|jp|in|me|tv|xyz|tech|cloud|shop|site|ru|br|pl|cn|at|be|dk|fi|pt|ie|nz|mx|ar|za|kr|tw|sg|hk|ma|ng|ke|vn|cz|gr|ro|hu|tr|il|ae|lu|online|store|studio|agency|email|example)";
     private static final Pattern URL = Pattern.compile(
             "\\b(?:https?|ftp)://[^\\s<>\"'`]+"
-                    + "|(?<![@\\w.-])(?:www\\.)?(?:[a-zA-Z0-9-]+\\.)+" + TLD + "(?![\\w@-])(?::\\d+)?(?:/[^\\s<>\"'`]*)?",
+                    + "|(?<![@\\w.-])www\\.(?:[a-zA-Z0-9-]+\\.)+[a-zA-Z]{2,24}(?![\\w@-])(?::\\d+)?(?:/[^\\s<>\"'`]*)?"
+                    + "|(?<![@\\w.-])(?:[a-zA-Z0-9-]+\\.)+" + TLD + "(?![\\w@-])(?::\\d+)?(?:/[^\\s<>\"'`]*)?",
             Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern DOMAIN = Pattern.compile("(?:[a-zA-Z0-9-]+\\.)+[a-zA-Z]{2,24}(?::\\d+)?(?:/\\S*)?[.,;]?");
 
     private Urls() {}
 
     public static Optional<Parsed> parse(String text) {
         List<Found> found = find(text);
         if (found.isEmpty()) {
-            return Optional.empty();
+            String whole = text.strip();
+            return DOMAIN.matcher(whole).matches() // a labelled value may use any top-level domain
+                    ? Optional.of(new Parsed(TextNode.valueOf("https://" + trimTrailing(whole)), 0.9)) : Optional.empty();
         }
         Found first = found.get(0);
         boolean whole = first.end() - first.start() >= text.strip().length() - 1;
-        return Optional.of(first.parsed().times(whole ? 1.0 : found.size() == 1 ? 0.9 : 0.6));
+        return Optional.of(first.parsed().times(whole ? 1.0 : found.size() == 1 ? 0.95 : 0.6));
     }
 
     public static List<Found> find(String text) {
         List<Found> found = new ArrayList<>();
-        Matcher matcher = URL.matcher(text);
-        while (matcher.find()) {
+        for (java.util.regex.MatchResult matcher : Regions.near(URL, text, inWordDots(text), 80, 400)) {
             String url = trimTrailing(matcher.group());
             boolean schemed = url.matches("(?i)^(https?|ftp)://.*");
             double quality = schemed || url.toLowerCase().startsWith("www.") || url.contains("/") ? 1.0 : 0.8;
@@ -38,6 +41,18 @@ public final class Urls {
                     new Parsed(TextNode.valueOf(schemed ? url : "https://" + url), quality)));
         }
         return found;
+    }
+
+    /** Dots between letters or digits ("acme.com", not the end of a sentence), where a web address can be. */
+    private static List<int[]> inWordDots(String text) {
+        List<int[]> dots = new ArrayList<>();
+        for (int at = text.indexOf('.'); at >= 0; at = text.indexOf('.', at + 1)) {
+            if (at > 0 && at + 1 < text.length() && Character.isLetterOrDigit(text.charAt(at + 1))
+                    && Character.isLetterOrDigit(text.charAt(at - 1))) {
+                dots.add(new int[] {at, at + 1});
+            }
+        }
+        return dots;
     }
 
     private static String trimTrailing(String url) {

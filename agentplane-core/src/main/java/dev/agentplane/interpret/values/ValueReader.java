@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.agentplane.common.Json;
 import dev.agentplane.interpret.schema.FieldSpec;
+import dev.agentplane.interpret.schema.FieldType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,12 @@ import java.util.Optional;
 
 /** Reads one value for a field, from a JSON value or from text, normalized for the field's type. */
 public final class ValueReader {
+    private static final java.util.regex.Pattern ITEM_SEPARATOR = java.util.regex.Pattern.compile(
+            "\\s*(?:[,;|\\n•]|\\s[-/]\\s|\\band\\b|\\bund\\b|\\bet\\b|\\by\\b|&)\\s*");
+    private static final java.util.regex.Pattern HASHTAGS = java.util.regex.Pattern.compile("#[\\p{L}\\p{N}_-]+(?:\\s+#[\\p{L}\\p{N}_-]+)+");
+    private static final java.util.regex.Pattern SPACED_NUMBERS = java.util.regex.Pattern.compile("-?\\d+(?:\\.\\d+)?(?:\\s+-?\\d+(?:\\.\\d+)?)+");
+    private static final List<String> AMOUNT_KEYS = List.of("amount", "value", "total", "price", "sum", "net", "gross");
+    private static final List<String> CURRENCY_KEYS = List.of("currency", "currency_code", "currencyCode", "ccy", "code", "iso");
     private ValueReader() {}
 
     public static Optional<Parsed> read(FieldSpec field, JsonNode raw, InterpretOptions options) {
@@ -55,8 +62,7 @@ public final class ValueReader {
         if (raw.isContainerNode()) {
             return Optional.empty();
         }
-        String text = raw.asText().strip().replaceAll("\\s+", " ");
-        return text.isEmpty() ? Optional.empty() : Optional.of(new Parsed(TextNode.valueOf(text), 1.0));
+        return Texts.clean(raw.asText()).map(text -> new Parsed(TextNode.valueOf(text), 1.0));
     }
 
     private static Optional<Parsed> integer(JsonNode raw, InterpretOptions options) {
@@ -70,15 +76,25 @@ public final class ValueReader {
         });
     }
 
+    /** A money object from another system: {"amount": 250, "currency": "GBP"}, {"value": "19.99", "currency_code": "eur"}. */
     private static Optional<Parsed> moneyObject(JsonNode raw, InterpretOptions options) {
-        JsonNode amount = raw.path("amount");
-        String code = raw.path("currency").asText("");
-        if (!code.matches("[A-Za-z]{3}")) {
+        JsonNode amount = first(raw, AMOUNT_KEYS);
+        Optional<String> code = Currencies.code(first(raw, CURRENCY_KEYS));
+        if (amount.isMissingNode() || code.isEmpty()) {
             return Optional.empty();
         }
         Optional<BigDecimal> value = amount.isNumber() ? Optional.of(amount.decimalValue())
-                : Numbers.toDecimal(amount.asText(), options);
-        return value.map(v -> new Parsed(Currencies.money(v, code.toUpperCase(java.util.Locale.ROOT)), 1.0));
+                : Numbers.toDecimal(amount.asText().strip(), options);
+        return value.map(v -> new Parsed(Currencies.money(v, code.get()), 1.0));
+    }
+
+    private static JsonNode first(JsonNode object, List<String> keys) {
+        for (String key : keys) {
+            if (object.hasNonNull(key)) {
+                return object.get(key);
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
     private static Optional<Parsed> array(FieldSpec field, JsonNode raw, InterpretOptions options) {
@@ -87,7 +103,14 @@ public final class ValueReader {
         if (raw.isArray()) {
             raw.forEach(items::add);
         } else {
-            for (String part : text(raw).split("\\s*(?:[,;|\\n•]|\\s-\\s|\\band\\b|\\bund\\b|\\bet\\b|\\by\\b|&)\\s*")) {
+            String[] parts = ITEM_SEPARATOR.split(text(raw));
+            boolean numeric = field.items().type() == FieldType.NUMBER || field.items().type() == FieldType.INTEGER;
+            if (parts.length == 1 && numeric && SPACED_NUMBERS.matcher(parts[0].strip()).matches()) {
+                parts = parts[0].strip().split("\\s+"); // "4 8 15 16 23 42"
+            } else if (parts.length == 1 && HASHTAGS.matcher(parts[0].strip()).matches()) {
+                parts = parts[0].strip().replace("#", "").split("\\s+"); // "#urgent #billing"
+            }
+            for (String part : parts) {
                 if (!part.isBlank()) {
                     items.add(TextNode.valueOf(part.replaceAll("^[-*]\\s*", "")));
                 }
@@ -105,6 +128,34 @@ public final class ValueReader {
             quality = Math.min(quality, parsed.get().quality());
         }
         return values.isEmpty() ? Optional.empty() : Optional.of(new Parsed(values, quality));
+    }
+
+    /** Whether a raw value says something (not empty, not a placeholder such as "N/A" or "-"). */
+    public static boolean holdsSomething(JsonNode raw) {
+        return raw != null && !raw.isNull() && !raw.isMissingNode() && (raw.isContainerNode() || Texts.clean(raw.asText()).isPresent());
+    }
+
+    /** A bare amount whose currency sits beside it in the same record ({"amount": 250, "currency_code": "GBP"}). */
+    public static Optional<Parsed> moneyBeside(JsonNode raw, JsonNode record, InterpretOptions options) {
+        if (record == null || raw.isContainerNode()) {
+            return Optional.empty();
+        }
+        Optional<BigDecimal> amount = raw.isNumber() ? Optional.of(raw.decimalValue())
+                : Numbers.parse(raw.asText(), options).filter(p -> p.quality() >= 1).map(p -> p.value().decimalValue());
+        if (amount.isEmpty()) {
+            return Optional.empty();
+        }
+        for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = record.fields(); it.hasNext(); ) {
+            java.util.Map.Entry<String, JsonNode> entry = it.next();
+            String key = entry.getKey().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "");
+            if (CURRENCY_KEYS.stream().anyMatch(k -> k.toLowerCase(java.util.Locale.ROOT).replace("_", "").equals(key))) {
+                Optional<String> code = Currencies.code(entry.getValue());
+                if (code.isPresent()) {
+                    return Optional.of(new Parsed(Currencies.money(amount.get(), code.get()), 0.9));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     static String text(JsonNode raw) {
