@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentplane.common.Json;
 import dev.agentplane.interpret.schema.FieldSpec;
+import dev.agentplane.interpret.schema.FieldType;
 import java.util.List;
 
 /**
@@ -45,8 +46,14 @@ final class FieldSchemas {
         String description = field.description() == null ? hint : field.description() + " (" + hint + ")";
         property.put("description", description + "; null when the data does not say");
         switch (field.type()) {
-            case NUMBER -> property.set("type", types("number"));
-            case INTEGER -> property.set("type", types("integer"));
+            case NUMBER, INTEGER -> {
+                property.set("type", types(field.type() == FieldType.NUMBER ? "number" : "integer"));
+                if (!field.enumValues().isEmpty()) {
+                    ArrayNode values = property.putArray("enum");
+                    field.enumValues().forEach(value -> values.add(Json.MAPPER.getNodeFactory().numberNode(new java.math.BigDecimal(value))));
+                    values.addNull();
+                }
+            }
             case BOOLEAN -> property.set("type", types("boolean"));
             case CURRENCY -> {
                 property.set("type", types("object"));

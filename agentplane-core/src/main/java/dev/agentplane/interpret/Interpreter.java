@@ -54,7 +54,7 @@ public final class Interpreter {
         List<String> notes = new ArrayList<>();
         String strategy = request.strategy();
         if (!strategy.equals("llm")) {
-            Extraction heuristic = HeuristicInterpreter.interpret(schema, request.data(), options);
+            Extraction heuristic = HeuristicInterpreter.interpret(schema, request.data(), request.context(), options);
             values.putAll(heuristic.values());
             confidence.putAll(heuristic.confidence());
             notes.addAll(heuristic.notes());

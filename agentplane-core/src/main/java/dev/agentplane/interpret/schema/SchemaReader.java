@@ -159,6 +159,15 @@ public final class SchemaReader {
                     "use string, number, integer, boolean, array or object (with format or x-type for email, phone, url, date, date-time, currency)");
             return Optional.empty();
         }
+        String pattern = node.path("pattern").asText(null);
+        if (pattern != null) {
+            try {
+                java.util.regex.Pattern.compile(pattern);
+            } catch (java.util.regex.PatternSyntaxException invalid) {
+                errors.add(pointer + "/pattern", "is not a valid regular expression: " + invalid.getDescription(),
+                        "write a Java/ECMAScript-style regex, e.g. ^[0-9]{5}$");
+            }
+        }
         List<String> enumValues = new ArrayList<>();
         node.path("enum").forEach(value -> enumValues.add(value.asText()));
         return Optional.of(new FieldSpec(name, path, fieldType, description, required, enumValues,

@@ -85,6 +85,8 @@ class InterpretApiTest {
         api.post("/v1/interpret", "{\"data\": \"x\", \"schema\": {\"age\": \"years\"}}").expectProblem(400, "/schema/age");
         api.post("/v1/interpret", "{\"data\": \"x\", \"schema\": {\"type\": \"object\", \"properties\": {\"n\": {\"type\": \"decimal\"}}}}")
                 .expectProblem(400, "/schema/properties/n/type");
+        api.post("/v1/interpret", "{\"data\": \"x\", \"schema\": {\"type\": \"object\", \"properties\": {\"zip\": {\"type\": \"string\", \"pattern\": \"[0-9\"}}}}")
+                .expectProblem(400, "/schema/properties/zip/pattern");
         api.post("/v1/interpret", "{\"data\": \"x\", \"schema\": {\"a\": \"string\"}, \"strategy\": \"magic\"}").expectProblem(400, "/strategy");
         api.post("/v1/interpret", "{\"data\": \"x\", \"schema\": {\"a\": \"string\"}, \"strategy\": \"llm\"}").expectProblem(400, "/strategy");
         api.post("/v1/interpret", "{\"data\": \"x\", \"schema\": {\"a\": \"string\"}, \"model\": \"gpt-9\"}").expectProblem(400, "/model");
