@@ -48,9 +48,7 @@ public final class Currencies {
     public static Optional<Parsed> parse(String text, InterpretOptions options) {
         List<Found> found = find(text, options);
         if (!found.isEmpty()) {
-            Found first = found.get(0);
-            boolean whole = first.end() - first.start() >= text.strip().length() - 1;
-            return Optional.of(first.parsed().times(whole ? 1.0 : found.size() == 1 ? 0.95 : 0.6));
+            return Found.first(found, text, 1);
         }
         if (options.currency() != null) {
             return Numbers.parse(text, options).map(number -> new Parsed(money(number.value().decimalValue(), options.currency()),

@@ -33,12 +33,7 @@ public final class Dates {
 
     public static Optional<Parsed> parse(String text, InterpretOptions options) {
         List<Found> found = find(text, options);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        Found first = found.get(0);
-        boolean whole = first.end() - first.start() >= text.strip().length() - 3;
-        return Optional.of(first.parsed().times(whole ? 1.0 : found.size() == 1 ? 0.95 : 0.6));
+        return Found.first(found, text, 3);
     }
 
     /** Every date in a text, in order, overlapping readings resolved for the longest. */

@@ -19,12 +19,7 @@ public final class Emails {
 
     public static Optional<Parsed> parse(String text) {
         List<Found> found = find(text);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        Found first = found.get(0);
-        boolean whole = first.end() - first.start() >= text.strip().length() - 2;
-        return Optional.of(first.parsed().times(whole ? 1.0 : found.size() == 1 ? 0.95 : 0.6));
+        return Found.first(found, text, 2);
     }
 
     public static List<Found> find(String text) {

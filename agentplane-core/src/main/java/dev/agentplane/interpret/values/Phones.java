@@ -18,9 +18,7 @@ public final class Phones {
     public static Optional<Parsed> parse(String text, InterpretOptions options) {
         List<Found> found = find(text, options);
         if (!found.isEmpty()) {
-            Found first = found.get(0);
-            boolean whole = first.end() - first.start() >= text.strip().length() - 2;
-            return Optional.of(first.parsed().times(whole ? 1.0 : found.size() == 1 ? 0.95 : 0.6));
+            return Found.first(found, text, 2);
         }
         try {
             PhoneNumber number = UTIL.parse(text, options.region());

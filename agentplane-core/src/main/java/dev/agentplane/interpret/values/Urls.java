@@ -26,9 +26,7 @@ public final class Urls {
             return DOMAIN.matcher(whole).matches() // a labelled value may use any top-level domain
                     ? Optional.of(new Parsed(TextNode.valueOf("https://" + trimTrailing(whole)), 0.9)) : Optional.empty();
         }
-        Found first = found.get(0);
-        boolean whole = first.end() - first.start() >= text.strip().length() - 1;
-        return Optional.of(first.parsed().times(whole ? 1.0 : found.size() == 1 ? 0.95 : 0.6));
+        return Found.first(found, text, 1);
     }
 
     public static List<Found> find(String text) {
