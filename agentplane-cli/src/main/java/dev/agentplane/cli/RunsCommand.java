@@ -2,11 +2,10 @@ package dev.agentplane.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.agentplane.cli.teamrun.CliRunner;
-import dev.agentplane.cli.teamrun.EmbeddedStore;
+import dev.agentplane.cli.teamrun.RunStore;
 import dev.agentplane.common.Json;
-import dev.agentplane.common.problems.ProblemException;
 import dev.agentplane.interpret.ModelExtractor;
-import dev.agentplane.teams.record.LocalRunRecords;
+import dev.agentplane.teams.record.RunRecords;
 import dev.agentplane.teams.record.RunSummary;
 import dev.agentplane.teams.run.RunEvent;
 import java.io.PrintWriter;
@@ -37,8 +36,8 @@ final class RunsCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (Silence silence = Silence.logging(); EmbeddedStore store = EmbeddedStore.open(options.dataDir, ModelExtractor.NONE)) {
-                List<RunSummary> runs = new LocalRunRecords(store.plane(), store.actor()).list(team, Math.min(Math.max(limit, 1), 200));
+            try (Silence silence = Silence.logging(); RunStore store = RunStore.open(options.settings(), ModelExtractor.NONE)) {
+                List<RunSummary> runs = store.records().list(team, Math.min(Math.max(limit, 1), 200));
                 if (options.output == TeamRunOptions.Format.json) {
                     out.println(Json.write(Json.MAPPER.valueToTree(runs)));
                 } else {
@@ -64,8 +63,8 @@ final class RunsCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (Silence silence = Silence.logging(); EmbeddedStore store = EmbeddedStore.open(options.dataDir, ModelExtractor.NONE)) {
-                LocalRunRecords records = new LocalRunRecords(store.plane(), store.actor());
+            try (Silence silence = Silence.logging(); RunStore store = RunStore.open(options.settings(), ModelExtractor.NONE)) {
+                RunRecords records = store.records();
                 RunSummary run = records.get(id);
                 List<RunEvent> events = records.journal(id).events();
                 if (options.output == TeamRunOptions.Format.json) {
@@ -80,7 +79,7 @@ final class RunsCommand {
                         out.println("error: " + run.error());
                     }
                 }
-            } catch (ProblemException e) {
+            } catch (RuntimeException e) { // an unknown run, an unreachable server: the message says which
                 spec.commandLine().getErr().println("agentplane runs show: " + e.getMessage());
                 return 2;
             }

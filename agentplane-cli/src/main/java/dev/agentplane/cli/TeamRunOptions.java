@@ -22,9 +22,16 @@ final class TeamRunOptions {
     @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "text (default: live progress) or json (for CI).")
     Format output;
 
+    @Option(names = "--server", paramLabel = "URL", description = "Record runs on this AgentPlane server (its executions, events and audit) instead of the local store.")
+    java.net.URI server;
+
+    @Option(names = "--api-key", paramLabel = "KEY", description = "The server's API key (default: $AGENTPLANE_API_KEY).")
+    String apiKey = System.getenv("AGENTPLANE_API_KEY");
+
     enum Format { text, json }
 
     TeamRunSettings settings() {
-        return new TeamRunSettings(teamsDir, config, dataDir, workspace, output == Format.json, System.console() != null);
+        return new TeamRunSettings(teamsDir, config, dataDir, workspace, output == Format.json, System.console() != null,
+                server, apiKey);
     }
 }

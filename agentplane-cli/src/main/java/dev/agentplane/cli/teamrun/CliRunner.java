@@ -10,7 +10,9 @@ import dev.agentplane.llm.Models;
 import dev.agentplane.teams.definition.TeamCatalog;
 import dev.agentplane.teams.definition.TeamDefinition;
 import dev.agentplane.teams.definition.TeamFile;
-import dev.agentplane.teams.record.LocalRunRecords;
+import dev.agentplane.teams.record.RunRecords;
+import dev.agentplane.teams.tools.controlplane.EscalationApprovals;
+import dev.agentplane.teams.tools.terraform.TerraformApprovals;
 import dev.agentplane.teams.record.RunSummary;
 import dev.agentplane.teams.run.RunJournal;
 import dev.agentplane.teams.run.RunListener;
@@ -18,7 +20,6 @@ import dev.agentplane.teams.run.RunOutcome;
 import dev.agentplane.teams.run.TeamRunner;
 import dev.agentplane.teams.run.TeamToolbox;
 import dev.agentplane.teams.tools.ToolContext;
-import dev.agentplane.teams.tools.controlplane.LocalControlPlane;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -34,6 +35,8 @@ import java.time.Duration;
 public final class CliRunner {
     /** How long one tool call may take at most, whatever a tool's own settings say. */
     static final Duration TOOL_CALL_LIMIT = Duration.ofMinutes(30);
+    /** How long an apply waits for a person's approval through the server. */
+    static final Duration APPROVAL_WAIT = Duration.ofHours(24);
     private final TeamRunSettings settings;
     private final PrintWriter out;
     private final PrintWriter err;
@@ -59,29 +62,31 @@ public final class CliRunner {
         } catch (ConfigurationError e) {
             return fail(e.getMessage());
         }
-        try (EmbeddedStore store = EmbeddedStore.open(settings.dataDir(), new LlmModelExtractor(models))) {
-            LocalRunRecords records = new LocalRunRecords(store.plane(), store.actor());
+        try (RunStore backend = RunStore.open(settings, new LlmModelExtractor(models))) {
+            RunRecords records = backend.records();
             if (resumeId != null) {
                 RunSummary summary = records.get(resumeId);
                 if (!summary.status().equals("running")) {
-                    return report(summary.id(), records.get(resumeId), null);
+                    return report(summary.id(), summary, null);
                 }
                 teamName = summary.team();
                 task = summary.task();
             }
             TeamDefinition team = team(teamName);
-            LocalControlPlane controlPlane = new LocalControlPlane(store.plane(), store.actor());
-            try (TeamToolbox toolbox = TeamToolbox.open(team, controlPlane, ConsoleApprovals.forThisProcess())) {
+            TerraformApprovals approvals = settings.terminal() || settings.server() == null ? ConsoleApprovals.forThisProcess()
+                    : new EscalationApprovals(backend.controlPlane(), APPROVAL_WAIT);
+            try (TeamToolbox toolbox = TeamToolbox.open(team, backend.controlPlane(), approvals)) {
                 String runId = resumeId != null ? resumeId : records.start(team.name(), task);
                 RunJournal journal = records.journal(runId);
                 Path workspace = Files.createDirectories(settings.workspace());
                 RunListener listener = settings.json() ? RunListener.NONE : new Progress(out, settings.terminal());
-                RunOutcome outcome = new TeamRunner(models, toolbox::toolsOf, controlPlane).run(runId, team, task, journal,
-                        new ToolContext(workspace.toAbsolutePath(), runId, null, TOOL_CALL_LIMIT), listener);
+                RunOutcome outcome = new TeamRunner(models, toolbox::toolsOf, backend.controlPlane()).run(runId, team, task,
+                        journal, new ToolContext(workspace.toAbsolutePath(), runId, null, TOOL_CALL_LIMIT), listener);
                 records.finish(runId, outcome);
                 return report(runId, records.get(runId), outcome);
             }
-        } catch (ConfigurationError | IllegalArgumentException | ProblemException e) {
+        } catch (ConfigurationError | IllegalArgumentException | ProblemException | ServerClient.ServerRefusal
+                 | java.io.UncheckedIOException e) {
             return fail(e.getMessage());
         } catch (IOException e) {
             return fail("cannot use " + e.getMessage());
@@ -152,7 +157,7 @@ public final class CliRunner {
     }
 
     /** A mistake in the team, the config or the flags: exit code 2. */
-    static final class ConfigurationError extends RuntimeException {
+    public static final class ConfigurationError extends RuntimeException {
         ConfigurationError(String message) {
             super(message);
         }

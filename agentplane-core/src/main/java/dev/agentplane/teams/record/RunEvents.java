@@ -11,10 +11,10 @@ import dev.agentplane.teams.run.RunOutcome;
 import java.util.Optional;
 
 /** A run's events as execution events ({@code team.model.answered}…), and a run's execution as a summary. */
-final class RunEvents {
+public final class RunEvents {
     private RunEvents() {}
 
-    static NewExecutionEvent toExecutionEvent(RunEvent event) {
+    public static NewExecutionEvent toExecutionEvent(RunEvent event) {
         ObjectNode data = Json.MAPPER.valueToTree(event);
         String type = data.remove("type").asText();
         Long in = null, out = null;
@@ -31,7 +31,7 @@ final class RunEvents {
         return new NewExecutionEvent(null, RunRecords.EVENT_PREFIX + type, message, data, in, out, cost);
     }
 
-    static Optional<RunEvent> fromExecutionEvent(String type, JsonNode data) {
+    public static Optional<RunEvent> fromExecutionEvent(String type, JsonNode data) {
         if (!type.startsWith(RunRecords.EVENT_PREFIX) || data == null || !data.isObject()) {
             return Optional.empty();
         }
@@ -51,11 +51,22 @@ final class RunEvents {
         return false;
     }
 
-    static ObjectNode output(RunOutcome outcome) {
+    public static ObjectNode output(RunOutcome outcome) {
         ObjectNode output = Json.object().put("status", outcome.status()).put("steps", outcome.steps());
         output.put("result", outcome.result());
         output.put("reason", outcome.reason());
         return output;
+    }
+
+    /** A run's summary from its execution as the API shows it. */
+    public static RunSummary summary(JsonNode execution) {
+        String team = execution.path("workflow_name").asText().substring(RunRecords.WORKFLOW_PREFIX.length());
+        JsonNode output = execution.path("output");
+        return new RunSummary(execution.path("id").asText(), team, execution.path("input").path("task").asText(null),
+                execution.path("status").asText(), output.path("result").asText(null), execution.path("error").asText(null),
+                execution.path("tokens_in").asLong(), execution.path("tokens_out").asLong(), execution.path("cost_usd").asDouble(),
+                java.time.Instant.parse(execution.path("started_at").asText()),
+                execution.path("completed_at").isTextual() ? java.time.Instant.parse(execution.path("completed_at").asText()) : null);
     }
 
     static RunSummary summary(Execution execution) {

@@ -1,16 +1,16 @@
 package dev.agentplane.teams.record;
 
 /** The workflow a team's runs are executions of: one step that waits while the runner (the CLI) works. */
-final class RunWorkflow {
+public final class RunWorkflow {
     static final String WAITING_STEP = "run";
 
     private RunWorkflow() {}
 
-    static String name(String team) {
+    public static String name(String team) {
         return RunRecords.WORKFLOW_PREFIX + team;
     }
 
-    static String definition(String team) {
+    public static String definition(String team) {
         return """
                 name: %s
                 description: >-
