@@ -36,6 +36,9 @@ final class TeamReader {
         JsonNode config = fields.mapping("/config", "{enable_logging: true}");
         TeamProcess process = process();
         JsonNode mcpServers = fields.mapping("/mcp_servers", "{files: {command: npx, args: [...]}}");
+        if (mcpServers != null) {
+            report("/mcp_servers", ToolSettingsCheck.mcpServers(mcpServers));
+        }
         Boolean memory = fields.bool("/memory");
         Map<String, JsonNode> tools = toolSettings();
         List<AgentDefinition> agents = agents(model, teamMaxSteps, memory != null && memory);
@@ -79,6 +82,13 @@ final class TeamReader {
         });
     }
 
+    /** A settings reader's complaint, at the field it names (or at {@code fallback}). */
+    private void report(String fallback, ToolSettingsCheck.Complaint complaint) {
+        if (complaint != null) {
+            source.error(complaint.pointer() != null ? complaint.pointer() : fallback, complaint.message());
+        }
+    }
+
     private Map<String, JsonNode> toolSettings() {
         JsonNode tools = fields.mapping("/tools", "{terminal: {timeout_seconds: 60}}");
         Map<String, JsonNode> settings = new LinkedHashMap<>();
@@ -96,6 +106,7 @@ final class TeamReader {
                         + " (MCP servers are set under mcp_servers)" : suggestion));
             } else if (fields.mapping(pointer, "{timeout_seconds: 60}") != null) {
                 settings.put(entry.getKey(), entry.getValue());
+                report(pointer, ToolSettingsCheck.tool(entry.getKey(), entry.getValue()));
             }
         });
         return settings;

@@ -110,6 +110,23 @@ class TeamParserTest {
     }
 
     @Test
+    void a_mistake_in_a_tool_setting_or_an_mcp_server_is_reported_at_its_line_when_the_file_is_read() {
+        List<String> errors = errors("""
+                name: t
+                tools:
+                  terminal:
+                    timeout_seconds: 0
+                mcp_servers:
+                  both: {command: npx, url: "http://localhost:9/mcp"}
+                agents: [{name: a, tools: [terminal]}]
+                """);
+
+        assertThat(errors).hasSize(2);
+        assertThat(errors.get(0)).startsWith("teams/infra.yaml:4: tools.terminal.timeout_seconds").contains("between 1 and 3600");
+        assertThat(errors.get(1)).startsWith("teams/infra.yaml:6: mcp_servers.both");
+    }
+
+    @Test
     void keeps_mcp_servers_and_tool_settings_for_their_readers_and_offers_mcp_tools() {
         TeamDefinition team = valid("""
                 name: research
