@@ -6,17 +6,21 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * The JSON Schema of workflow definitions, public so that editors can fetch it (docs/workflows.md, "Editor
- * support"). The build copies it into the jar from schemas/ at the repository root, its only source.
+ * The JSON Schemas of workflow definitions and team files, public so that editors can fetch them (docs/workflows.md
+ * and docs/teams.md, "Editor support"). The build copies them into the jar from schemas/ at the repository root,
+ * their only source.
  */
 public final class SchemaRoutes {
     static final String WORKFLOW_SCHEMA = "/schemas/workflow.schema.json";
+    static final String TEAM_SCHEMA = "/schemas/team.schema.json";
 
     private SchemaRoutes() {}
 
     public static void register(ApiRouter router) {
-        byte[] schema = load(WORKFLOW_SCHEMA);
-        router.get(WORKFLOW_SCHEMA, ctx -> ctx.contentType("application/schema+json").result(schema));
+        for (String path : new String[] {WORKFLOW_SCHEMA, TEAM_SCHEMA}) {
+            byte[] schema = load(path);
+            router.get(path, ctx -> ctx.contentType("application/schema+json").result(schema));
+        }
     }
 
     private static byte[] load(String resource) {

@@ -20,4 +20,12 @@ class SchemaApiTest {
         assertThat(response.body().get("$id").asText()).isEqualTo("https://agentplane.dev/schemas/workflow.schema.json");
         api.as(null).get("/schemas/workflow.schema.json?version=2").expectProblem(400, "version");
     }
+
+    @ApiTest
+    void the_team_schema_is_served_without_a_key_as_the_file_in_schemas(Api api) throws IOException {
+        var response = api.as(null).get("/schemas/team.schema.json").expect(200);
+
+        assertThat(response.text()).isEqualTo(Files.readString(Path.of("..", "schemas", "team.schema.json")));
+        assertThat(response.body().get("$id").asText()).isEqualTo("https://agentplane.dev/schemas/team.schema.json");
+    }
 }
