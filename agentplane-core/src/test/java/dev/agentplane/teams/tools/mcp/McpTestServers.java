@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Assumptions;
  * installed there with {@code npm ci} the first time they are needed (or when the lock file changed). Without
  * node and npm the tests are skipped on a developer machine and fail under {@code CI=true}.
  */
-final class McpTestServers {
+public final class McpTestServers {
     private static final Path DIR = Path.of("src", "test", "mcp").toAbsolutePath();
     private static final Path BIN = DIR.resolve("node_modules").resolve(".bin");
     private static String unavailable;
@@ -22,7 +22,7 @@ final class McpTestServers {
     private McpTestServers() {}
 
     /** The launcher of {@code @modelcontextprotocol/server-everything} (argument: stdio or streamableHttp). */
-    static Path everything() {
+    public static Path everything() {
         return require("mcp-server-everything");
     }
 
