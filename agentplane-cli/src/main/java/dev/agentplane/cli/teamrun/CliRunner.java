@@ -141,7 +141,8 @@ public final class CliRunner {
             out.println();
             out.println(summary.result());
             out.println("(run " + runId + ": " + summary.tokensIn() + " tokens in, " + summary.tokensOut() + " out, $"
-                    + summary.costUsd() + ")");
+                    + java.math.BigDecimal.valueOf(summary.costUsd()).setScale(6, java.math.RoundingMode.HALF_UP)
+                    .stripTrailingZeros().toPlainString() + ")");
         } else {
             err.println("agentplane run: run " + runId + " " + summary.status() + ": " + summary.error());
         }
