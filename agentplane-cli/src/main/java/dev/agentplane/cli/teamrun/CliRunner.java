@@ -14,7 +14,6 @@ import dev.agentplane.teams.record.RunRecords;
 import dev.agentplane.teams.tools.controlplane.EscalationApprovals;
 import dev.agentplane.teams.tools.terraform.TerraformApprovals;
 import dev.agentplane.teams.record.RunSummary;
-import dev.agentplane.teams.run.RunJournal;
 import dev.agentplane.teams.run.RunListener;
 import dev.agentplane.teams.run.RunOutcome;
 import dev.agentplane.teams.run.TeamRunner;
@@ -76,13 +75,21 @@ public final class CliRunner {
             TerraformApprovals approvals = settings.terminal() || settings.server() == null ? ConsoleApprovals.forThisProcess()
                     : new EscalationApprovals(backend.controlPlane(), APPROVAL_WAIT);
             try (TeamToolbox toolbox = TeamToolbox.open(team, backend.controlPlane(), approvals)) {
-                String runId = resumeId != null ? resumeId : records.start(team.name(), task);
-                RunJournal journal = records.journal(runId);
                 Path workspace = Files.createDirectories(settings.workspace());
+                String runId = resumeId != null ? resumeId : records.start(team.name(), task);
                 RunListener listener = settings.json() ? RunListener.NONE : new Progress(out, settings.terminal());
-                RunOutcome outcome = new TeamRunner(models, toolbox::toolsOf, backend.controlPlane()).run(runId, team, task,
-                        journal, new ToolContext(workspace.toAbsolutePath(), runId, null, TOOL_CALL_LIMIT), listener);
-                records.finish(runId, outcome);
+                RunOutcome outcome;
+                try {
+                    outcome = new TeamRunner(models, toolbox::toolsOf, backend.controlPlane()).run(runId, team, task,
+                            records.journal(runId), new ToolContext(workspace.toAbsolutePath(), runId, null, TOOL_CALL_LIMIT),
+                            listener);
+                    records.finish(runId, outcome);
+                } catch (RuntimeException stopped) { // the store or server went away mid-run: what was recorded stays
+                    err.println("agentplane run: run " + runId + " stopped before it ended: " + stopped.getMessage()
+                            + "\ncontinue it with: agentplane runs resume " + runId);
+                    err.flush();
+                    return 1;
+                }
                 return report(runId, records.get(runId), outcome);
             }
         } catch (ConfigurationError | IllegalArgumentException | ProblemException | ServerClient.ServerRefusal

@@ -63,6 +63,9 @@ final class RemoteRunRecords implements RunRecords {
 
     @Override
     public void finish(String runId, RunOutcome outcome) {
+        if (!get(runId).status().equals("running")) {
+            return; // finished before, or cancelled on the server meanwhile
+        }
         ObjectNode output = RunEvents.output(outcome);
         if (outcome.completed()) {
             server.post("/v1/executions/" + runId + "/complete", Json.object().set("output", output));

@@ -21,13 +21,16 @@ final class AgentSteps {
     }
 
     Outcome run(StepRun run, StepBody.Agent body, UnaryOperator<JsonNode> render) {
-        String task = text(render.apply(body.task()));
-        JsonNode with = render.apply(body.with());
         String runId = run.state() == null ? null : run.state().path("run_id").asText(null);
         if (runId == null) {
+            // The task as rendered now is kept with the run: a later look must resume it with the very same words.
+            String task = text(render.apply(body.task()));
+            JsonNode with = render.apply(body.with());
             String prepared = teams.prepare(run.orgId(), body.team(), body.agent(), task);
-            return new Outcome.Later(clock.millis(), Json.object().put("run_id", prepared));
+            return new Outcome.Later(clock.millis(), Json.object().put("run_id", prepared).put("task", task).set("with", with));
         }
+        String task = run.state().path("task").asText();
+        JsonNode with = run.state().get("with");
         TeamSteps.Result result;
         try {
             result = teams.run(run.orgId(), runId, body.team(), body.agent(), task, with);

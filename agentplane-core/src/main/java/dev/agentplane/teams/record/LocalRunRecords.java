@@ -50,6 +50,9 @@ public final class LocalRunRecords implements RunRecords {
 
     @Override
     public void finish(String runId, RunOutcome outcome) {
+        if (!plane.executions().get(actor, runId).status().equals(Execution.RUNNING)) {
+            return; // finished before (a step claimed again after the run ended), or cancelled meanwhile
+        }
         ObjectNode output = RunEvents.output(outcome);
         if (outcome.completed()) {
             plane.executions().complete(actor, runId, new CompleteExecution(output, null, null, null));

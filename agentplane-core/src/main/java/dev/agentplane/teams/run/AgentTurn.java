@@ -1,5 +1,6 @@
 package dev.agentplane.teams.run;
 
+import dev.agentplane.audit.Redactor;
 import dev.agentplane.llm.ChatMessage;
 import dev.agentplane.llm.ChatRequest;
 import dev.agentplane.llm.ChatResponse;
@@ -23,23 +24,27 @@ import java.util.Optional;
 final class AgentTurn {
     /** Runs a nested turn for {@code delegate}: the member's answer to a subtask. */
     interface Delegation {
-        String delegate(String agent, String subtask) throws InterruptedException;
+        /** {@code origin} identifies the delegating call (turn/step/call id): the subtask's turn is keyed by it. */
+        String delegate(String origin, String agent, String subtask) throws InterruptedException;
     }
 
     private final RunContext run;
     private final AgentDefinition agent;
     private final int turn;
+    private final String key;
     private final String instructions;
     private final List<ControlTool> controls;
     private final Delegation delegation;
     private final Map<String, AgentTool> tools = new LinkedHashMap<>();
     private String systemPrompt;
 
-    AgentTurn(RunContext run, AgentDefinition agent, String instructions, List<AgentTool> tools, List<ControlTool> controls,
-              Delegation delegation) {
+    /** {@code key}: where the run's logic creates this turn, which gives it the same number when the run resumes. */
+    AgentTurn(RunContext run, String key, AgentDefinition agent, String instructions, List<AgentTool> tools,
+              List<ControlTool> controls, Delegation delegation) {
         this.run = run;
         this.agent = agent;
-        this.turn = run.nextTurn();
+        this.key = key;
+        this.turn = run.turn(key);
         this.instructions = instructions;
         this.controls = controls;
         this.delegation = delegation;
@@ -60,8 +65,8 @@ final class AgentTurn {
         if (ended.isPresent()) {
             return ended.get(); // finished before the run was interrupted
         }
-        if (!startedBefore()) {
-            run.record(new RunEvent.TurnStarted(turn, agent.name(), instructions));
+        if (!run.replay.started(turn)) {
+            run.record(new RunEvent.TurnStarted(turn, key, agent.name(), instructions));
         }
         List<ChatMessage> messages = new ArrayList<>(List.of(ChatMessage.system(systemPrompt),
                 ChatMessage.user(instructions)));
@@ -79,20 +84,18 @@ final class AgentTurn {
                 if (control == ControlTool.HANDOVER && controls.contains(control)) {
                     Optional<String> refused = refusedHandover(control.agent(call.arguments()));
                     if (refused.isEmpty()) {
-                        finishTool(call, "handed over to " + control.agent(call.arguments()), false);
+                        finishTool(answer.step(), call, "handed over to " + control.agent(call.arguments()), false);
                         return end(control.text(call.arguments()), control.agent(call.arguments()));
                     }
-                    messages.add(ChatMessage.toolResult(call, finishTool(call, refused.get(), true).content()));
+                    ToolResult result = run.replay.toolResult(turn, answer.step(), call.id())
+                            .map(done -> new ToolResult(done.content(), done.error(), null))
+                            .orElseGet(() -> finishTool(answer.step(), call, refused.get(), true));
+                    messages.add(ChatMessage.toolResult(call, result.content()));
                     continue;
                 }
-                messages.add(ChatMessage.toolResult(call, result(call, control).content()));
+                messages.add(ChatMessage.toolResult(call, result(answer.step(), call, control).content()));
             }
         }
-    }
-
-    /** A replayed TurnStarted is not journaled twice: the turn started if any of its events were recorded. */
-    private boolean startedBefore() {
-        return run.journal.events().stream().anyMatch(e -> e instanceof RunEvent.TurnStarted started && started.turn() == turn);
     }
 
     private RunEvent.ModelAnswered answer(List<ChatMessage> messages, int step) throws InterruptedException {
@@ -122,28 +125,43 @@ final class AgentTurn {
         return definitions;
     }
 
-    private ToolResult result(ToolCall call, ControlTool control) throws InterruptedException {
-        Optional<RunEvent.ToolFinished> recorded = run.replay.toolResult(turn, call.id());
+    private ToolResult result(int step, ToolCall call, ControlTool control) throws InterruptedException {
+        Optional<RunEvent.ToolFinished> recorded = run.replay.toolResult(turn, step, call.id());
         if (recorded.isPresent()) {
             return new ToolResult(recorded.get().content(), recorded.get().error(), null);
         }
-        run.record(new RunEvent.ToolStarted(turn, agent.name(), call.id(), call.name(), call.arguments()));
+        if (call.arguments() != null && call.arguments().toString().contains(Redactor.REDACTED)) {
+            // Recorded arguments lose what looked secret; running the call with them would do the wrong thing.
+            return finishTool(step, call, "this call's arguments were redacted when the run was recorded, so it cannot "
+                    + "run again as it was; call the tool again with the arguments", true);
+        }
+        run.record(new RunEvent.ToolStarted(turn, step, agent.name(), call.id(), call.name(), call.arguments()));
         ToolResult result;
         if (control == ControlTool.DELEGATE && controls.contains(control)) {
             Optional<String> refused = refusedHandover(control.agent(call.arguments()));
             result = refused.isPresent() ? ToolResult.error(refused.get())
-                    : ToolResult.ok(delegation.delegate(control.agent(call.arguments()), control.text(call.arguments())));
+                    : ToolResult.ok(delegation.delegate(turn + "/" + step + "/" + call.id(), control.agent(call.arguments()),
+                    control.text(call.arguments())));
         } else {
             AgentTool tool = tools.get(call.name());
             result = tool == null ? ToolResult.error("there is no tool named '" + call.name() + "'; your tools are "
-                    + tools.keySet()) : tool.run(call.arguments() == null ? dev.agentplane.common.Json.object() : call.arguments(),
-                    new ToolContext(run.toolContext.workspace(), run.toolContext.runId(), agent.name(), run.toolContext.timeout()));
+                    + tools.keySet()) : runTool(tool, call);
         }
-        return finishTool(call, result.content(), result.error());
+        return finishTool(step, call, result.content(), result.error());
     }
 
-    private ToolResult finishTool(ToolCall call, String content, boolean error) {
-        run.record(new RunEvent.ToolFinished(turn, agent.name(), call.id(), call.name(), content, error));
+    /** A tool that fails unexpectedly (a server gone, a broken stream) is a result the model can work around. */
+    private ToolResult runTool(AgentTool tool, ToolCall call) throws InterruptedException {
+        try {
+            return tool.run(call.arguments() == null ? dev.agentplane.common.Json.object() : call.arguments(),
+                    new ToolContext(run.toolContext.workspace(), run.toolContext.runId(), agent.name(), run.toolContext.timeout()));
+        } catch (RuntimeException failed) {
+            return ToolResult.error("the tool " + call.name() + " failed: " + failed);
+        }
+    }
+
+    private ToolResult finishTool(int step, ToolCall call, String content, boolean error) {
+        run.record(new RunEvent.ToolFinished(turn, step, agent.name(), call.id(), call.name(), content, error));
         return new ToolResult(content, error, null);
     }
 

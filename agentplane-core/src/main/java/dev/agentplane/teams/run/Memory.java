@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * given to it next time.
  */
 final class Memory {
-    static final String NAMESPACE = "memory";
+    static final String NAMESPACE = dev.agentplane.teams.tools.controlplane.ControlPlaneTools.MEMORY_NAMESPACE;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Memory.class);
     private final Models models;
     private final ControlPlane controlPlane;
 
@@ -55,9 +56,15 @@ final class Memory {
                     .filter(e -> e instanceof RunEvent.TurnEnded ended && ended.agent().equals(agent.name()))
                     .map(e -> ((RunEvent.TurnEnded) e).result()).toList();
             if (agent.memory() && !results.isEmpty()) {
-                String summary = summarize(run, agent, results);
-                controlPlane.setState(NAMESPACE, key(run.team, agent), dev.agentplane.common.Json.object()
-                        .put("summary", summary).put("run_id", run.runId));
+                try {
+                    String summary = summarize(run, agent, results);
+                    controlPlane.setState(NAMESPACE, key(run.team, agent), dev.agentplane.common.Json.object()
+                            .put("summary", summary).put("run_id", run.runId));
+                } catch (RuntimeException notKept) {
+                    // The run's work is done; a memory that could not be written must not undo it.
+                    LOG.warn("agent {} of team {} keeps no memory of run {}: {}", agent.name(), run.team.name(), run.runId,
+                            notKept.toString());
+                }
             }
         }
     }

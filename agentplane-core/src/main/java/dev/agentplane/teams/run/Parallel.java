@@ -27,8 +27,16 @@ final class Parallel {
                 try {
                     results.put(agents.get(i).name(), futures.get(i).get().result());
                 } catch (ExecutionException e) {
+                    if (e.getCause() instanceof JournalFailure lost) {
+                        throw lost;
+                    }
                     failed++;
-                    results.put(agents.get(i).name(), "(failed: " + e.getCause().getMessage() + ")");
+                    String why = e.getCause() instanceof RunFailure || e.getCause().getMessage() != null
+                            ? e.getCause().getMessage() : e.getCause().toString();
+                    results.put(agents.get(i).name(), "(failed: " + why + ")");
+                } catch (InterruptedException stopping) {
+                    threads.shutdownNow(); // the other members stop too
+                    throw stopping;
                 }
             }
             if (failed == turns.size()) {

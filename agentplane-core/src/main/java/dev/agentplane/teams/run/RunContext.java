@@ -26,7 +26,6 @@ final class RunContext {
     final ToolContext toolContext;
     final Map<String, String> memories;
     private final AtomicInteger steps = new AtomicInteger();
-    private final AtomicInteger turns = new AtomicInteger();
 
     RunContext(String runId, TeamDefinition team, String task, Models models, RunJournal journal, RunListener listener,
                Function<AgentDefinition, List<AgentTool>> toolsOf, ToolContext toolContext, Map<String, String> memories) {
@@ -42,9 +41,12 @@ final class RunContext {
         this.memories = Map.copyOf(memories);
     }
 
-    /** The next turn's number: turns are numbered in the order the run's logic creates them, the same on resume. */
-    int nextTurn() {
-        return turns.incrementAndGet();
+    /**
+     * The number of the turn the run's logic creates at {@code key} (e.g. {@code seq/1}, {@code delegate/3/7/c1}): the
+     * recorded one on resume, whatever turns were skipped because their results were replayed.
+     */
+    int turn(String key) {
+        return replay.turn(key);
     }
 
     /** Counts one model call against the team's max_steps; a run past it fails with the reason. */
@@ -59,7 +61,11 @@ final class RunContext {
 
     /** Journals an event that happened now, and tells the listener. */
     void record(RunEvent event) {
-        journal.append(event);
+        try {
+            journal.append(event);
+        } catch (RuntimeException e) {
+            throw new JournalFailure(e);
+        }
         listener.on(event);
     }
 

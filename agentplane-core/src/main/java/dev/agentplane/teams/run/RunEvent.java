@@ -23,10 +23,14 @@ import java.util.List;
         @JsonSubTypes.Type(value = RunEvent.RunEnded.class, name = "run.ended")})
 public sealed interface RunEvent {
 
-    record RunStarted(String team, String task, String process) implements RunEvent {}
+    /** {@code definition} is a digest of the team's definition: a run resumes only with the team it started with. */
+    record RunStarted(String team, String task, String process, String definition) implements RunEvent {}
 
-    /** {@code instructions} is what the agent was asked in this turn (the task, a handover, a subtask). */
-    record TurnStarted(int turn, String agent, String instructions) implements RunEvent {}
+    /**
+     * {@code instructions} is what the agent was asked in this turn (the task, a handover, a subtask); {@code key}
+     * says where in the run's logic the turn comes from, so a resumed run gives it the same number.
+     */
+    record TurnStarted(int turn, String key, String agent, String instructions) implements RunEvent {}
 
     record ModelAnswered(int turn, String agent, int step, String text, List<ToolCall> toolCalls, long tokensIn,
                          long tokensOut, BigDecimal costUsd, String model) implements RunEvent {
@@ -36,9 +40,11 @@ public sealed interface RunEvent {
         }
     }
 
-    record ToolStarted(int turn, String agent, String callId, String tool, JsonNode arguments) implements RunEvent {}
+    /** {@code step} is the team step of the answer that made the call (call ids repeat across answers with some providers). */
+    record ToolStarted(int turn, int step, String agent, String callId, String tool, JsonNode arguments) implements RunEvent {}
 
-    record ToolFinished(int turn, String agent, String callId, String tool, String content, boolean error) implements RunEvent {}
+    record ToolFinished(int turn, int step, String agent, String callId, String tool, String content, boolean error)
+            implements RunEvent {}
 
     /** How a turn ended: {@code result} is the agent's answer; {@code handoverTo} names the next agent (router). */
     record TurnEnded(int turn, String agent, String result, String handoverTo) implements RunEvent {}

@@ -7,7 +7,6 @@ import dev.agentplane.teams.definition.TeamDefinition;
 import dev.agentplane.teams.tools.AgentTool;
 import dev.agentplane.teams.tools.ToolContext;
 import dev.agentplane.teams.tools.controlplane.ControlPlane;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -31,11 +30,15 @@ public final class TeamRunner {
     public RunOutcome run(String runId, TeamDefinition team, String task, RunJournal journal, ToolContext tools,
                           RunListener listener) throws InterruptedException {
         List<RunEvent> recorded = journal.events();
+        String definition = digest(team);
         if (recorded.isEmpty()) {
-            record(journal, listener, new RunEvent.RunStarted(team.name(), task, team.process().name().toLowerCase()));
+            record(journal, listener, new RunEvent.RunStarted(team.name(), task, team.process().wireName(), definition));
         } else if (!(recorded.getFirst() instanceof RunEvent.RunStarted started) || !started.team().equals(team.name())
                 || !started.task().equals(task)) {
             throw new IllegalArgumentException("run " + runId + " is not a run of team " + team.name() + " on this task");
+        } else if (!definition.equals(started.definition())) {
+            throw new IllegalArgumentException("team " + team.name() + " changed since run " + runId + " started (its file "
+                    + "was edited): a run resumes only with the team it started with; start a new run instead");
         }
         for (RunEvent event : recorded) {
             if (event instanceof RunEvent.RunEnded ended) {
@@ -57,9 +60,24 @@ public final class TeamRunner {
             ended = new RunEvent.RunEnded(RunOutcome.FAILED, null, failure.getMessage());
         } catch (LlmException modelFailed) {
             ended = new RunEvent.RunEnded(RunOutcome.FAILED, null, "the model failed: " + modelFailed.getMessage());
+        } catch (JournalFailure lost) {
+            throw lost.getCause() instanceof RuntimeException cause ? cause : lost; // nothing can be recorded: resume later
+        } catch (RuntimeException unexpected) {
+            ended = new RunEvent.RunEnded(RunOutcome.FAILED, null, "the run stopped on an unexpected error: " + unexpected);
         }
         record(journal, listener, ended);
         return Totals.outcome(journal.events(), ended);
+    }
+
+    /** A digest of the team's definition as read, so a resume can tell that the file changed. */
+    static String digest(TeamDefinition team) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(dev.agentplane.common.Json.write(team).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void record(RunJournal journal, RunListener listener, RunEvent event) {
@@ -67,9 +85,9 @@ public final class TeamRunner {
         listener.on(event);
     }
 
-    private AgentTurn turn(RunContext run, AgentDefinition agent, String instructions, List<ControlTool> controls,
+    private AgentTurn turn(RunContext run, String key, AgentDefinition agent, String instructions, List<ControlTool> controls,
                            AgentTurn.Delegation delegation) {
-        return new AgentTurn(run, agent, instructions, toolsOf.apply(agent), controls, delegation);
+        return new AgentTurn(run, key, agent, instructions, toolsOf.apply(agent), controls, delegation);
     }
 
     /** A model picks the first member (when there is a choice); members hand over until one answers. */
@@ -78,18 +96,20 @@ public final class TeamRunner {
         String instructions = run.task;
         if (run.team.agents().size() > 1) {
             AgentDefinition router = new AgentDefinition("router", "router", null, null, List.of(), run.team.model(), 3, false);
-            RunEvent.TurnEnded routed = new AgentTurn(run, router, run.task, List.of(), List.of(ControlTool.HANDOVER), null)
-                    .withSystemPrompt(Prompts.router(run)).run();
+            RunEvent.TurnEnded routed = new AgentTurn(run, "route", router, run.task, List.of(), List.of(ControlTool.HANDOVER),
+                    null).withSystemPrompt(Prompts.router(run)).run();
             if (routed.handoverTo() != null) {
                 current = run.agent(routed.handoverTo());
                 instructions = Prompts.handedOver(run.task, "The router", routed.result());
             }
         }
+        String key = "start";
         while (true) {
-            RunEvent.TurnEnded ended = turn(run, current, instructions, List.of(ControlTool.HANDOVER), null).run();
+            RunEvent.TurnEnded ended = turn(run, key, current, instructions, List.of(ControlTool.HANDOVER), null).run();
             if (ended.handoverTo() == null) {
                 return ended.result();
             }
+            key = "handover/" + ended.turn();
             instructions = Prompts.handedOver(run.task, current.name(), ended.result());
             current = run.agent(ended.handoverTo());
         }
@@ -101,7 +121,7 @@ public final class TeamRunner {
         String previous = null;
         for (AgentDefinition agent : run.team.agents()) {
             String instructions = previous == null ? run.task : Prompts.after(run.task, previous, result);
-            result = turn(run, agent, instructions, List.of(), null).run().result();
+            result = turn(run, "seq/" + agent.name(), agent, instructions, List.of(), null).run().result();
             previous = agent.name();
         }
         return result;
@@ -111,24 +131,22 @@ public final class TeamRunner {
     private String parallel(RunContext run) throws InterruptedException {
         AgentDefinition merger = run.agent(run.team.mergeAgent());
         List<AgentDefinition> workers = run.team.agents().stream().filter(a -> !a.name().equals(merger.name())).toList();
-        List<AgentTurn> turns = workers.stream().map(agent -> turn(run, agent, run.task, List.of(), null)).toList();
+        List<AgentTurn> turns = workers.stream().map(agent -> turn(run, "member/" + agent.name(), agent, run.task, List.of(), null))
+                .toList();
         Map<String, String> results = Parallel.run(workers, turns);
         StringBuilder merge = new StringBuilder("Task: ").append(run.task).append("\n\nWhat the members found:");
         results.forEach((agent, result) -> merge.append("\n\n## ").append(agent).append('\n').append(result));
         merge.append("\n\nCombine their work into one answer.");
-        return turn(run, merger, merge.toString(), List.of(), null).run().result();
+        return turn(run, "merge", merger, merge.toString(), List.of(), null).run().result();
     }
 
     /** The manager delegates subtasks to members (each a turn of its own) and answers when satisfied. */
     private String hierarchical(RunContext run) throws InterruptedException {
         AgentDefinition manager = run.agent(run.team.manager());
-        AgentTurn.Delegation delegation = (agent, subtask) ->
-                turn(run, run.agent(agent), "Subtask from " + manager.name() + ": " + subtask + "\n\n(The whole task: "
-                        + run.task + ")", List.of(), null).run().result();
-        return turn(run, manager, run.task, List.of(ControlTool.DELEGATE), delegation).run().result();
+        AgentTurn.Delegation delegation = (origin, agent, subtask) ->
+                turn(run, "delegate/" + origin, run.agent(agent), "Subtask from " + manager.name() + ": " + subtask
+                        + "\n\n(The whole task: " + run.task + ")", List.of(), null).run().result();
+        return turn(run, "manager", manager, run.task, List.of(ControlTool.DELEGATE), delegation).run().result();
     }
 
-    static BigDecimal zeroIfNull(BigDecimal value) {
-        return value == null ? BigDecimal.ZERO : value;
-    }
 }

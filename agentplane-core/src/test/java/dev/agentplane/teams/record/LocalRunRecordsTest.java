@@ -18,12 +18,12 @@ class LocalRunRecordsTest {
     @AcrossDatabases
     void a_run_is_an_execution_whose_events_are_its_journal(TestPlane t) {
         LocalRunRecords records = new LocalRunRecords(t.plane(), t.actor());
-        List<RunEvent> events = List.of(new RunEvent.RunStarted("ops", "deploy", "router"),
-                new RunEvent.TurnStarted(1, "operator", "deploy"),
+        List<RunEvent> events = List.of(new RunEvent.RunStarted("ops", "deploy", "router", "0f3a"),
+                new RunEvent.TurnStarted(1, "start", "operator", "deploy"),
                 new RunEvent.ModelAnswered(1, "operator", 1, null, List.of(new ToolCall("c1", "terminal", Json.parse("{\"command\": \"ls\"}"))),
                         100, 10, new BigDecimal("0.0002"), "gpt-4o-mini"),
-                new RunEvent.ToolStarted(1, "operator", "c1", "terminal", Json.parse("{\"command\": \"ls\"}")),
-                new RunEvent.ToolFinished(1, "operator", "c1", "terminal", "a.txt", false),
+                new RunEvent.ToolStarted(1, 1, "operator", "c1", "terminal", Json.parse("{\"command\": \"ls\"}")),
+                new RunEvent.ToolFinished(1, 1, "operator", "c1", "terminal", "a.txt", false),
                 new RunEvent.ModelAnswered(1, "operator", 2, "Deployed.", List.of(), 50, 5, new BigDecimal("0.0001"), "gpt-4o-mini"),
                 new RunEvent.TurnEnded(1, "operator", "Deployed.", null),
                 new RunEvent.RunEnded(RunOutcome.COMPLETED, "Deployed.", null));

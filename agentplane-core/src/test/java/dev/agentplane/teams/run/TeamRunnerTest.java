@@ -34,6 +34,13 @@ class TeamRunnerTest {
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private boolean crashOnFirstCall;
 
+    /** Stands for the process being killed: an Error no part of the runner handles. */
+    static final class Killed extends Error {
+        Killed() {
+            super("killed");
+        }
+    }
+
     /** A tool that writes down each call; it may crash once, like a process killed while a tool runs. */
     private final AgentTool notes = new AgentTool() {
         public String name() { return "notes"; }
@@ -45,7 +52,7 @@ class TeamRunnerTest {
             String text = arguments.path("text").asText();
             if (crashOnFirstCall && text.equals("second")) {
                 crashOnFirstCall = false;
-                throw new IllegalStateException("killed");
+                throw new Killed(); // like the process dying: nothing after this point is recorded
             }
             calls.add(text);
             return ToolResult.ok("noted " + text);
@@ -120,6 +127,61 @@ class TeamRunnerTest {
         assertThat(calls).as("first ran once; second, unfinished when killed, ran again").containsExactly("first", "second");
         assertThat(provider.received()).as("the first answer was replayed, not asked again").hasSize(2);
         assertThat(resumed.steps()).isEqualTo(2);
+    }
+
+    @Test
+    void a_hierarchical_run_killed_in_its_second_delegation_resumes_with_each_subtask_getting_its_own_answer() throws Exception {
+        crashOnFirstCall = true;
+        TeamDefinition team = team("""
+                name: org
+                process: hierarchical
+                agents:
+                  - {name: boss, system_prompt: You manage.}
+                  - {name: worker, system_prompt: You work., tools: [notes]}
+                """);
+        provider.toolCalls(null, 10, 1, new Call("m1", "delegate", "{\"agent\": \"worker\", \"subtask\": \"A\"}"))
+                .completion("result of A", 10, 1)
+                .toolCalls(null, 10, 1, new Call("m2", "delegate", "{\"agent\": \"worker\", \"subtask\": \"B\"}"))
+                .toolCalls(null, 10, 1, new Call("w1", "notes", "{\"text\": \"second\"}"));
+        MemoryJournal journal = new MemoryJournal();
+        assertThatThrownBy(() -> run(team, "two subtasks", journal)).hasMessage("killed");
+        provider.completion("result of B", 10, 1).completion("A and B are done", 10, 1);
+
+        RunOutcome resumed = run(team, "two subtasks", new MemoryJournal(journal.events()));
+
+        assertThat(resumed.result()).isEqualTo("A and B are done");
+        JsonNode boss = provider.lastRequest().body().get("messages");
+        assertThat(boss.get(3).get("content").asText()).isEqualTo("result of A");
+        assertThat(boss.get(5).get("content").asText()).isEqualTo("result of B");
+        assertThat(calls).as("the call in flight when killed ran again, once").containsExactly("second");
+        assertThat(provider.received()).as("no recorded answer was asked for again").hasSize(6);
+    }
+
+    @Test
+    void call_ids_a_provider_repeats_across_answers_do_not_mix_up_recorded_results() throws Exception {
+        crashOnFirstCall = true;
+        provider.toolCalls(null, 10, 1, new Call("call_0", "notes", "{\"text\": \"first\"}"))
+                .toolCalls(null, 10, 1, new Call("call_0", "notes", "{\"text\": \"second\"}"));
+        MemoryJournal journal = new MemoryJournal();
+        assertThatThrownBy(() -> run(team(ONE_AGENT), "two notes", journal)).hasMessage("killed");
+        provider.completion("done", 10, 1);
+
+        RunOutcome resumed = run(team(ONE_AGENT), "two notes", new MemoryJournal(journal.events()));
+
+        assertThat(resumed.completed()).isTrue();
+        assertThat(calls).containsExactly("first", "second");
+        assertThat(provider.lastRequest().body().get("messages").get(5).get("content").asText()).isEqualTo("noted second");
+    }
+
+    @Test
+    void a_run_resumes_only_with_the_team_it_started_with() throws Exception {
+        crashOnFirstCall = true;
+        provider.toolCalls(null, 10, 1, new Call("c1", "notes", "{\"text\": \"second\"}"));
+        MemoryJournal journal = new MemoryJournal();
+        assertThatThrownBy(() -> run(team(ONE_AGENT), "note", journal)).hasMessage("killed");
+
+        assertThatThrownBy(() -> run(team(ONE_AGENT.replace("max_steps: 10", "max_steps: 9")), "note",
+                new MemoryJournal(journal.events()))).hasMessageContaining("changed since run run-1 started");
     }
 
     @Test

@@ -14,6 +14,8 @@ import java.util.Optional;
 /** The tools that reach the control plane: {@code interpret}, {@code state}, {@code escalate}. */
 public final class ControlPlaneTools {
     static final int MAX_ESCALATION_WAIT_SECONDS = 86_400;
+    /** The state namespace of agents' memories (teams.run.Memory). */
+    public static final String MEMORY_NAMESPACE = "memory";
 
     private ControlPlaneTools() {}
 
@@ -77,6 +79,10 @@ public final class ControlPlaneTools {
             String operation = arguments.path("operation").asText("");
             String namespace = arguments.path("namespace").asText("");
             String key = arguments.path("key").asText("");
+            if (namespace.equals(MEMORY_NAMESPACE)) {
+                // What agents remember goes into every later run's instructions: no agent may write (or read) it directly.
+                return ToolResult.error("the namespace memory is kept by AgentPlane for the agents' memories; use another namespace");
+            }
             try {
                 return switch (operation) {
                     case "get" -> {
