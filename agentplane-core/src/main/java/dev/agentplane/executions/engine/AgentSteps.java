@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentplane.common.Json;
 import dev.agentplane.workflows.definition.StepBody;
 import java.time.Clock;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -14,10 +15,13 @@ import java.util.function.UnaryOperator;
 final class AgentSteps {
     private final TeamSteps teams;
     private final Clock clock;
+    private final Predicate<StepRun> held;
 
-    AgentSteps(TeamSteps teams, Clock clock) {
+    /** {@code held}: whether this worker still holds a claimed run (not cancelled, not re-claimed elsewhere). */
+    AgentSteps(TeamSteps teams, Clock clock, Predicate<StepRun> held) {
         this.teams = teams;
         this.clock = clock;
+        this.held = held;
     }
 
     Outcome run(StepRun run, StepBody.Agent body, UnaryOperator<JsonNode> render) {
@@ -26,14 +30,14 @@ final class AgentSteps {
             // The task as rendered now is kept with the run: a later look must resume it with the very same words.
             String task = text(render.apply(body.task()));
             JsonNode with = render.apply(body.with());
-            String prepared = teams.prepare(run.orgId(), body.team(), body.agent(), task);
+            String prepared = teams.prepare(run.orgId(), run.id(), body.team(), body.agent(), task);
             return new Outcome.Later(clock.millis(), Json.object().put("run_id", prepared).put("task", task).set("with", with));
         }
         String task = run.state().path("task").asText();
         JsonNode with = run.state().get("with");
         TeamSteps.Result result;
         try {
-            result = teams.run(run.orgId(), runId, body.team(), body.agent(), task, with);
+            result = teams.run(run.orgId(), runId, body.team(), body.agent(), task, with, () -> held.test(run));
         } catch (InterruptedException stopping) {
             // This node is stopping: look again soon (here or on another node), resuming the same run.
             Thread.currentThread().interrupt();

@@ -87,7 +87,7 @@ public final class Engine implements AutoCloseable {
 
     /** Lets agent steps run teams (the server connects its team runner once the whole AgentPlane exists). */
     public void connectTeams(TeamSteps teams) {
-        runner.connectTeams(new AgentSteps(teams, clock));
+        runner.connectTeams(new AgentSteps(teams, clock, this::holds));
     }
 
     /** Replaces steps by given results instead of running them (for {@code agentplane test}); see {@link StepOverrides}. */
@@ -274,6 +274,13 @@ public final class Engine implements AutoCloseable {
         } finally {
             inFlight.remove(run.id(), run);
         }
+    }
+
+    /** Whether a run this worker claimed is still its own: not cancelled, not recovered and claimed elsewhere. */
+    boolean holds(StepRun run) {
+        return database.read(sql -> runs.find(sql, run.id()))
+                .map(current -> current.status().equals(StepRun.RUNNING) && current.version() == run.version())
+                .orElse(false);
     }
 
     /** Records a run's outcome with what it makes due next; false when the run is no longer this worker's. */

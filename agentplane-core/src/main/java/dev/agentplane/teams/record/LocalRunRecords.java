@@ -34,13 +34,29 @@ public final class LocalRunRecords implements RunRecords {
 
     @Override
     public String start(String team, String task) {
+        return plane.executions().start(actor, request(team, task)).id();
+    }
+
+    /**
+     * The run of an agent workflow step: a child execution of step run {@code stepRunId} (cancelled with its parent),
+     * the same one if the step asks again.
+     */
+    public String startForStep(String stepRunId, String team, String task) {
+        return plane.executions().startChild(actor.orgId(), stepRunId, request(team, task)).id();
+    }
+
+    private StartExecution request(String team, String task) {
         String workflow = RunWorkflow.name(team);
         try {
             plane.workflows().get(actor, workflow);
         } catch (NotFoundException absent) {
-            plane.workflows().create(actor, WorkflowFormat.YAML, RunWorkflow.definition(team));
+            try {
+                plane.workflows().create(actor, WorkflowFormat.YAML, RunWorkflow.definition(team));
+            } catch (dev.agentplane.common.problems.ConflictException createdMeanwhile) {
+                // another run of the team created it first
+            }
         }
-        return plane.executions().start(actor, new StartExecution(workflow, null, null, Json.object().put("task", task))).id();
+        return new StartExecution(workflow, null, null, Json.object().put("task", task));
     }
 
     @Override

@@ -104,6 +104,7 @@ final class AgentTurn {
         if (recorded.isPresent()) {
             return recorded.get();
         }
+        run.checkWanted();
         ChatRequest request = ChatRequest.of(agent.model() == null ? null : agent.model().toString(), messages)
                 .withTools(definitions())
                 .withTemperature(agent.model() == null ? null : agent.model().temperature());
@@ -135,6 +136,7 @@ final class AgentTurn {
             return finishTool(step, call, "this call's arguments were redacted when the run was recorded, so it cannot "
                     + "run again as it was; call the tool again with the arguments", true);
         }
+        run.checkWanted();
         run.record(new RunEvent.ToolStarted(turn, step, agent.name(), call.id(), call.name(), call.arguments()));
         ToolResult result;
         if (control == ControlTool.DELEGATE && controls.contains(control)) {

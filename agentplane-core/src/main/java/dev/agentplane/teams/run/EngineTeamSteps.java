@@ -45,17 +45,18 @@ public final class EngineTeamSteps implements TeamSteps {
     }
 
     @Override
-    public String prepare(String orgId, String team, String agent, String task) {
+    public String prepare(String orgId, String stepRunId, String team, String agent, String task) {
         if (models.isEmpty()) {
             throw new StepFailure("agent.unavailable", "no model is configured on this server: add a models: section to its "
                     + "config file (docs/llm.md)", false);
         }
         TeamDefinition definition = definition(team, agent);
-        return new LocalRunRecords(plane, Actor.system(orgId)).start(definition.name(), task);
+        return new LocalRunRecords(plane, Actor.system(orgId)).startForStep(stepRunId, definition.name(), task);
     }
 
     @Override
-    public Result run(String orgId, String runId, String team, String agent, String task, JsonNode with) throws InterruptedException {
+    public Result run(String orgId, String runId, String team, String agent, String task, JsonNode with,
+                      java.util.function.BooleanSupplier stillWanted) throws InterruptedException {
         TeamDefinition definition = definition(team, agent);
         Actor actor = Actor.system(orgId);
         LocalRunRecords records = new LocalRunRecords(plane, actor);
@@ -64,13 +65,17 @@ public final class EngineTeamSteps implements TeamSteps {
         try (TeamToolbox toolbox = TeamToolbox.open(definition, controlPlane, new EscalationApprovals(controlPlane, APPROVAL_WAIT))) {
             Path workspace = Files.createDirectories(workspaces.resolve(runId));
             RunOutcome outcome = new TeamRunner(models, toolbox::toolsOf, controlPlane).run(runId, definition, instructions,
-                    records.journal(runId), new ToolContext(workspace, runId, null, Duration.ofMinutes(30)), RunListener.NONE);
+                    records.journal(runId), new ToolContext(workspace, runId, null, Duration.ofMinutes(30)), RunListener.NONE,
+                    stillWanted);
             records.finish(runId, outcome);
             JsonNode output = Json.object().put("run_id", runId).put("status", outcome.status()).put("result", outcome.result())
                     .put("steps", outcome.steps());
             Usage usage = new Usage(outcome.tokensIn(), outcome.tokensOut(),
                     outcome.costUsd() == null ? null : outcome.costUsd().doubleValue());
             return new Result(output, outcome.completed() ? null : outcome.reason(), usage);
+        } catch (RunStopped stopped) {
+            // Cancelled (the run was cancelled with its parent) or taken over: whoever holds the step now goes on.
+            return new Result(null, stopped.getMessage(), null);
         } catch (IllegalArgumentException invalidSettings) {
             throw new StepFailure("agent.invalid", invalidSettings.getMessage(), false);
         } catch (IOException e) {

@@ -30,6 +30,9 @@ final class Parallel {
                     if (e.getCause() instanceof JournalFailure lost) {
                         throw lost;
                     }
+                    if (e.getCause() instanceof RunStopped stopped) {
+                        throw stopped;
+                    }
                     failed++;
                     String why = e.getCause() instanceof RunFailure || e.getCause().getMessage() != null
                             ? e.getCause().getMessage() : e.getCause().toString();

@@ -25,10 +25,12 @@ final class RunContext {
     final Function<AgentDefinition, List<AgentTool>> toolsOf;
     final ToolContext toolContext;
     final Map<String, String> memories;
+    private final java.util.function.BooleanSupplier stillWanted;
     private final AtomicInteger steps = new AtomicInteger();
 
     RunContext(String runId, TeamDefinition team, String task, Models models, RunJournal journal, RunListener listener,
-               Function<AgentDefinition, List<AgentTool>> toolsOf, ToolContext toolContext, Map<String, String> memories) {
+               Function<AgentDefinition, List<AgentTool>> toolsOf, ToolContext toolContext, Map<String, String> memories,
+               java.util.function.BooleanSupplier stillWanted) {
         this.runId = runId;
         this.team = team;
         this.task = task;
@@ -39,6 +41,14 @@ final class RunContext {
         this.toolsOf = toolsOf;
         this.toolContext = toolContext;
         this.memories = Map.copyOf(memories);
+        this.stillWanted = stillWanted;
+    }
+
+    /** Stops the run when it is no longer wanted here (its step was cancelled or taken over). */
+    void checkWanted() {
+        if (!stillWanted.getAsBoolean()) {
+            throw new RunStopped();
+        }
     }
 
     /**

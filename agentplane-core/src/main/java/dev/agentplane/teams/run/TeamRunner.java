@@ -29,6 +29,15 @@ public final class TeamRunner {
 
     public RunOutcome run(String runId, TeamDefinition team, String task, RunJournal journal, ToolContext tools,
                           RunListener listener) throws InterruptedException {
+        return run(runId, team, task, journal, tools, listener, () -> true);
+    }
+
+    /**
+     * As above, checking {@code stillWanted} before each model call and tool call; when it turns false the run stops
+     * where it is and {@link RunStopped} is thrown (another worker may be resuming it).
+     */
+    public RunOutcome run(String runId, TeamDefinition team, String task, RunJournal journal, ToolContext tools,
+                          RunListener listener, java.util.function.BooleanSupplier stillWanted) throws InterruptedException {
         List<RunEvent> recorded = journal.events();
         String definition = digest(team);
         if (recorded.isEmpty()) {
@@ -45,7 +54,8 @@ public final class TeamRunner {
                 return Totals.outcome(recorded, ended); // nothing left to do
             }
         }
-        RunContext run = new RunContext(runId, team, task, models, journal, listener, toolsOf, tools, memory.load(team));
+        RunContext run = new RunContext(runId, team, task, models, journal, listener, toolsOf, tools, memory.load(team),
+                stillWanted);
         RunEvent.RunEnded ended;
         try {
             String result = switch (team.process()) {
@@ -60,6 +70,8 @@ public final class TeamRunner {
             ended = new RunEvent.RunEnded(RunOutcome.FAILED, null, failure.getMessage());
         } catch (LlmException modelFailed) {
             ended = new RunEvent.RunEnded(RunOutcome.FAILED, null, "the model failed: " + modelFailed.getMessage());
+        } catch (RunStopped stopped) {
+            throw stopped;
         } catch (JournalFailure lost) {
             throw lost.getCause() instanceof RuntimeException cause ? cause : lost; // nothing can be recorded: resume later
         } catch (RuntimeException unexpected) {

@@ -70,4 +70,42 @@ class AgentStepTest {
             assertThat(done.costUsd()).isPositive();
         }
     }
+
+    @AcrossDatabases
+    void cancelling_the_execution_stops_its_running_team_and_cancels_the_run(TestPlane t) throws Exception {
+        Path dir = Files.createTempDirectory("agent-cancel");
+        Files.createDirectories(dir.resolve("teams"));
+        Files.writeString(dir.resolve("teams/notes.yaml"), """
+                name: notes-team
+                agents:
+                  - {name: writer, system_prompt: You write notes., tools: [saveFile]}
+                """);
+        try (FakeProvider provider = FakeProvider.start()) {
+            Models models = Models.create(LlmConfig.parse(Json.YAML.readTree("""
+                    models:
+                      openai: {api_base: %s, api_key: sk-test, models: [gpt-4o-mini], max_retries: 0}
+                    """.formatted(provider.apiBase())), Map.of()));
+            t.plane().engine().connectTeams(new EngineTeamSteps(t.plane(), dir.resolve("teams"), models, dir.resolve("workspaces")));
+            t.plane().workflows().create(t.actor(), WorkflowFormat.YAML, """
+                    name: note-once
+                    steps:
+                      - {id: write, type: agent, team: notes-team, task: "Write a note"}
+                    """);
+            Execution started = t.plane().executions().start(t.actor(), new StartExecution("note-once", null, null, Json.object()));
+            // While the model thinks, a person cancels the execution.
+            provider.computed(request -> {
+                t.plane().executions().cancel(t.actor(), started.id(), new dev.agentplane.executions.CancelExecution("not needed"));
+                return provider.toolCalls(null, 10, 1, new Call("c1", "saveFile", "{\"path\": \"note.md\", \"content\": \"x\"}"));
+            });
+
+            t.plane().engine().runUntilIdle();
+
+            Execution run = new LocalRunRecords(t.plane(), t.actor()).list("notes-team", 5).stream().findFirst()
+                    .map(summary -> t.plane().executions().get(t.actor(), summary.id())).orElseThrow();
+            assertThat(t.plane().executions().get(t.actor(), started.id()).status()).isEqualTo(Execution.CANCELLED);
+            assertThat(run.status()).as("the team's run is cancelled with its parent").isEqualTo(Execution.CANCELLED);
+            assertThat(provider.received()).hasSize(1);
+            assertThat(dir.resolve("workspaces").resolve(run.id()).resolve("note.md")).as("the tool call did not run").doesNotExist();
+        }
+    }
 }
