@@ -112,6 +112,7 @@ class RunCommandTest {
 
         CliRun failed = agentplane("run", "ops-team", "-t", "anything", "--output", "json");
         CliRun unknown = agentplane("run", "no-such-team", "-t", "x");
+        CliRun unknownJson = agentplane("run", "no-such-team", "-t", "x", "--output", "json");
         Files.writeString(dir.resolve("teams/bad.yaml"), "name: bad\nagents:\n  - name: a\n    max_steps: 0\n");
         CliRun invalid = agentplane("run", "bad", "-t", "x");
 
@@ -121,6 +122,7 @@ class RunCommandTest {
         assertThat(report.get("error").asText()).contains("the model failed", "401");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("there is no team 'no-such-team'", "ops-team");
+        assertThat(Json.parse(unknownJson.out()).get("status").asText()).isEqualTo("invalid");
         assertThat(invalid.exitCode()).isEqualTo(2);
         assertThat(invalid.err()).contains("bad.yaml:4", "max_steps");
     }

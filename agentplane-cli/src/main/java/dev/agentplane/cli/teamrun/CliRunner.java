@@ -159,6 +159,10 @@ public final class CliRunner {
     }
 
     private int fail(String message) {
+        if (settings.json()) { // CI reads standard output: say it there too
+            out.println(Json.write(Json.object().put("status", "invalid").put("error", message)));
+            out.flush();
+        }
         err.println("agentplane run: " + message);
         err.flush();
         return 2;
