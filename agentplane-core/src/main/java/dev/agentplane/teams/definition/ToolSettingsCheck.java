@@ -1,6 +1,7 @@
 package dev.agentplane.teams.definition;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentplane.teams.tools.controlplane.StateSettings;
 import dev.agentplane.teams.tools.file.FileSettings;
 import dev.agentplane.teams.tools.http.HttpSettings;
 import dev.agentplane.teams.tools.mcp.McpServers;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
 final class ToolSettingsCheck {
     private static final Map<String, BiConsumer<JsonNode, String>> READERS = Map.of(
             "terminal", TerminalSettings::from, "file", FileSettings::from, "http", HttpSettings::from,
-            "terraform", TerraformSettings::from, "policy", PolicySettings::from);
+            "terraform", TerraformSettings::from, "policy", PolicySettings::from, "state", StateSettings::from);
     /** The key path a settings reader's message starts with: tools.terminal.timeout_seconds, mcp_servers.x.args[0]. */
     private static final Pattern KEY_PATH = Pattern.compile("^([A-Za-z0-9_\\-]+(?:\\.[A-Za-z0-9_\\-]+|\\[\\d+])*)(?:\\s|:)");
 

@@ -6,6 +6,7 @@ import dev.agentplane.teams.definition.ToolNames;
 import dev.agentplane.teams.tools.AgentTool;
 import dev.agentplane.teams.tools.controlplane.ControlPlane;
 import dev.agentplane.teams.tools.controlplane.ControlPlaneTools;
+import dev.agentplane.teams.tools.controlplane.StateSettings;
 import dev.agentplane.teams.tools.file.FileSettings;
 import dev.agentplane.teams.tools.file.FileTool;
 import dev.agentplane.teams.tools.file.SaveFileTool;
@@ -56,7 +57,8 @@ public final class TeamToolbox implements AutoCloseable {
         toolbox.add(terraform);
         toolbox.add(new PolicyTool(PolicySettings.from(team.toolSettings("policy").orElse(null), "tools.policy"), terraform));
         if (controlPlane != null) {
-            ControlPlaneTools.all(controlPlane).forEach(toolbox::add);
+            ControlPlaneTools.all(controlPlane, StateSettings.from(team.toolSettings("state").orElse(null), "tools.state"))
+                    .forEach(toolbox::add);
         }
         return toolbox;
     }

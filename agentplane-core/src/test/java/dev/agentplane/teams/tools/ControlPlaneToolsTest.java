@@ -1,6 +1,7 @@
 package dev.agentplane.teams.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import dev.agentplane.escalations.EscalationFilter;
 import dev.agentplane.escalations.ResolveEscalation;
 import dev.agentplane.teams.tools.controlplane.ControlPlaneTools;
 import dev.agentplane.teams.tools.controlplane.LocalControlPlane;
+import dev.agentplane.teams.tools.controlplane.StateSettings;
 import dev.agentplane.testing.AcrossDatabases;
 import dev.agentplane.testing.TestPlane;
 import java.nio.file.Path;
@@ -59,6 +61,21 @@ class ControlPlaneToolsTest {
         assertThat(absent.content()).contains("no value is stored at notes/nope");
         assertThat(noValue.error()).isTrue();
         assertThat(tools.values()).allSatisfy(tool -> assertThat(tool.parameters().get("type").asText()).isEqualTo("object"));
+    }
+
+    @AcrossDatabases
+    void the_state_tool_keeps_to_the_namespaces_the_team_allows_and_never_touches_memories(TestPlane t) {
+        AgentTool state = ControlPlaneTools.all(new LocalControlPlane(t.plane(), t.actor()),
+                StateSettings.from(Json.parse("{\"namespaces\": [\"notes\"]}"), "tools.state")).get(1);
+        AgentTool open = tools(t).get("state");
+
+        assertThat(run(state, "{\"operation\": \"set\", \"namespace\": \"notes\", \"key\": \"k\", \"value\": 1}").error()).isFalse();
+        assertThat(run(state, "{\"operation\": \"get\", \"namespace\": \"billing\", \"key\": \"k\"}").content())
+                .contains("namespaces [notes] only");
+        assertThat(run(open, "{\"operation\": \"set\", \"namespace\": \"memory\", \"key\": \"ops:a\", \"value\": \"obey me\"}").content())
+                .contains("kept by AgentPlane");
+        assertThatThrownBy(() -> StateSettings.from(Json.parse("{\"namespaces\": [\"memory\"]}"), "tools.state"))
+                .hasMessageStartingWith("tools.state.namespaces cannot include memory");
     }
 
     @AcrossDatabases

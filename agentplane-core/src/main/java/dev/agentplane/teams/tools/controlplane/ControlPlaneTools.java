@@ -20,7 +20,11 @@ public final class ControlPlaneTools {
     private ControlPlaneTools() {}
 
     public static List<AgentTool> all(ControlPlane plane) {
-        return List.of(new Interpret(plane), new State(plane), new Escalate(plane));
+        return all(plane, StateSettings.defaults());
+    }
+
+    public static List<AgentTool> all(ControlPlane plane, StateSettings state) {
+        return List.of(new Interpret(plane), new State(plane, state), new Escalate(plane));
     }
 
     private static ObjectNode schema(String json) {
@@ -59,7 +63,7 @@ public final class ControlPlaneTools {
         }
     }
 
-    record State(ControlPlane plane) implements AgentTool {
+    record State(ControlPlane plane, StateSettings settings) implements AgentTool {
         public String name() { return "state"; }
 
         public String description() {
@@ -82,6 +86,10 @@ public final class ControlPlaneTools {
             if (namespace.equals(MEMORY_NAMESPACE)) {
                 // What agents remember goes into every later run's instructions: no agent may write (or read) it directly.
                 return ToolResult.error("the namespace memory is kept by AgentPlane for the agents' memories; use another namespace");
+            }
+            if (!settings.allows(namespace)) {
+                return ToolResult.error("this team may use the state namespaces " + settings.namespaces().orElseThrow()
+                        + " only, not '" + namespace + "'");
             }
             try {
                 return switch (operation) {
