@@ -1,5 +1,6 @@
 package dev.agentplane.schedules;
 
+import dev.agentplane.common.EditDistance;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
@@ -47,8 +48,8 @@ public final class TimeZones {
             return List.of();
         }
         List<Candidate> near = IDS.stream()
-                .map(id -> new Candidate(id, Math.min(distance(wanted, id.toLowerCase(Locale.ROOT)),
-                        distance(wantedCity, city(id.toLowerCase(Locale.ROOT))))))
+                .map(id -> new Candidate(id, Math.min(EditDistance.between(wanted, id.toLowerCase(Locale.ROOT)),
+                        EditDistance.between(wantedCity, city(id.toLowerCase(Locale.ROOT))))))
                 .filter(c -> c.distance() <= Math.max(1, wantedCity.length() / 4))
                 .sorted(Comparator.comparingInt(Candidate::distance).thenComparing(Candidate::id))
                 .toList();
@@ -61,25 +62,5 @@ public final class TimeZones {
 
     private static String city(String id) {
         return id.substring(id.lastIndexOf('/') + 1);
-    }
-
-    /** Levenshtein distance. */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }
