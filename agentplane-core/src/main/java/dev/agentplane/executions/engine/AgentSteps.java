@@ -44,7 +44,7 @@ final class AgentSteps {
             return new Outcome.Later(clock.millis(), run.state());
         }
         if (result.failure() != null) {
-            return new Outcome.Failed("agent.failed", result.failure(), false);
+            return new Outcome.Failed("agent.failed", result.failure(), false, result.usage());
         }
         return new Outcome.Done(result.output(), result.usage());
     }

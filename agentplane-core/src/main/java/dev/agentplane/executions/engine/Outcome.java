@@ -17,8 +17,15 @@ sealed interface Outcome {
     /** The step's {@code when} condition was false. */
     record Skipped() implements Outcome {}
 
-    /** The attempt failed; retried if the error is retryable and the policy allows. */
-    record Failed(String code, String message, boolean retryable) implements Outcome {}
+    /**
+     * The attempt failed; retried if the error is retryable and the policy allows. {@code usage} is what a model call
+     * in it used (null: none): a failed attempt's tokens and cost still count on the execution.
+     */
+    record Failed(String code, String message, boolean retryable, Usage usage) implements Outcome {
+        Failed(String code, String message, boolean retryable) {
+            this(code, message, retryable, null);
+        }
+    }
 
     /** Look at the step again at {@code wakeAt} (epoch millis), remembering {@code state} (a sleep). */
     record Later(long wakeAt, JsonNode state) implements Outcome {}

@@ -55,7 +55,8 @@ final class StepRunner {
         }
         return switch (outcome) {
             case Outcome.Done done -> new Outcome.Done(redactor.redact(done.output()), done.usage());
-            case Outcome.Failed failed -> new Outcome.Failed(failed.code(), redactor.redact(failed.message()), failed.retryable());
+            case Outcome.Failed failed -> new Outcome.Failed(failed.code(), redactor.redact(failed.message()), failed.retryable(),
+                    failed.usage());
             case Outcome.Blocks blocks -> new Outcome.Blocks(blocks.blocks(), redactor.redact(blocks.state()));
             default -> outcome;
         };

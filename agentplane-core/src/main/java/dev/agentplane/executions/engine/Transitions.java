@@ -99,9 +99,7 @@ final class Transitions {
     private boolean completed(Sql tx, StepRun run, JsonNode output, Usage usage) {
         event(tx, run.orgId(), run.executionId(), "step.completed", Json.object().put("step", run.stepId())
                 .put("attempt", run.attempt()), usage);
-        if (usage != null) {
-            executions.addUsage(tx, run.orgId(), run.executionId(), usage);
-        }
+        addUsage(tx, run, usage);
         return advanced(tx, run, output);
     }
 
@@ -201,6 +199,7 @@ final class Transitions {
             if (!runs.reschedule(tx, run, run.attempt() + 1, due, null, failure.code(), failure.message())) {
                 return false;
             }
+            addUsage(tx, run, failure.usage());
             event(tx, run.orgId(), run.executionId(), "step.retrying", Json.object().put("step", run.stepId())
                     .put("attempt", run.attempt()).put("error", failure.message()).put("next_attempt_at", Instant.ofEpochMilli(due).toString()));
             return true;
@@ -210,12 +209,19 @@ final class Transitions {
         return failedForGood(tx, run, onError, failure);
     }
 
+    private void addUsage(Sql tx, StepRun run, Usage usage) {
+        if (usage != null) {
+            executions.addUsage(tx, run.orgId(), run.executionId(), usage);
+        }
+    }
+
     /** Records a run's final failure (a step out of attempts, or a container whose block failed) and handles it. */
     private boolean failedForGood(Sql tx, StepRun run, OnError onError, Outcome.Failed failure) {
         JsonNode output = onError.action() == OnError.Action.CONTINUE ? errorOutput(failure) : null;
         if (!runs.finish(tx, run, StepRun.FAILED, output, failure.code(), failure.message(), clock.millis())) {
             return false;
         }
+        addUsage(tx, run, failure.usage());
         event(tx, run.orgId(), run.executionId(), "step.failed", Json.object().put("step", run.stepId())
                 .put("attempts", run.attempt()).put("code", failure.code()).put("error", failure.message()));
         handleFailure(tx, run, onError, failure);
