@@ -1,0 +1,11 @@
+export { AgentPlane, FINISHED_STATUSES, FINAL_EVENT_TYPES } from "./client.js";
+export type { StreamExecutionOptions, WaitOptions, StreamEventsQuery } from "./client.js";
+export type { ClientOptions, RequestOptions, Query } from "./http.js";
+export { retryAfterMs } from "./http.js";
+export { Paginated } from "./pagination.js";
+export type { Page } from "./pagination.js";
+export { signatureHeaders } from "./signing.js";
+export { parseSse } from "./sse.js";
+export type { SseMessage } from "./sse.js";
+export * from "./errors.js";
+export type * from "./types.js";

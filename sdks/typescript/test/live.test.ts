@@ -1,0 +1,157 @@
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import {
+  AgentPlane,
+  BadRequestError,
+  NotFoundError,
+  PreconditionFailedError,
+  UnauthorizedError,
+  type Event,
+} from "../src/index.js";
+import { startServer, ADMIN_KEY, type RunningServer } from "./server.js";
+import { repoRoot } from "./repo.js";
+
+let server: RunningServer;
+let client: AgentPlane;
+
+before(async () => {
+  server = await startServer();
+  client = new AgentPlane({ baseUrl: server.url, apiKey: ADMIN_KEY });
+});
+after(async () => server?.stop());
+
+test("zero-config reads AGENTPLANE_URL and AGENTPLANE_API_KEY", async () => {
+  process.env.AGENTPLANE_URL = server.url;
+  process.env.AGENTPLANE_API_KEY = ADMIN_KEY;
+  try {
+    const health = await new AgentPlane().getReadiness();
+    assert.equal(health.status, "ready");
+    await new AgentPlane().getLimits();
+  } finally {
+    delete process.env.AGENTPLANE_URL;
+    delete process.env.AGENTPLANE_API_KEY;
+  }
+});
+
+test("agents: register, list every page with for await, heartbeat", async () => {
+  const names = ["sdk-a", "sdk-b", "sdk-c"];
+  for (const name of names) await client.registerAgent({ name, capabilities: ["sdk-test"] });
+  const seen: string[] = [];
+  for await (const agent of client.listAgents({ capability: "sdk-test", limit: 1 })) seen.push(agent.name);
+  assert.deepEqual(seen.sort(), names);
+  const firstPage = await client.listAgents({ capability: "sdk-test", limit: 2 });
+  assert.equal(firstPage.items.length, 2);
+  assert.ok(firstPage.next_cursor);
+  const beat = await client.heartbeatAgent(firstPage.items[0].id);
+  assert.ok(beat.last_seen);
+});
+
+test("state: saveState/loadState, If-Match conflicts surface as PreconditionFailedError", async () => {
+  const entry = await client.saveState("sdk", "cart-1", { items: 3 });
+  assert.equal(entry.version, 1);
+  assert.deepEqual(await client.loadState("sdk", "cart-1"), { items: 3 });
+  assert.equal(await client.loadState("sdk", "absent"), undefined);
+  const second = await client.saveState("sdk", "cart-1", { items: 4 }, { ifMatch: 1 });
+  assert.equal(second.version, 2);
+  await assert.rejects(client.saveState("sdk", "cart-1", { items: 5 }, { ifMatch: 1 }), (e: unknown) => {
+    assert.ok(e instanceof PreconditionFailedError);
+    assert.equal(e.status, 412);
+    assert.equal(e.currentVersion, 2);
+    return true;
+  });
+  await client.deleteState("sdk", "cart-1");
+  await assert.rejects(client.getState("sdk", "cart-1"), NotFoundError);
+});
+
+test("a validation problem carries its errors with pointer and fix", async () => {
+  await assert.rejects(client.createAgent({ name: "" } as never), (e: unknown) => {
+    assert.ok(e instanceof BadRequestError);
+    assert.equal(e.status, 400);
+    assert.ok(e.errors.length > 0);
+    assert.ok(e.errors.every((err) => (err.pointer ?? err.parameter) !== undefined && err.detail));
+    assert.ok(e.requestId);
+    return true;
+  });
+});
+
+test("workflows and executions: YAML create, idempotent start, wait, stream and resume", async () => {
+  const yaml = readFileSync(resolve(repoRoot, "examples/workflows/refund-triage.yaml"), "utf8");
+  const workflow = await client.createWorkflow(yaml);
+  assert.equal(workflow.name, "refund-triage");
+  const input = { order_id: "o-42", amount: 250, items: [{ sku: "a1", reason: "damaged" }] };
+  const started = await client.startExecution({ workflow: "refund-triage", input }, { idempotencyKey: "sdk-o-42" });
+  const again = await client.startExecution({ workflow: "refund-triage", input }, { idempotencyKey: "sdk-o-42" });
+  assert.equal(again.id, started.id);
+  const done = await client.waitForExecution(started.id, { timeoutMs: 30_000, pollIntervalMs: 100 });
+  assert.equal(done.status, "completed");
+
+  const events: Event[] = [];
+  for await (const event of client.streamExecution(started.id)) events.push(event);
+  assert.equal(events[0].type, "execution.started");
+  assert.equal(events.at(-1)!.type, "execution.completed");
+  assert.deepEqual(events.map((e) => e.seq), events.map((_, i) => i + 1));
+
+  const resumed: Event[] = [];
+  for await (const event of client.streamExecution(started.id, { lastEventId: 2 })) resumed.push(event);
+  assert.deepEqual(resumed.map((e) => e.seq), events.slice(2).map((e) => e.seq));
+
+  const listed = await client.listExecutionEvents(started.id, { after_seq: 1, limit: 1 });
+  assert.equal(listed.items[0].seq, 2);
+  const steps = await client.listExecutionSteps(started.id);
+  assert.ok(steps.items.length > 0);
+});
+
+test("tasks: a task step is claimed with a long poll and completed", async () => {
+  await client.instantiateTemplate("stateful_conversation", { name: "sdk-chat" });
+  const agent = await client.registerAgent({ name: "sdk-chatter", capabilities: ["chat"] });
+  const execution = await client.startExecution({ workflow: "sdk-chat", input: { conversation_id: "c-sdk" } });
+  const task = await client.claimTask({ agent_id: agent.id, wait_seconds: 20 });
+  assert.ok(task, "a task was offered");
+  assert.equal(task.execution_id, execution.id);
+  await client.completeTask(task.id, { output: { text: "hello" } });
+  const done = await client.waitForExecution(execution.id, { timeoutMs: 30_000, pollIntervalMs: 100 });
+  assert.equal(done.status, "completed");
+  assert.equal((done.output as { reply: string }).reply, "hello");
+  assert.equal(await client.claimTask({ agent_id: agent.id, wait_seconds: 1 }), null);
+});
+
+test("handoffs and escalations through the shorthands", async () => {
+  const from = await client.registerAgent({ name: "sdk-from", capabilities: [] });
+  const to = await client.registerAgent({ name: "sdk-to", capabilities: ["writing"] });
+  const handoff = await client.handoff({ from_agent_id: from.id, to_agent_id: to.id, context: { doc: 1 } } as never);
+  const accepted = await client.acceptHandoff(handoff.id, { agent_id: to.id } as never);
+  assert.equal(accepted.status, "accepted");
+  const escalation = await client.escalate({ reason: "needs a human", context: { x: 1 } } as never);
+  const resolved = await client.resolveEscalation(escalation.id, { resolution: { ok: true } } as never);
+  assert.equal(resolved.status, "resolved");
+});
+
+test("audit, usage and interpret answer", async () => {
+  const audit = await client.listAuditEntries({ limit: 5 });
+  assert.ok(audit.items.length > 0);
+  const verified = await client.verifyAuditChain();
+  assert.ok(verified);
+  const usage = await client.getUsage();
+  assert.ok(usage);
+  const result = await client.interpret({
+    data: "Invoice from ACME GmbH, total 1.234,50 EUR",
+    schema: { type: "object", properties: { total: { type: "number" } } },
+    strategy: "heuristic",
+  });
+  assert.ok(result);
+});
+
+test("a signed key works only when the client signs", async () => {
+  const created = await client.createApiKey({ name: "sdk-signed", role: "developer", signed: true });
+  assert.ok(created.signing_secret);
+  const signed = new AgentPlane({ baseUrl: server.url, apiKey: created.key, signingSecret: created.signing_secret! });
+  await signed.listAgents({ limit: 1 });
+  // ':' is percent-encoded in the path and the query: the signature covers the target exactly as sent.
+  await signed.saveState("sdk", "signed:x", { ok: true });
+  const keys = await signed.listStateKeys("sdk", { prefix: "signed:" });
+  assert.deepEqual(keys.items.map((k) => k.key), ["signed:x"]);
+  const unsigned = new AgentPlane({ baseUrl: server.url, apiKey: created.key });
+  await assert.rejects(async () => void (await unsigned.listAgents({ limit: 1 })), UnauthorizedError);
+});
