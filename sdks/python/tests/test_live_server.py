@@ -259,7 +259,7 @@ class TasksTest(unittest.TestCase):
         client = admin()
         client.create_workflow(TASK_WORKFLOW)
         worker = client.create_agent(name=unique("researcher"), capabilities=["sdk-research"])["id"]
-        self.assertIsNone(client.claim_task(agent_id=worker, capabilities=["sdk-nothing"], wait_seconds=0))
+        self.assertIsNone(client.claim_task(agent_id=worker, capabilities=["sdk-research"], wait_seconds=0))
         run = client.start_execution("sdk-task", {"topic": "contracts"})
         task = client.claim_task(agent_id=worker, capabilities=["sdk-research"], wait_seconds=10)
         self.assertIsNotNone(task)
