@@ -326,5 +326,43 @@ class KeysSigningAuditUsageTest(unittest.TestCase):
         self.assertTrue(client.list_templates().to_list())
 
 
+class MoreResourcesTest(unittest.TestCase):
+    def test_workflow_versions_schedules_templates_secrets_orgs(self):
+        client = admin()
+        client.create_workflow(QUICK_WORKFLOW)
+        versions = client.list_workflow_versions("sdk-quick").to_list()
+        self.assertTrue(versions)
+        self.assertEqual("sdk-quick", client.get_workflow_version("sdk-quick", versions[0]["version"])["name"])
+        self.assertEqual("sdk-quick", client.get_workflow("sdk-quick")["name"])
+        schedule = client.create_schedule(name=unique("nightly"), workflow="sdk-quick", cron="0 3 * * *",
+                                          input={"who": "cron"})
+        self.assertTrue(client.pause_schedule(schedule["id"])["paused"])
+        self.assertFalse(client.resume_schedule(schedule["id"])["paused"])
+        self.assertEqual([], client.list_schedule_fires(schedule["id"]).to_list())
+        self.assertIn(schedule["id"], [s["id"] for s in client.list_schedules(workflow="sdk-quick")])
+        client.delete_schedule(schedule["id"])
+        with self.assertRaises(NotFound):
+            client.get_schedule(schedule["id"])
+        made = client.instantiate_template("human_in_loop", name=unique("approval"))
+        self.assertEqual(1, made["version"])
+        client.put_secret("SDK_TOKEN", "s3cret")
+        self.assertIn("SDK_TOKEN", json.dumps(client.list_secrets()))
+        client.delete_secret("SDK_TOKEN")
+        org = client.create_org(name=unique("org"))
+        self.assertTrue(org)
+
+    def test_cancel_a_running_execution_and_fail_a_task(self):
+        client = admin()
+        client.create_workflow(TASK_WORKFLOW)
+        worker = client.create_agent(name=unique("worker"), capabilities=["sdk-research"])["id"]
+        run = client.start_execution("sdk-task", {"topic": "x"})
+        task = client.claim_task(agent_id=worker, capabilities=["sdk-research"], wait_seconds=10)
+        self.assertIsNotNone(task)
+        client.fail_task(task["id"], error="cannot do it")
+        run2 = client.start_execution("sdk-task", {"topic": "y"})
+        self.assertEqual("cancelled", client.cancel_execution(run2["id"])["status"])
+        self.assertIn(client.wait_for_execution(run["id"], timeout=30)["status"], ("failed", "completed"))
+
+
 if __name__ == "__main__":
     unittest.main()

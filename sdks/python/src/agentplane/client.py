@@ -289,8 +289,10 @@ class AgentPlane:
     def get_template(self, name: str) -> JsonObject:
         return cast(JsonObject, self._call("GET", f"/v1/templates/{quote_segment(name)}"))
 
-    def instantiate_template(self, name: str, body: Optional[JsonObject] = None, **fields: Any) -> JsonObject:
-        return cast(JsonObject, self._call("POST", f"/v1/templates/{quote_segment(name)}/instantiate",
+    def instantiate_template(self, template_name: str, /, body: Optional[JsonObject] = None,
+                             **fields: Any) -> JsonObject:
+        """Copies template `template_name` into the organization's workflows; `name=` names the new workflow."""
+        return cast(JsonObject, self._call("POST", f"/v1/templates/{quote_segment(template_name)}/instantiate",
                                            body=_body(body, fields)))
 
     # -- executions ---------------------------------------------------------------------------------------------
