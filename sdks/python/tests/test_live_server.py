@@ -353,13 +353,14 @@ class MoreResourcesTest(unittest.TestCase):
 
     def test_cancel_a_running_execution_and_fail_a_task(self):
         client = admin()
-        client.create_workflow(TASK_WORKFLOW)
-        worker = client.create_agent(name=unique("worker"), capabilities=["sdk-research"])["id"]
-        run = client.start_execution("sdk-task", {"topic": "x"})
-        task = client.claim_task(agent_id=worker, capabilities=["sdk-research"], wait_seconds=10)
+        # its own workflow and capability, so no task of it is left for TasksTest to claim
+        client.create_workflow(TASK_WORKFLOW.replace("sdk-task", "sdk-task-2").replace("sdk-research", "sdk-other"))
+        worker = client.create_agent(name=unique("worker"), capabilities=["sdk-other"])["id"]
+        run = client.start_execution("sdk-task-2", {"topic": "x"})
+        task = client.claim_task(agent_id=worker, capabilities=["sdk-other"], wait_seconds=10)
         self.assertIsNotNone(task)
         client.fail_task(task["id"], error="cannot do it")
-        run2 = client.start_execution("sdk-task", {"topic": "y"})
+        run2 = client.start_execution("sdk-task-2", {"topic": "y"})
         self.assertEqual("cancelled", client.cancel_execution(run2["id"])["status"])
         self.assertIn(client.wait_for_execution(run["id"], timeout=30)["status"], ("failed", "completed"))
 
