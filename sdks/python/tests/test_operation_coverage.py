@@ -1,0 +1,41 @@
+"""Every operationId of openapi.yaml must have a method on AgentPlane (snake_case of the operationId)."""
+import os
+import re
+import sys
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "src"))
+
+from agentplane import AgentPlane  # noqa: E402
+
+OPENAPI = os.path.join(HERE, "..", "..", "..", "agentplane-server", "src", "main", "resources", "openapi.yaml")
+
+
+def operation_ids():
+    with open(OPENAPI, encoding="utf-8") as spec:
+        return re.findall(r"^\s+operationId:\s*['\"]?([A-Za-z0-9_]+)", spec.read(), re.MULTILINE)
+
+
+def method_name(operation_id):
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", operation_id).lower()
+
+
+class OperationCoverageTest(unittest.TestCase):
+    def test_openapi_yaml_is_found_and_has_operations(self):
+        self.assertGreater(len(operation_ids()), 50)
+
+    def test_every_operation_has_a_method(self):
+        missing = [f"{op} -> {method_name(op)}" for op in operation_ids()
+                   if not callable(getattr(AgentPlane, method_name(op), None))]
+        self.assertEqual([], missing, "operations of openapi.yaml without a method on AgentPlane")
+
+    def test_the_readme_surface_exists(self):
+        for name in ("interpret", "save_state", "load_state", "escalate", "create_handoff", "accept_handoff",
+                     "create_agent", "start_execution", "wait_for_execution", "stream_execution", "claim_task",
+                     "complete_task", "list_workflows", "list_audit_entries", "get_usage"):
+            self.assertTrue(callable(getattr(AgentPlane, name, None)), name)
+
+
+if __name__ == "__main__":
+    unittest.main()
