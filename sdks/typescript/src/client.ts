@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type * as T from "./types.js";
-import { Operations } from "./operations.js";
+import type * as T from "./generated/types.js";
+import { Operations } from "./generated/operations.js";
 import { Transport, seg, type ClientOptions, type RequestOptions } from "./http.js";
 import { parseSse } from "./sse.js";
 import { AgentPlaneError, ConnectionError, NotFoundError, TimeoutError } from "./errors.js";
@@ -185,7 +185,7 @@ export class AgentPlane extends Operations {
     namespace: string,
     key: string,
     value: unknown,
-    options?: RequestOptions & { ttlSeconds?: number; ifMatch?: string | number; ifNoneMatch?: string },
+    options?: RequestOptions & { ttlSeconds?: number; ifMatch?: string | number; ifNoneMatch?: "*" },
   ): Promise<T.StateEntry> {
     const ifMatch = options?.ifMatch === undefined ? undefined : quoteEtag(options.ifMatch);
     return this.putState(

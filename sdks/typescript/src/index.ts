@@ -8,4 +8,4 @@ export { signatureHeaders } from "./signing.js";
 export { parseSse } from "./sse.js";
 export type { SseMessage } from "./sse.js";
 export * from "./errors.js";
-export type * from "./types.js";
+export type * from "./generated/types.js";
