@@ -201,9 +201,13 @@ function generateOperations(ops) {
     out.push(doc(`${op.summary ?? ""}\n\n\`${method.toUpperCase()} ${path}\``, "  "));
     const signature = `${o.id}(${args.join(", ")})`;
     if (o.isList) {
-      const item = listItemType(jsonSchema(ok.find(([status]) => status === "200")[1].content));
-      out.push(`  ${signature}: Paginated<${item}> {\n`);
-      out.push(`    return new Paginated<${item}>(async (cursor) => (await this.transport.request<Page<${item}>>(\n`);
+      const pageSchema = jsonSchema(ok.find(([status]) => status === "200")[1].content);
+      const item = listItemType(pageSchema);
+      // The page type the spec names: it may carry more than items and next_cursor (observe's stats).
+      const page = pageSchema?.$ref ? ts(pageSchema, "  ", "T.") : `Page<${item}>`;
+      const generics = page === `Page<${item}>` ? item : `${item}, ${page}`;
+      out.push(`  ${signature}: Paginated<${generics}> {\n`);
+      out.push(`    return new Paginated<${generics}>(async (cursor) => (await this.transport.request<${page}>(\n`);
       out.push(`      { ${req.join(", ")}, query: { ...query, cursor } }, options)).data, query?.cursor);\n  }\n\n`);
       continue;
     }
