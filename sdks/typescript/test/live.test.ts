@@ -164,3 +164,46 @@ test("a signed key works only when the client signs", async () => {
   const unsigned = live.client({ apiKey: created.key });
   await assert.rejects(async () => void (await unsigned.listAgents({ limit: 1 })), UnauthorizedError);
 });
+
+test("agents: get, update, deactivate", async () => {
+  const client = live.admin;
+  const agent = await client.registerAgent({ name: unique("sdk-agent"), framework: "langgraph", capabilities: [] });
+  assert.equal((await client.getAgent(agent.id)).framework, "langgraph");
+  const updated = await client.updateAgent(agent.id, { description: "reads invoices", capabilities: ["ocr"] });
+  assert.deepEqual(updated.capabilities, ["ocr"]);
+  const deactivated = await client.deactivateAgent(agent.id);
+  assert.equal(deactivated.status, "inactive");
+});
+
+test("handoffs to a capability: list, get, reject; to an agent: accept and complete", async () => {
+  const client = live.admin;
+  const capability = unique("sdk-review");
+  const from = await client.registerAgent({ name: unique("sdk-from"), capabilities: [] });
+  const to = await client.registerAgent({ name: unique("sdk-to"), capabilities: [capability] });
+  const rejected = await client.handoff({ from_agent_id: from.id, to_capability: capability, reason: "review" });
+  const listed = await client.listHandoffs({ capability, status: "pending" });
+  assert.deepEqual(listed.items.map((h) => h.id), [rejected.id]);
+  assert.equal((await client.getHandoff(rejected.id)).to_capability, capability);
+  assert.equal((await client.rejectHandoff(rejected.id, { reason: "not mine" })).status, "rejected");
+
+  const handoff = await client.handoff({ from_agent_id: from.id, to_agent_id: to.id, context: { doc: 2 } });
+  await client.acceptHandoff(handoff.id, { agent_id: to.id });
+  const completed = await client.completeHandoff(handoff.id, { result: { summary: "done" } });
+  assert.equal(completed.status, "completed");
+  assert.deepEqual((await client.listHandoffs({ from_agent_id: from.id }).toArray()).map((h) => h.status).sort(), [
+    "completed",
+    "rejected",
+  ]);
+});
+
+test("escalations: list, get, claim, dismiss", async () => {
+  const client = live.admin;
+  const assignee = unique("sdk-human");
+  const escalation = await client.escalate({ reason: "odd invoice", priority: "high", assigned_to: assignee });
+  const listed = await client.listEscalations({ assigned_to: assignee, status: "open" });
+  assert.deepEqual(listed.items.map((e) => e.id), [escalation.id]);
+  assert.equal((await client.getEscalation(escalation.id)).priority, "high");
+  const claimed = await client.claimEscalation(escalation.id, { assigned_to: assignee });
+  assert.equal(claimed.status, "in_progress");
+  assert.equal((await client.dismissEscalation(escalation.id, { reason: "duplicate" })).status, "dismissed");
+});
