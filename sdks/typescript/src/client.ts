@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type * as T from "./types.js";
-import { Operations } from "./operations.js";
+import type * as T from "./generated/types.js";
+import { Operations } from "./generated/operations.js";
 import { Transport, seg, type ClientOptions, type RequestOptions } from "./http.js";
 import { parseSse } from "./sse.js";
 import { AgentPlaneError, ConnectionError, NotFoundError, TimeoutError } from "./errors.js";
@@ -27,13 +27,6 @@ export interface WaitOptions {
   /** Pause between polls; default 500 ms. */
   pollIntervalMs?: number;
   signal?: AbortSignal;
-}
-
-export interface StreamEventsQuery {
-  workflow?: string;
-  execution_id?: string;
-  type?: string;
-  after?: string;
 }
 
 /**
@@ -137,20 +130,26 @@ export class AgentPlane extends Operations {
   /**
    * Live events of the organization over the WebSocket `GET /v1/stream`. Needs a global `WebSocket`
    * (Node 22+, or Node 20 with `--experimental-websocket`); the key travels as a subprotocol since WebSocket
-   * handshakes from the WHATWG API cannot carry headers. Yields each message parsed as JSON.
+   * handshakes from the WHATWG API cannot carry headers. Yields each message parsed as JSON. Without `after` the
+   * stream starts with the events committed once the socket is open (`onOpen` says when); resume after a drop
+   * with `after` set to the `cursor` of the last event received (`after: "0"` replays every stored event first).
    */
-  async *streamEvents(query: StreamEventsQuery = {}, options: { signal?: AbortSignal } = {}): AsyncGenerator<unknown> {
+  async *streamEvents(
+    query: T.StreamEventsQuery = {},
+    options: { signal?: AbortSignal; onOpen?: () => void } = {},
+  ): AsyncGenerator<T.StreamedEvent> {
     const WS = (globalThis as { WebSocket?: typeof WebSocket }).WebSocket;
     if (!WS) throw new AgentPlaneError("streamEvents needs a global WebSocket (Node 22+, or node --experimental-websocket)");
     const url = this.transport.baseUrl.replace(/^http/, "ws") + this.transport.target("/v1/stream", { ...query });
     const protocols = ["agentplane.v1", ...(this.transport.apiKey ? [`bearer.${this.transport.apiKey}`] : [])];
     const socket = new WS(url, protocols);
-    const queue: unknown[] = [];
+    const queue: T.StreamedEvent[] = [];
     let wake: (() => void) | undefined;
     let closed: { error?: Error } | undefined;
     const notify = () => (wake?.(), (wake = undefined));
+    if (options.onOpen) socket.addEventListener("open", options.onOpen);
     socket.addEventListener("message", (e: MessageEvent) => {
-      queue.push(typeof e.data === "string" ? JSON.parse(e.data) : e.data);
+      queue.push(JSON.parse(typeof e.data === "string" ? e.data : new TextDecoder().decode(e.data as ArrayBuffer)));
       notify();
     });
     socket.addEventListener("error", () => {
@@ -165,7 +164,7 @@ export class AgentPlane extends Operations {
     options.signal?.addEventListener("abort", abort, { once: true });
     try {
       for (;;) {
-        while (queue.length) yield queue.shift();
+        while (queue.length) yield queue.shift()!;
         if (closed) {
           if (closed.error && !options.signal?.aborted) throw closed.error;
           return;
@@ -185,7 +184,7 @@ export class AgentPlane extends Operations {
     namespace: string,
     key: string,
     value: unknown,
-    options?: RequestOptions & { ttlSeconds?: number; ifMatch?: string | number; ifNoneMatch?: string },
+    options?: RequestOptions & { ttlSeconds?: number; ifMatch?: string | number; ifNoneMatch?: "*" },
   ): Promise<T.StateEntry> {
     const ifMatch = options?.ifMatch === undefined ? undefined : quoteEtag(options.ifMatch);
     return this.putState(

@@ -1,5 +1,5 @@
 export { AgentPlane, FINISHED_STATUSES, FINAL_EVENT_TYPES } from "./client.js";
-export type { StreamExecutionOptions, WaitOptions, StreamEventsQuery } from "./client.js";
+export type { StreamExecutionOptions, WaitOptions } from "./client.js";
 export type { ClientOptions, RequestOptions, Query } from "./http.js";
 export { retryAfterMs } from "./http.js";
 export { Paginated } from "./pagination.js";
@@ -8,4 +8,4 @@ export { signatureHeaders } from "./signing.js";
 export { parseSse } from "./sse.js";
 export type { SseMessage } from "./sse.js";
 export * from "./errors.js";
-export type * from "./types.js";
+export type * from "./generated/types.js";

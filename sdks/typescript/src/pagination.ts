@@ -10,24 +10,25 @@ export interface Page<T> {
  * The answer of a list method: `await` it for the first page, or `for await` over it for every item of every
  * page (the next page is fetched with `cursor` = `next_cursor` when the current one is used up).
  */
-export class Paginated<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
-  private first?: Promise<Page<T>>;
+export class Paginated<T, P extends Page<T> = Page<T>> implements PromiseLike<P>, AsyncIterable<T> {
+  private first?: Promise<P>;
 
-  constructor(private readonly fetchPage: (cursor: string | undefined) => Promise<Page<T>>, private readonly startCursor?: string) {}
+  constructor(private readonly fetchPage: (cursor: string | undefined) => Promise<P>, private readonly startCursor?: string) {}
 
-  private firstPage(): Promise<Page<T>> {
+  private firstPage(): Promise<P> {
     return (this.first ??= this.fetchPage(this.startCursor));
   }
 
-  then<R1 = Page<T>, R2 = never>(
-    onfulfilled?: ((value: Page<T>) => R1 | PromiseLike<R1>) | null,
+  /** The first page as the server sent it (with any field beside `items`, e.g. the `stats` of `observeExecutions`). */
+  then<R1 = P, R2 = never>(
+    onfulfilled?: ((value: P) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
     return this.firstPage().then(onfulfilled, onrejected);
   }
 
   /** Every page in turn. */
-  async *pages(): AsyncGenerator<Page<T>> {
+  async *pages(): AsyncGenerator<P> {
     let page = await this.firstPage();
     yield page;
     while (page.next_cursor) {

@@ -1,4 +1,4 @@
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -10,20 +10,14 @@ import {
   UnauthorizedError,
   type Event,
 } from "../src/index.js";
-import { startServer, ADMIN_KEY, type RunningServer } from "./server.js";
+import { ADMIN_KEY } from "./server.js";
 import { repoRoot } from "./repo.js";
+import { liveServer, unique } from "./live.js";
 
-let server: RunningServer;
-let client: AgentPlane;
-
-before(async () => {
-  server = await startServer();
-  client = new AgentPlane({ baseUrl: server.url, apiKey: ADMIN_KEY });
-});
-after(async () => server?.stop());
+const live = liveServer();
 
 test("zero-config reads AGENTPLANE_URL and AGENTPLANE_API_KEY", async () => {
-  process.env.AGENTPLANE_URL = server.url;
+  process.env.AGENTPLANE_URL = live.server.url;
   process.env.AGENTPLANE_API_KEY = ADMIN_KEY;
   try {
     const health = await new AgentPlane().getReadiness();
@@ -36,12 +30,14 @@ test("zero-config reads AGENTPLANE_URL and AGENTPLANE_API_KEY", async () => {
 });
 
 test("agents: register, list every page with for await, heartbeat", async () => {
-  const names = ["sdk-a", "sdk-b", "sdk-c"];
-  for (const name of names) await client.registerAgent({ name, capabilities: ["sdk-test"] });
+  const client = live.admin;
+  const capability = unique("sdk-test");
+  const names = [unique("sdk-a"), unique("sdk-b"), unique("sdk-c")];
+  for (const name of names) await client.registerAgent({ name, capabilities: [capability] });
   const seen: string[] = [];
-  for await (const agent of client.listAgents({ capability: "sdk-test", limit: 1 })) seen.push(agent.name);
-  assert.deepEqual(seen.sort(), names);
-  const firstPage = await client.listAgents({ capability: "sdk-test", limit: 2 });
+  for await (const agent of client.listAgents({ capability, limit: 1 })) seen.push(agent.name);
+  assert.deepEqual(seen.sort(), [...names].sort());
+  const firstPage = await client.listAgents({ capability, limit: 2 });
   assert.equal(firstPage.items.length, 2);
   assert.ok(firstPage.next_cursor);
   const beat = await client.heartbeatAgent(firstPage.items[0].id);
@@ -49,24 +45,27 @@ test("agents: register, list every page with for await, heartbeat", async () => 
 });
 
 test("state: saveState/loadState, If-Match conflicts surface as PreconditionFailedError", async () => {
-  const entry = await client.saveState("sdk", "cart-1", { items: 3 });
+  const client = live.admin;
+  const ns = unique("sdk");
+  const entry = await client.saveState(ns, "cart-1", { items: 3 });
   assert.equal(entry.version, 1);
-  assert.deepEqual(await client.loadState("sdk", "cart-1"), { items: 3 });
-  assert.equal(await client.loadState("sdk", "absent"), undefined);
-  const second = await client.saveState("sdk", "cart-1", { items: 4 }, { ifMatch: 1 });
+  assert.deepEqual(await client.loadState(ns, "cart-1"), { items: 3 });
+  assert.equal(await client.loadState(ns, "absent"), undefined);
+  const second = await client.saveState(ns, "cart-1", { items: 4 }, { ifMatch: 1 });
   assert.equal(second.version, 2);
-  await assert.rejects(client.saveState("sdk", "cart-1", { items: 5 }, { ifMatch: 1 }), (e: unknown) => {
+  await assert.rejects(client.saveState(ns, "cart-1", { items: 5 }, { ifMatch: 1 }), (e: unknown) => {
     assert.ok(e instanceof PreconditionFailedError);
     assert.equal(e.status, 412);
     assert.equal(e.currentVersion, 2);
     return true;
   });
-  await client.deleteState("sdk", "cart-1");
-  await assert.rejects(client.getState("sdk", "cart-1"), NotFoundError);
+  await assert.rejects(client.saveState(ns, "cart-1", { items: 5 }, { ifNoneMatch: "*" }), PreconditionFailedError);
+  await client.deleteState(ns, "cart-1");
+  await assert.rejects(client.getState(ns, "cart-1"), NotFoundError);
 });
 
 test("a validation problem carries its errors with pointer and fix", async () => {
-  await assert.rejects(client.createAgent({ name: "" } as never), (e: unknown) => {
+  await assert.rejects(live.admin.createAgent({ name: "" }), (e: unknown) => {
     assert.ok(e instanceof BadRequestError);
     assert.equal(e.status, 400);
     assert.ok(e.errors.length > 0);
@@ -77,12 +76,16 @@ test("a validation problem carries its errors with pointer and fix", async () =>
 });
 
 test("workflows and executions: YAML create, idempotent start, wait, stream and resume", async () => {
-  const yaml = readFileSync(resolve(repoRoot, "examples/workflows/refund-triage.yaml"), "utf8");
+  const client = live.admin;
+  const name = unique("refund-triage");
+  const yaml = readFileSync(resolve(repoRoot, "examples/workflows/refund-triage.yaml"), "utf8")
+    .replace(/^name: refund-triage$/m, `name: ${name}`);
   const workflow = await client.createWorkflow(yaml);
-  assert.equal(workflow.name, "refund-triage");
-  const input = { order_id: "o-42", amount: 250, items: [{ sku: "a1", reason: "damaged" }] };
-  const started = await client.startExecution({ workflow: "refund-triage", input }, { idempotencyKey: "sdk-o-42" });
-  const again = await client.startExecution({ workflow: "refund-triage", input }, { idempotencyKey: "sdk-o-42" });
+  assert.equal(workflow.name, name);
+  const input = { order_id: unique("o"), amount: 250, items: [{ sku: "a1", reason: "damaged" }] };
+  const idempotencyKey = unique("sdk-start");
+  const started = await client.startExecution({ workflow: name, input }, { idempotencyKey });
+  const again = await client.startExecution({ workflow: name, input }, { idempotencyKey });
   assert.equal(again.id, started.id);
   const done = await client.waitForExecution(started.id, { timeoutMs: 30_000, pollIntervalMs: 100 });
   assert.equal(done.status, "completed");
@@ -104,9 +107,12 @@ test("workflows and executions: YAML create, idempotent start, wait, stream and 
 });
 
 test("tasks: a task step is claimed with a long poll and completed", async () => {
-  await client.instantiateTemplate("stateful_conversation", { name: "sdk-chat" });
-  const agent = await client.registerAgent({ name: "sdk-chatter", capabilities: ["chat"] });
-  const execution = await client.startExecution({ workflow: "sdk-chat", input: { conversation_id: "c-sdk" } });
+  const client = live.admin;
+  // The template's task step asks for capability "chat": no other test of the run uses it.
+  const name = unique("sdk-chat");
+  await client.instantiateTemplate("stateful_conversation", { name });
+  const agent = await client.registerAgent({ name: unique("sdk-chatter"), capabilities: ["chat"] });
+  const execution = await client.startExecution({ workflow: name, input: { conversation_id: unique("c") } });
   const task = await client.claimTask({ agent_id: agent.id, wait_seconds: 20 });
   assert.ok(task, "a task was offered");
   assert.equal(task.execution_id, execution.id);
@@ -118,17 +124,19 @@ test("tasks: a task step is claimed with a long poll and completed", async () =>
 });
 
 test("handoffs and escalations through the shorthands", async () => {
-  const from = await client.registerAgent({ name: "sdk-from", capabilities: [] });
-  const to = await client.registerAgent({ name: "sdk-to", capabilities: ["writing"] });
-  const handoff = await client.handoff({ from_agent_id: from.id, to_agent_id: to.id, context: { doc: 1 } } as never);
-  const accepted = await client.acceptHandoff(handoff.id, { agent_id: to.id } as never);
+  const client = live.admin;
+  const from = await client.registerAgent({ name: unique("sdk-from"), capabilities: [] });
+  const to = await client.registerAgent({ name: unique("sdk-to"), capabilities: [unique("writing")] });
+  const handoff = await client.handoff({ from_agent_id: from.id, to_agent_id: to.id, context: { doc: 1 } });
+  const accepted = await client.acceptHandoff(handoff.id, { agent_id: to.id });
   assert.equal(accepted.status, "accepted");
-  const escalation = await client.escalate({ reason: "needs a human", context: { x: 1 } } as never);
-  const resolved = await client.resolveEscalation(escalation.id, { resolution: { ok: true } } as never);
+  const escalation = await client.escalate({ reason: "needs a human", context: { x: 1 } });
+  const resolved = await client.resolveEscalation(escalation.id, { resolution: { ok: true } });
   assert.equal(resolved.status, "resolved");
 });
 
 test("audit, usage and interpret answer", async () => {
+  const client = live.admin;
   const audit = await client.listAuditEntries({ limit: 5 });
   assert.ok(audit.items.length > 0);
   const verified = await client.verifyAuditChain();
@@ -144,14 +152,58 @@ test("audit, usage and interpret answer", async () => {
 });
 
 test("a signed key works only when the client signs", async () => {
-  const created = await client.createApiKey({ name: "sdk-signed", role: "developer", signed: true });
+  const created = await live.admin.createApiKey({ name: unique("sdk-signed"), role: "developer", signed: true });
   assert.ok(created.signing_secret);
-  const signed = new AgentPlane({ baseUrl: server.url, apiKey: created.key, signingSecret: created.signing_secret! });
+  const signed = live.client({ apiKey: created.key, signingSecret: created.signing_secret! });
   await signed.listAgents({ limit: 1 });
   // ':' is percent-encoded in the path and the query: the signature covers the target exactly as sent.
-  await signed.saveState("sdk", "signed:x", { ok: true });
-  const keys = await signed.listStateKeys("sdk", { prefix: "signed:" });
+  const ns = unique("sdk");
+  await signed.saveState(ns, "signed:x", { ok: true });
+  const keys = await signed.listStateKeys(ns, { prefix: "signed:" });
   assert.deepEqual(keys.items.map((k) => k.key), ["signed:x"]);
-  const unsigned = new AgentPlane({ baseUrl: server.url, apiKey: created.key });
+  const unsigned = live.client({ apiKey: created.key });
   await assert.rejects(async () => void (await unsigned.listAgents({ limit: 1 })), UnauthorizedError);
+});
+
+test("agents: get, update, deactivate", async () => {
+  const client = live.admin;
+  const agent = await client.registerAgent({ name: unique("sdk-agent"), framework: "langgraph", capabilities: [] });
+  assert.equal((await client.getAgent(agent.id)).framework, "langgraph");
+  const updated = await client.updateAgent(agent.id, { description: "reads invoices", capabilities: ["ocr"] });
+  assert.deepEqual(updated.capabilities, ["ocr"]);
+  const deactivated = await client.deactivateAgent(agent.id);
+  assert.equal(deactivated.status, "inactive");
+});
+
+test("handoffs to a capability: list, get, reject; to an agent: accept and complete", async () => {
+  const client = live.admin;
+  const capability = unique("sdk-review");
+  const from = await client.registerAgent({ name: unique("sdk-from"), capabilities: [] });
+  const to = await client.registerAgent({ name: unique("sdk-to"), capabilities: [capability] });
+  const rejected = await client.handoff({ from_agent_id: from.id, to_capability: capability, reason: "review" });
+  const listed = await client.listHandoffs({ capability, status: "pending" });
+  assert.deepEqual(listed.items.map((h) => h.id), [rejected.id]);
+  assert.equal((await client.getHandoff(rejected.id)).to_capability, capability);
+  assert.equal((await client.rejectHandoff(rejected.id, { reason: "not mine" })).status, "rejected");
+
+  const handoff = await client.handoff({ from_agent_id: from.id, to_agent_id: to.id, context: { doc: 2 } });
+  await client.acceptHandoff(handoff.id, { agent_id: to.id });
+  const completed = await client.completeHandoff(handoff.id, { result: { summary: "done" } });
+  assert.equal(completed.status, "completed");
+  assert.deepEqual((await client.listHandoffs({ from_agent_id: from.id }).toArray()).map((h) => h.status).sort(), [
+    "completed",
+    "rejected",
+  ]);
+});
+
+test("escalations: list, get, claim, dismiss", async () => {
+  const client = live.admin;
+  const assignee = unique("sdk-human");
+  const escalation = await client.escalate({ reason: "odd invoice", priority: "high", assigned_to: assignee });
+  const listed = await client.listEscalations({ assigned_to: assignee, status: "open" });
+  assert.deepEqual(listed.items.map((e) => e.id), [escalation.id]);
+  assert.equal((await client.getEscalation(escalation.id)).priority, "high");
+  const claimed = await client.claimEscalation(escalation.id, { assigned_to: assignee });
+  assert.equal(claimed.status, "in_progress");
+  assert.equal((await client.dismissEscalation(escalation.id, { reason: "duplicate" })).status, "dismissed");
 });
