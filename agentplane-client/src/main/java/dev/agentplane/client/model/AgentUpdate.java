@@ -1,0 +1,16 @@
+package dev.agentplane.client.model;
+
+import java.util.List;
+
+/** The fields of an agent to change; null fields stay as they are. */
+public record AgentUpdate(
+        String name,
+        String framework,
+        String description,
+        List<String> capabilities,
+        Object config) {
+
+    public static AgentUpdate capabilities(String... capabilities) {
+        return new AgentUpdate(null, null, null, List.of(capabilities), null);
+    }
+}
