@@ -1,6 +1,5 @@
 package dev.agentplane.client.internal;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
@@ -15,7 +14,8 @@ import java.io.UncheckedIOException;
 
 /**
  * The SDK's JSON mapping: snake_case on the wire, camelCase records in Java, fields the SDK does not know ignored
- * (so it keeps working when the server adds some), nulls left out of request bodies, times as ISO-8601.
+ * (so it keeps working when the server adds some), times as ISO-8601. Request records leave their null fields out
+ * ({@code @JsonInclude(NON_NULL)}); responses written back as JSON keep theirs.
  */
 public final class Json {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -23,7 +23,6 @@ public final class Json {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
             .addModule(new JavaTimeModule())
             .build();
 

@@ -1,8 +1,10 @@
 package dev.agentplane.client.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /** What a worker can do: {@code waitSeconds} long-polls until a task comes. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClaimTask(
         String agentId,
         List<String> capabilities,

@@ -1,6 +1,9 @@
 package dev.agentplane.client.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** How an externally driven execution completed, with the model usage it had. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record CompleteExecution(
         Object output,
         Long tokensIn,

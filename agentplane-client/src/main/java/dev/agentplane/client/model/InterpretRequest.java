@@ -1,6 +1,9 @@
 package dev.agentplane.client.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** Data to interpret into a schema. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record InterpretRequest(
         Object data,
         Object schema,

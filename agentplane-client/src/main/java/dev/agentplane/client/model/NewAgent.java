@@ -1,8 +1,10 @@
 package dev.agentplane.client.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /** The body of {@code agents().register(...)}. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record NewAgent(
         String name,
         String framework,

@@ -1,8 +1,10 @@
 package dev.agentplane.client.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /** A key to create; {@code signed} keys must sign every request (docs/security.md). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record NewApiKey(
         String name,
         String role,

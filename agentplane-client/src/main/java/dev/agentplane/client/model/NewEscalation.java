@@ -1,6 +1,9 @@
 package dev.agentplane.client.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** A question for a human. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record NewEscalation(
         String reason,
         Object context,

@@ -1,6 +1,9 @@
 package dev.agentplane.client.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** An event to record on an execution. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record NewExecutionEvent(
         String agentId,
         String type,

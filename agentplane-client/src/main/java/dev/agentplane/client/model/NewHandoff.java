@@ -1,6 +1,9 @@
 package dev.agentplane.client.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** Work to hand to another agent ({@code toAgentId}) or to whoever has a capability ({@code toCapability}). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record NewHandoff(
         String fromAgentId,
         String toAgentId,

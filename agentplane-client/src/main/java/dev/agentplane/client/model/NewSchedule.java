@@ -1,6 +1,9 @@
 package dev.agentplane.client.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** A schedule to create. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record NewSchedule(
         String name,
         String workflow,

@@ -1,6 +1,9 @@
 package dev.agentplane.client.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** The fields of a schedule to change; null fields stay as they are. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScheduleUpdate(
         String name,
         String workflow,

@@ -1,6 +1,9 @@
 package dev.agentplane.client.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** The body of {@code executions().start(...)}: the workflow (its active version or rollout unless {@code version}). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record StartExecution(
         String workflow,
         Integer version,
