@@ -8,12 +8,14 @@ WORKDIR /src
 COPY pom.xml .
 COPY agentplane-core/pom.xml agentplane-core/
 COPY agentplane-server/pom.xml agentplane-server/
+COPY agentplane-client/pom.xml agentplane-client/
 COPY agentplane-cli/pom.xml agentplane-cli/
-RUN mvn -q -B dependency:go-offline -DexcludeArtifactIds=agentplane-core,agentplane-server || true
+RUN mvn -q -B dependency:go-offline -DexcludeArtifactIds=agentplane-core,agentplane-server,agentplane-client || true
 COPY schemas schemas
 COPY examples examples
 COPY agentplane-core/src agentplane-core/src
 COPY agentplane-server/src agentplane-server/src
+COPY agentplane-client/src agentplane-client/src
 COPY agentplane-cli/src agentplane-cli/src
 RUN mvn -q -B -DskipTests package
 

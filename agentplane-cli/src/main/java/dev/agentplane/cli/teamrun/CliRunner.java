@@ -92,7 +92,7 @@ public final class CliRunner {
                 }
                 return report(runId, records.get(runId), outcome);
             }
-        } catch (ConfigurationError | IllegalArgumentException | ProblemException | ServerClient.ServerRefusal
+        } catch (ConfigurationError | IllegalArgumentException | ProblemException | dev.agentplane.client.AgentPlaneException
                  | java.io.UncheckedIOException e) {
             return fail(e.getMessage());
         } catch (IOException e) {

@@ -1,8 +1,16 @@
 package dev.agentplane.cli.teamrun;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.agentplane.common.Json;
+import dev.agentplane.client.AgentPlaneClient;
+import dev.agentplane.client.AgentPlaneException;
+import dev.agentplane.client.ClientJson;
+import dev.agentplane.client.Query;
+import dev.agentplane.client.model.CompleteExecution;
+import dev.agentplane.client.model.Event;
+import dev.agentplane.client.model.Execution;
+import dev.agentplane.client.model.FailExecution;
+import dev.agentplane.client.model.NewExecutionEvent;
+import dev.agentplane.client.model.StartExecution;
 import dev.agentplane.teams.record.RunEvents;
 import dev.agentplane.teams.record.RunRecords;
 import dev.agentplane.teams.record.RunSummary;
@@ -12,27 +20,29 @@ import dev.agentplane.teams.run.RunJournal;
 import dev.agentplane.teams.run.RunOutcome;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Team runs recorded on a remote AgentPlane server over its API: the same executions of {@code team.<team>} and
- * events as the embedded store, so the server's audit log, usage and streams see them.
+ * Team runs recorded on a remote AgentPlane server through the Java SDK: the same executions of {@code team.<team>}
+ * and events as the embedded store, so the server's audit log, usage and streams see them.
  */
 final class RemoteRunRecords implements RunRecords {
     private static final int PAGE = 200;
-    private final ServerClient server;
+    private final AgentPlaneClient server;
 
-    RemoteRunRecords(ServerClient server) {
+    RemoteRunRecords(AgentPlaneClient server) {
         this.server = server;
     }
 
     @Override
     public String start(String team, String task) {
         String workflow = RunWorkflow.name(team);
-        if (server.get("/v1/workflows/" + ServerClient.encode(workflow)) == null) {
-            server.postYaml("/v1/workflows", RunWorkflow.definition(team));
+        try {
+            server.workflows().get(workflow);
+        } catch (AgentPlaneException.NotFound firstRunOfTheTeam) {
+            server.workflows().create(RunWorkflow.definition(team));
         }
-        return server.post("/v1/executions", Json.object().put("workflow", workflow)
-                .set("input", Json.object().put("task", task))).path("id").asText();
+        return server.executions().start(StartExecution.of(workflow, Map.of("task", task))).id();
     }
 
     @Override
@@ -40,23 +50,18 @@ final class RemoteRunRecords implements RunRecords {
         return new RunJournal() {
             @Override
             public void append(RunEvent event) {
-                server.post("/v1/executions/" + runId + "/events", Json.MAPPER.valueToTree(RunEvents.toExecutionEvent(event)));
+                var recorded = RunEvents.toExecutionEvent(event);
+                server.executions().recordEvent(runId, new NewExecutionEvent(recorded.agentId(), recorded.type(),
+                        recorded.message(), recorded.data(), recorded.tokensIn(), recorded.tokensOut(), recorded.costUsd()));
             }
 
             @Override
             public List<RunEvent> events() {
                 List<RunEvent> events = new ArrayList<>();
-                long after = 0;
-                while (true) {
-                    JsonNode page = server.get("/v1/executions/" + runId + "/events?limit=" + PAGE + "&after_seq=" + after);
-                    for (JsonNode event : page.path("items")) {
-                        RunEvents.fromExecutionEvent(event.path("type").asText(), event.get("data")).ifPresent(events::add);
-                        after = event.path("seq").asLong();
-                    }
-                    if (page.path("items").size() < PAGE) {
-                        return events;
-                    }
+                for (Event event : server.executions().events(runId, Query.NONE.limit(PAGE))) {
+                    RunEvents.fromExecutionEvent(event.type(), event.data()).ifPresent(events::add);
                 }
+                return events;
             }
         };
     }
@@ -68,29 +73,33 @@ final class RemoteRunRecords implements RunRecords {
         }
         ObjectNode output = RunEvents.output(outcome);
         if (outcome.completed()) {
-            server.post("/v1/executions/" + runId + "/complete", Json.object().set("output", output));
+            server.executions().complete(runId, CompleteExecution.of(output));
         } else {
-            server.post("/v1/executions/" + runId + "/fail", Json.object().put("error", outcome.reason()).set("output", output));
+            server.executions().fail(runId, new FailExecution(outcome.reason(), output, null, null, null));
         }
     }
 
     @Override
     public RunSummary get(String runId) {
-        JsonNode execution = server.get("/v1/executions/" + runId);
-        if (execution == null || !execution.path("workflow_name").asText().startsWith(WORKFLOW_PREFIX)) {
+        Execution execution;
+        try {
+            execution = server.executions().get(runId);
+        } catch (AgentPlaneException.NotFound | AgentPlaneException.BadRequest notARun) {
             throw new CliRunner.ConfigurationError("there is no team run " + runId + " on the server");
         }
-        return RunEvents.summary(execution);
+        if (!execution.workflowName().startsWith(WORKFLOW_PREFIX)) {
+            throw new CliRunner.ConfigurationError("there is no team run " + runId + " on the server");
+        }
+        return RunEvents.summary(ClientJson.tree(execution));
     }
 
     @Override
     public List<RunSummary> list(String team, int limit) {
-        String path = "/v1/executions?limit=" + Math.min(limit * 4, PAGE) + (team == null ? "" : "&workflow="
-                + ServerClient.encode(RunWorkflow.name(team)));
+        Query query = Query.NONE.limit(Math.min(limit * 4, PAGE)).with("workflow", team == null ? null : RunWorkflow.name(team));
         List<RunSummary> runs = new ArrayList<>();
-        for (JsonNode execution : server.get(path).path("items")) {
-            if (execution.path("workflow_name").asText().startsWith(WORKFLOW_PREFIX) && runs.size() < limit) {
-                runs.add(RunEvents.summary(execution));
+        for (Execution execution : server.executions().list(query).firstPage().items()) {
+            if (execution.workflowName().startsWith(WORKFLOW_PREFIX) && runs.size() < limit) {
+                runs.add(RunEvents.summary(ClientJson.tree(execution)));
             }
         }
         return runs;

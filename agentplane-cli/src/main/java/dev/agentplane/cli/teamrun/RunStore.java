@@ -1,5 +1,6 @@
 package dev.agentplane.cli.teamrun;
 
+import dev.agentplane.client.AgentPlaneClient;
 import dev.agentplane.interpret.ModelExtractor;
 import dev.agentplane.teams.record.LocalRunRecords;
 import dev.agentplane.teams.record.RunRecords;
@@ -18,7 +19,9 @@ public record RunStore(RunRecords records, ControlPlane controlPlane, Runnable c
             if (settings.apiKey() == null || settings.apiKey().isBlank()) {
                 throw new CliRunner.ConfigurationError("--server needs an API key: pass --api-key or set AGENTPLANE_API_KEY");
             }
-            ServerClient server = new ServerClient(settings.server(), settings.apiKey());
+            // AGENTPLANE_SIGNING_SECRET signs the requests of a signed key; URL and key come from the options.
+            AgentPlaneClient server = AgentPlaneClient.builder().environment(System.getenv()).url(settings.server())
+                    .apiKey(settings.apiKey()).build();
             return new RunStore(new RemoteRunRecords(server), new RemoteControlPlane(server), () -> { });
         }
         EmbeddedStore store = EmbeddedStore.open(settings.dataDir(), models);
