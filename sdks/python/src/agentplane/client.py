@@ -1,6 +1,7 @@
 """The AgentPlane client: one method per operation of openapi.yaml, plus conveniences of the original README."""
 from __future__ import annotations
 
+import http.client
 import json
 import time
 import uuid
@@ -367,7 +368,7 @@ class AgentPlane:
                             finished = True
                 if finished:
                     return
-            except (ConnectionFailed, OSError) as error:
+            except (ConnectionFailed, OSError, http.client.HTTPException) as error:  # HTTPException: IncompleteRead
                 if not reconnect or reconnects >= max_reconnects:
                     raise ConnectionFailed(f"event stream of {execution_id} lost: {error}") from None
             if not reconnect:
