@@ -1,6 +1,7 @@
 """The AgentPlane client: one method per operation of openapi.yaml, plus conveniences of the original README."""
 from __future__ import annotations
 
+import http.client
 import json
 import time
 import uuid
@@ -8,8 +9,11 @@ from typing import Any, Callable, Dict, Generic, Iterator, List, Mapping, Option
 
 from ._http import Transport, encode_query, quote_segment, read_sse
 from .errors import ConnectionFailed, NotFound
-from .types import (Agent, CreatedApiKey, Escalation, Event, Execution, Handoff, JsonObject, Page, SseEvent,
-                    StateEntry, Task)
+from .types import (Agent, ApiKey, AuditChainVerification, AuditEntry, CreatedApiKey, CreatedOrg, DeadLetter,
+                    Escalation, Event, Execution, ExecutionStepList, Handoff, Health, InterpretResult, JsonObject,
+                    Limits, ObserveResponse, Org, Page, Readiness, Rollout, Schedule, ScheduleFire, Secret, SecretList,
+                    SseEvent, StateEntry, StateKey, StreamedEvent, Task, Template, TemplateSummary, UsageReport,
+                    VersionComparison, Workflow)
 from . import _websocket
 
 T = TypeVar("T")
@@ -97,11 +101,11 @@ class AgentPlane:
 
     # -- health and schemas -----------------------------------------------------------------------------------
 
-    def get_health(self) -> JsonObject:
-        return cast(JsonObject, self._call("GET", "/health"))
+    def get_health(self) -> Health:
+        return cast(Health, self._call("GET", "/health"))
 
-    def get_readiness(self) -> JsonObject:
-        return cast(JsonObject, self._call("GET", "/health/ready"))
+    def get_readiness(self) -> Readiness:
+        return cast(Readiness, self._call("GET", "/health/ready"))
 
     def get_workflow_schema(self) -> JsonObject:
         return cast(JsonObject, self._call("GET", "/schemas/workflow.schema.json"))
@@ -111,46 +115,46 @@ class AgentPlane:
 
     # -- keys ---------------------------------------------------------------------------------------------------
 
-    def create_api_key(self, body: Optional[JsonObject] = None, *, name: Optional[str] = None,
+    def create_api_key(self, body: Optional[JsonObject] = None, /, *, name: Optional[str] = None,
                        role: Optional[str] = None, **fields: Any) -> CreatedApiKey:
         return cast(CreatedApiKey, self._call("POST", "/v1/keys", body=_body(body, {"name": name, "role": role,
                                                                                     **fields})))
 
-    def list_api_keys(self, *, limit: Optional[int] = None) -> Paginator[JsonObject]:
+    def list_api_keys(self, *, limit: Optional[int] = None) -> Paginator[ApiKey]:
         return self._list("/v1/keys", limit, {})
 
-    def revoke_api_key(self, key_id: str) -> JsonObject:
-        return cast(JsonObject, self._call("POST", f"/v1/keys/{quote_segment(key_id)}/revoke"))
+    def revoke_api_key(self, key_id: str, /) -> ApiKey:
+        return cast(ApiKey, self._call("POST", f"/v1/keys/{quote_segment(key_id)}/revoke"))
 
-    def rotate_api_key(self, key_id: str, body: Optional[JsonObject] = None, **fields: Any) -> CreatedApiKey:
+    def rotate_api_key(self, key_id: str, body: Optional[JsonObject] = None, /, **fields: Any) -> CreatedApiKey:
         return cast(CreatedApiKey, self._call("POST", f"/v1/keys/{quote_segment(key_id)}/rotate",
                                               body=_body(body, fields)))
 
     # -- orgs (instance admin) ----------------------------------------------------------------------------------
 
-    def create_org(self, body: Optional[JsonObject] = None, *, name: Optional[str] = None,
-                   **fields: Any) -> JsonObject:
-        return cast(JsonObject, self._call("POST", "/v1/orgs", body=_body(body, {"name": name, **fields})))
+    def create_org(self, body: Optional[JsonObject] = None, /, *, name: Optional[str] = None,
+                   **fields: Any) -> CreatedOrg:
+        return cast(CreatedOrg, self._call("POST", "/v1/orgs", body=_body(body, {"name": name, **fields})))
 
-    def list_orgs(self, *, limit: Optional[int] = None) -> Paginator[JsonObject]:
+    def list_orgs(self, *, limit: Optional[int] = None) -> Paginator[Org]:
         return self._list("/v1/orgs", limit, {})
 
-    def get_org(self, org_id: str) -> JsonObject:
-        return cast(JsonObject, self._call("GET", f"/v1/orgs/{quote_segment(org_id)}"))
+    def get_org(self, org_id: str, /) -> Org:
+        return cast(Org, self._call("GET", f"/v1/orgs/{quote_segment(org_id)}"))
 
-    def disable_org(self, org_id: str) -> JsonObject:
-        return cast(JsonObject, self._call("POST", f"/v1/orgs/{quote_segment(org_id)}/disable"))
+    def disable_org(self, org_id: str, /) -> Org:
+        return cast(Org, self._call("POST", f"/v1/orgs/{quote_segment(org_id)}/disable"))
 
-    def get_org_quota(self, org_id: str) -> JsonObject:
-        return cast(JsonObject, self._call("GET", f"/v1/orgs/{quote_segment(org_id)}/quota"))
+    def get_org_quota(self, org_id: str, /) -> Limits:
+        return cast(Limits, self._call("GET", f"/v1/orgs/{quote_segment(org_id)}/quota"))
 
-    def set_org_quota(self, org_id: str, body: Optional[JsonObject] = None, **fields: Any) -> JsonObject:
-        return cast(JsonObject, self._call("PUT", f"/v1/orgs/{quote_segment(org_id)}/quota",
-                                           body=_body(body, fields)))
+    def set_org_quota(self, org_id: str, body: Optional[JsonObject] = None, /, **fields: Any) -> Limits:
+        return cast(Limits, self._call("PUT", f"/v1/orgs/{quote_segment(org_id)}/quota",
+                                       body=_body(body, fields)))
 
     # -- agents -------------------------------------------------------------------------------------------------
 
-    def create_agent(self, body: Optional[JsonObject] = None, *, name: Optional[str] = None,
+    def create_agent(self, body: Optional[JsonObject] = None, /, *, name: Optional[str] = None,
                      capabilities: Optional[List[str]] = None, **fields: Any) -> Agent:
         return cast(Agent, self._call("POST", "/v1/agents",
                                       body=_body(body, {"name": name, "capabilities": capabilities, **fields})))
@@ -161,25 +165,25 @@ class AgentPlane:
                     capability: Optional[str] = None, limit: Optional[int] = None) -> Paginator[Agent]:
         return self._list("/v1/agents", limit, {"status": status, "framework": framework, "capability": capability})
 
-    def get_agent(self, agent_id: str) -> Agent:
+    def get_agent(self, agent_id: str, /) -> Agent:
         return cast(Agent, self._call("GET", f"/v1/agents/{quote_segment(agent_id)}"))
 
-    def update_agent(self, agent_id: str, body: Optional[JsonObject] = None, **fields: Any) -> Agent:
+    def update_agent(self, agent_id: str, body: Optional[JsonObject] = None, /, **fields: Any) -> Agent:
         return cast(Agent, self._call("PATCH", f"/v1/agents/{quote_segment(agent_id)}", body=_body(body, fields)))
 
-    def heartbeat_agent(self, agent_id: str) -> Agent:
+    def heartbeat_agent(self, agent_id: str, /) -> Agent:
         return cast(Agent, self._call("POST", f"/v1/agents/{quote_segment(agent_id)}/heartbeat"))
 
-    def deactivate_agent(self, agent_id: str) -> Agent:
+    def deactivate_agent(self, agent_id: str, /) -> Agent:
         return cast(Agent, self._call("POST", f"/v1/agents/{quote_segment(agent_id)}/deactivate"))
 
     # -- state --------------------------------------------------------------------------------------------------
 
-    def list_state_keys(self, namespace: str, *, prefix: Optional[str] = None,
-                        limit: Optional[int] = None) -> Paginator[JsonObject]:
+    def list_state_keys(self, namespace: str, /, *, prefix: Optional[str] = None,
+                        limit: Optional[int] = None) -> Paginator[StateKey]:
         return self._list(f"/v1/state/{quote_segment(namespace)}", limit, {"prefix": prefix})
 
-    def put_state(self, namespace: str, key: str, value: Any, *, ttl_seconds: Optional[int] = None,
+    def put_state(self, namespace: str, key: str, /, value: Any, *, ttl_seconds: Optional[int] = None,
                   if_match: Union[int, str, None] = None, if_none_match: Optional[str] = None) -> StateEntry:
         """Writes `value`. `if_match` (a version or an ETag) updates only that version; `if_none_match="*"`
         creates only. A stale version raises PreconditionFailed."""
@@ -196,104 +200,104 @@ class AgentPlane:
 
     save_state = put_state
 
-    def get_state(self, namespace: str, key: str) -> StateEntry:
+    def get_state(self, namespace: str, key: str, /) -> StateEntry:
         return cast(StateEntry, self._call("GET", f"/v1/state/{quote_segment(namespace)}/{quote_segment(key)}"))
 
-    def load_state(self, namespace: str, key: str) -> Optional[StateEntry]:
+    def load_state(self, namespace: str, key: str, /) -> Optional[StateEntry]:
         """The entry, or None when there is none (or it expired)."""
         try:
             return self.get_state(namespace, key)
         except NotFound:
             return None
 
-    def delete_state(self, namespace: str, key: str, *, if_match: Union[int, str, None] = None) -> None:
+    def delete_state(self, namespace: str, key: str, /, *, if_match: Union[int, str, None] = None) -> None:
         headers = {"If-Match": cast(str, _etag(if_match))} if if_match is not None else {}
         self._call("DELETE", f"/v1/state/{quote_segment(namespace)}/{quote_segment(key)}", headers=headers)
 
     # -- workflows ----------------------------------------------------------------------------------------------
 
-    def create_workflow(self, definition: Union[JsonObject, str]) -> JsonObject:
+    def create_workflow(self, definition: Union[JsonObject, str]) -> Workflow:
         """Creates a workflow version from a definition: a dict (sent as JSON) or YAML text."""
         if isinstance(definition, str):
             answer = self._http.request("POST", "/v1/workflows", raw_body=definition.encode("utf-8"),
                                         content_type="application/yaml")[2]
         else:
             answer = self._call("POST", "/v1/workflows", body=definition)
-        return cast(JsonObject, answer)
+        return cast(Workflow, answer)
 
     def list_workflows(self, *, name_prefix: Optional[str] = None, active: Optional[bool] = None,
-                       limit: Optional[int] = None) -> Paginator[JsonObject]:
+                       limit: Optional[int] = None) -> Paginator[Workflow]:
         return self._list("/v1/workflows", limit, {"name_prefix": name_prefix, "active": active})
 
-    def get_workflow(self, name: str) -> JsonObject:
-        return cast(JsonObject, self._call("GET", f"/v1/workflows/{quote_segment(name)}"))
+    def get_workflow(self, name: str, /) -> Workflow:
+        return cast(Workflow, self._call("GET", f"/v1/workflows/{quote_segment(name)}"))
 
-    def set_workflow_rollout(self, name: str, body: Optional[JsonObject] = None, **fields: Any) -> JsonObject:
-        return cast(JsonObject, self._call("PUT", f"/v1/workflows/{quote_segment(name)}/rollout",
-                                           body=_body(body, fields)))
+    def set_workflow_rollout(self, name: str, body: Optional[JsonObject] = None, /, **fields: Any) -> Rollout:
+        return cast(Rollout, self._call("PUT", f"/v1/workflows/{quote_segment(name)}/rollout",
+                                        body=_body(body, fields)))
 
-    def get_workflow_rollout(self, name: str) -> JsonObject:
-        return cast(JsonObject, self._call("GET", f"/v1/workflows/{quote_segment(name)}/rollout"))
+    def get_workflow_rollout(self, name: str, /) -> Rollout:
+        return cast(Rollout, self._call("GET", f"/v1/workflows/{quote_segment(name)}/rollout"))
 
-    def delete_workflow_rollout(self, name: str) -> None:
+    def delete_workflow_rollout(self, name: str, /) -> None:
         self._call("DELETE", f"/v1/workflows/{quote_segment(name)}/rollout")
 
-    def compare_workflow_versions(self, name: str, *, from_: Optional[int] = None,
-                                  to: Optional[int] = None) -> JsonObject:
-        return cast(JsonObject, self._call("GET", f"/v1/workflows/{quote_segment(name)}/compare",
-                                           query=_query({"from_": from_, "to": to})))
+    def compare_workflow_versions(self, name: str, /, *, from_: Optional[int] = None,
+                                  to: Optional[int] = None) -> VersionComparison:
+        return cast(VersionComparison, self._call("GET", f"/v1/workflows/{quote_segment(name)}/compare",
+                                                  query=_query({"from_": from_, "to": to})))
 
-    def list_workflow_versions(self, name: str, *, limit: Optional[int] = None) -> Paginator[JsonObject]:
+    def list_workflow_versions(self, name: str, /, *, limit: Optional[int] = None) -> Paginator[Workflow]:
         return self._list(f"/v1/workflows/{quote_segment(name)}/versions", limit, {})
 
-    def get_workflow_version(self, name: str, version: int) -> JsonObject:
-        return cast(JsonObject, self._call("GET", f"/v1/workflows/{quote_segment(name)}/versions/{int(version)}"))
+    def get_workflow_version(self, name: str, version: int, /) -> Workflow:
+        return cast(Workflow, self._call("GET", f"/v1/workflows/{quote_segment(name)}/versions/{int(version)}"))
 
-    def deactivate_workflow_version(self, name: str, version: int) -> JsonObject:
-        return cast(JsonObject, self._call(
+    def deactivate_workflow_version(self, name: str, version: int, /) -> Workflow:
+        return cast(Workflow, self._call(
             "POST", f"/v1/workflows/{quote_segment(name)}/versions/{int(version)}/deactivate"))
 
     # -- schedules ----------------------------------------------------------------------------------------------
 
-    def create_schedule(self, body: Optional[JsonObject] = None, **fields: Any) -> JsonObject:
-        return cast(JsonObject, self._call("POST", "/v1/schedules", body=_body(body, fields)))
+    def create_schedule(self, body: Optional[JsonObject] = None, /, **fields: Any) -> Schedule:
+        return cast(Schedule, self._call("POST", "/v1/schedules", body=_body(body, fields)))
 
     def list_schedules(self, *, workflow: Optional[str] = None, paused: Optional[bool] = None,
-                       limit: Optional[int] = None) -> Paginator[JsonObject]:
+                       limit: Optional[int] = None) -> Paginator[Schedule]:
         return self._list("/v1/schedules", limit, {"workflow": workflow, "paused": paused})
 
-    def get_schedule(self, schedule_id: str) -> JsonObject:
-        return cast(JsonObject, self._call("GET", f"/v1/schedules/{quote_segment(schedule_id)}"))
+    def get_schedule(self, schedule_id: str, /) -> Schedule:
+        return cast(Schedule, self._call("GET", f"/v1/schedules/{quote_segment(schedule_id)}"))
 
-    def update_schedule(self, schedule_id: str, body: Optional[JsonObject] = None, **fields: Any) -> JsonObject:
-        return cast(JsonObject, self._call("PATCH", f"/v1/schedules/{quote_segment(schedule_id)}",
-                                           body=_body(body, fields)))
+    def update_schedule(self, schedule_id: str, body: Optional[JsonObject] = None, /, **fields: Any) -> Schedule:
+        return cast(Schedule, self._call("PATCH", f"/v1/schedules/{quote_segment(schedule_id)}",
+                                         body=_body(body, fields)))
 
-    def delete_schedule(self, schedule_id: str) -> None:
+    def delete_schedule(self, schedule_id: str, /) -> None:
         self._call("DELETE", f"/v1/schedules/{quote_segment(schedule_id)}")
 
-    def pause_schedule(self, schedule_id: str) -> JsonObject:
-        return cast(JsonObject, self._call("POST", f"/v1/schedules/{quote_segment(schedule_id)}/pause"))
+    def pause_schedule(self, schedule_id: str, /) -> Schedule:
+        return cast(Schedule, self._call("POST", f"/v1/schedules/{quote_segment(schedule_id)}/pause"))
 
-    def resume_schedule(self, schedule_id: str) -> JsonObject:
-        return cast(JsonObject, self._call("POST", f"/v1/schedules/{quote_segment(schedule_id)}/resume"))
+    def resume_schedule(self, schedule_id: str, /) -> Schedule:
+        return cast(Schedule, self._call("POST", f"/v1/schedules/{quote_segment(schedule_id)}/resume"))
 
-    def list_schedule_fires(self, schedule_id: str, *, limit: Optional[int] = None) -> Paginator[JsonObject]:
+    def list_schedule_fires(self, schedule_id: str, /, *, limit: Optional[int] = None) -> Paginator[ScheduleFire]:
         return self._list(f"/v1/schedules/{quote_segment(schedule_id)}/fires", limit, {})
 
     # -- templates ----------------------------------------------------------------------------------------------
 
-    def list_templates(self, *, limit: Optional[int] = None) -> Paginator[JsonObject]:
+    def list_templates(self, *, limit: Optional[int] = None) -> Paginator[TemplateSummary]:
         return self._list("/v1/templates", limit, {})
 
-    def get_template(self, name: str) -> JsonObject:
-        return cast(JsonObject, self._call("GET", f"/v1/templates/{quote_segment(name)}"))
+    def get_template(self, name: str, /) -> Template:
+        return cast(Template, self._call("GET", f"/v1/templates/{quote_segment(name)}"))
 
     def instantiate_template(self, template_name: str, /, body: Optional[JsonObject] = None,
-                             **fields: Any) -> JsonObject:
+                             **fields: Any) -> Workflow:
         """Copies template `template_name` into the organization's workflows; `name=` names the new workflow."""
-        return cast(JsonObject, self._call("POST", f"/v1/templates/{quote_segment(template_name)}/instantiate",
-                                           body=_body(body, fields)))
+        return cast(Workflow, self._call("POST", f"/v1/templates/{quote_segment(template_name)}/instantiate",
+                                         body=_body(body, fields)))
 
     # -- executions ---------------------------------------------------------------------------------------------
 
@@ -315,10 +319,10 @@ class AgentPlane:
         return self._list("/v1/executions", limit, {"workflow": workflow, "agent_id": agent_id, "status": status,
                                                     "from_": from_, "to": to})
 
-    def get_execution(self, execution_id: str) -> Execution:
+    def get_execution(self, execution_id: str, /) -> Execution:
         return cast(Execution, self._call("GET", f"/v1/executions/{quote_segment(execution_id)}"))
 
-    def wait_for_execution(self, execution_id: str, *, timeout: Optional[float] = None,
+    def wait_for_execution(self, execution_id: str, /, *, timeout: Optional[float] = None,
                            poll_interval: float = 0.25) -> Execution:
         """Polls until the execution is completed, failed or cancelled; raises TimeoutError after `timeout`."""
         deadline = None if timeout is None else time.monotonic() + timeout
@@ -332,16 +336,16 @@ class AgentPlane:
             time.sleep(interval)
             interval = min(2.0, interval * 1.5)
 
-    def create_execution_event(self, execution_id: str, body: Optional[JsonObject] = None, *,
+    def create_execution_event(self, execution_id: str, body: Optional[JsonObject] = None, /, *,
                                type: Optional[str] = None, **fields: Any) -> Event:
         return cast(Event, self._call("POST", f"/v1/executions/{quote_segment(execution_id)}/events",
                                       body=_body(body, {"type": type, **fields})))
 
-    def list_execution_events(self, execution_id: str, *, after_seq: Optional[int] = None,
+    def list_execution_events(self, execution_id: str, /, *, after_seq: Optional[int] = None,
                               limit: Optional[int] = None) -> Paginator[Event]:
         return self._list(f"/v1/executions/{quote_segment(execution_id)}/events", limit, {"after_seq": after_seq})
 
-    def stream_execution(self, execution_id: str, *, last_event_id: Optional[str] = None,
+    def stream_execution(self, execution_id: str, /, *, last_event_id: Optional[str] = None,
                          after_seq: Optional[int] = None, reconnect: bool = True, max_reconnects: int = 5,
                          read_timeout: float = 60.0) -> Iterator[SseEvent]:
         """Yields the execution's events as Server-Sent Events, stored ones first, then live ones, and ends after
@@ -364,7 +368,7 @@ class AgentPlane:
                             finished = True
                 if finished:
                     return
-            except (ConnectionFailed, OSError) as error:
+            except (ConnectionFailed, OSError, http.client.HTTPException) as error:  # HTTPException: IncompleteRead
                 if not reconnect or reconnects >= max_reconnects:
                     raise ConnectionFailed(f"event stream of {execution_id} lost: {error}") from None
             if not reconnect:
@@ -374,47 +378,46 @@ class AgentPlane:
                 raise ConnectionFailed(f"event stream of {execution_id} ended early {reconnects} times")
             time.sleep(min(5.0, 0.2 * 2 ** reconnects))
 
-    def complete_execution(self, execution_id: str, body: Optional[JsonObject] = None, **fields: Any) -> Execution:
+    def complete_execution(self, execution_id: str, body: Optional[JsonObject] = None, /, **fields: Any) -> Execution:
         return cast(Execution, self._call("POST", f"/v1/executions/{quote_segment(execution_id)}/complete",
                                           body=_body(body, fields)))
 
-    def cancel_execution(self, execution_id: str, body: Optional[JsonObject] = None, **fields: Any) -> Execution:
+    def cancel_execution(self, execution_id: str, body: Optional[JsonObject] = None, /, **fields: Any) -> Execution:
         return cast(Execution, self._call("POST", f"/v1/executions/{quote_segment(execution_id)}/cancel",
                                           body=_body(body, fields)))
 
-    def fail_execution(self, execution_id: str, body: Optional[JsonObject] = None, **fields: Any) -> Execution:
+    def fail_execution(self, execution_id: str, body: Optional[JsonObject] = None, /, **fields: Any) -> Execution:
         return cast(Execution, self._call("POST", f"/v1/executions/{quote_segment(execution_id)}/fail",
                                           body=_body(body, fields)))
 
-    def list_execution_steps(self, execution_id: str) -> JsonObject:
-        return cast(JsonObject, self._call("GET", f"/v1/executions/{quote_segment(execution_id)}/steps"))
+    def list_execution_steps(self, execution_id: str, /) -> ExecutionStepList:
+        return cast(ExecutionStepList, self._call("GET", f"/v1/executions/{quote_segment(execution_id)}/steps"))
 
-    def pause_execution(self, execution_id: str) -> Execution:
+    def pause_execution(self, execution_id: str, /) -> Execution:
         return cast(Execution, self._call("POST", f"/v1/executions/{quote_segment(execution_id)}/pause"))
 
-    def resume_execution(self, execution_id: str) -> Execution:
+    def resume_execution(self, execution_id: str, /) -> Execution:
         return cast(Execution, self._call("POST", f"/v1/executions/{quote_segment(execution_id)}/resume"))
 
-    def retry_execution(self, execution_id: str) -> Execution:
+    def retry_execution(self, execution_id: str, /) -> Execution:
         return cast(Execution, self._call("POST", f"/v1/executions/{quote_segment(execution_id)}/retry"))
 
-    def replay_execution(self, execution_id: str) -> Execution:
+    def replay_execution(self, execution_id: str, /) -> Execution:
         return cast(Execution, self._call("POST", f"/v1/executions/{quote_segment(execution_id)}/replay"))
 
-    def list_dead_letters(self, *, limit: Optional[int] = None) -> Paginator[Execution]:
+    def list_dead_letters(self, *, limit: Optional[int] = None) -> Paginator[DeadLetter]:
         return self._list("/v1/dead-letters", limit, {})
 
     # -- observability ------------------------------------------------------------------------------------------
 
-    def create_event(self, body: Optional[JsonObject] = None, *, type: Optional[str] = None,
-                     **fields: Any) -> Event:
+    def create_event(self, body: Optional[JsonObject] = None, /, *, type: Optional[str] = None, **fields: Any) -> Event:
         return cast(Event, self._call("POST", "/v1/events", body=_body(body, {"type": type, **fields})))
 
     record_event = create_event
 
     def stream_events(self, *, workflow: Optional[str] = None, execution_id: Optional[str] = None,
                       type: Optional[str] = None, after: Optional[str] = None,
-                      read_timeout: float = 60.0) -> Iterator[JsonObject]:
+                      read_timeout: float = 60.0) -> Iterator[StreamedEvent]:
         """Yields the organization's events from the `/v1/stream` WebSocket (each an Event plus its `cursor`).
         To resume, call again with `after` set to the `cursor` of the last event received."""
         query = encode_query(_query({"workflow": workflow, "execution_id": execution_id, "type": type,
@@ -422,19 +425,19 @@ class AgentPlane:
         headers = {"Authorization": "Bearer " + self._http.api_key} if self._http.api_key else {}
         for message in _websocket.messages(self._http.base_url + "/v1/stream" + ("?" + query if query else ""),
                                            headers, read_timeout, self._http.signing_secret):
-            yield cast(JsonObject, json.loads(message))
+            yield cast(StreamedEvent, json.loads(message))
 
     def observe_executions(self, *, workflow: Optional[str] = None, agent_id: Optional[str] = None,
                            status: Optional[str] = None, from_: Optional[str] = None, to: Optional[str] = None,
-                           limit: Optional[int] = None, cursor: Optional[str] = None) -> JsonObject:
+                           limit: Optional[int] = None, cursor: Optional[str] = None) -> ObserveResponse:
         """One page of execution trails (`items`, `next_cursor`) and `stats` over every matching execution."""
-        return cast(JsonObject, self._call("GET", "/v1/observe", query=_query(
+        return cast(ObserveResponse, self._call("GET", "/v1/observe", query=_query(
             {"workflow": workflow, "agent_id": agent_id, "status": status, "from_": from_, "to": to,
              "limit": limit, "cursor": cursor})))
 
     # -- handoffs -----------------------------------------------------------------------------------------------
 
-    def create_handoff(self, body: Optional[JsonObject] = None, **fields: Any) -> Handoff:
+    def create_handoff(self, body: Optional[JsonObject] = None, /, **fields: Any) -> Handoff:
         return cast(Handoff, self._call("POST", "/v1/handoffs", body=_body(body, fields)))
 
     handoff = create_handoff
@@ -445,29 +448,29 @@ class AgentPlane:
         return self._list("/v1/handoffs", limit, {"from_agent_id": from_agent_id, "to_agent_id": to_agent_id,
                                                   "status": status, "workflow": workflow, "capability": capability})
 
-    def get_handoff(self, handoff_id: str) -> Handoff:
+    def get_handoff(self, handoff_id: str, /) -> Handoff:
         return cast(Handoff, self._call("GET", f"/v1/handoffs/{quote_segment(handoff_id)}"))
 
-    def accept_handoff(self, handoff_id: str, body: Optional[JsonObject] = None, **fields: Any) -> Handoff:
+    def accept_handoff(self, handoff_id: str, body: Optional[JsonObject] = None, /, **fields: Any) -> Handoff:
         return cast(Handoff, self._call("POST", f"/v1/handoffs/{quote_segment(handoff_id)}/accept",
                                         body=_body(body, fields)))
 
-    def reject_handoff(self, handoff_id: str, body: Optional[JsonObject] = None, **fields: Any) -> Handoff:
+    def reject_handoff(self, handoff_id: str, body: Optional[JsonObject] = None, /, **fields: Any) -> Handoff:
         return cast(Handoff, self._call("POST", f"/v1/handoffs/{quote_segment(handoff_id)}/reject",
                                         body=_body(body, fields)))
 
-    def complete_handoff(self, handoff_id: str, body: Optional[JsonObject] = None, **fields: Any) -> Handoff:
+    def complete_handoff(self, handoff_id: str, body: Optional[JsonObject] = None, /, **fields: Any) -> Handoff:
         return cast(Handoff, self._call("POST", f"/v1/handoffs/{quote_segment(handoff_id)}/complete",
                                         body=_body(body, fields)))
 
     # -- interpret ----------------------------------------------------------------------------------------------
 
-    def interpret(self, body: Optional[JsonObject] = None, **fields: Any) -> JsonObject:
-        return cast(JsonObject, self._call("POST", "/v1/interpret", body=_body(body, fields)))
+    def interpret(self, body: Optional[JsonObject] = None, /, **fields: Any) -> InterpretResult:
+        return cast(InterpretResult, self._call("POST", "/v1/interpret", body=_body(body, fields)))
 
     # -- escalations --------------------------------------------------------------------------------------------
 
-    def create_escalation(self, body: Optional[JsonObject] = None, **fields: Any) -> Escalation:
+    def create_escalation(self, body: Optional[JsonObject] = None, /, **fields: Any) -> Escalation:
         return cast(Escalation, self._call("POST", "/v1/escalations", body=_body(body, fields)))
 
     escalate = create_escalation
@@ -477,20 +480,18 @@ class AgentPlane:
         return self._list("/v1/escalations", limit, {"status": status, "priority": priority,
                                                      "assigned_to": assigned_to})
 
-    def get_escalation(self, escalation_id: str) -> Escalation:
+    def get_escalation(self, escalation_id: str, /) -> Escalation:
         return cast(Escalation, self._call("GET", f"/v1/escalations/{quote_segment(escalation_id)}"))
 
-    def claim_escalation(self, escalation_id: str, body: Optional[JsonObject] = None, **fields: Any) -> Escalation:
+    def claim_escalation(self, escalation_id: str, body: Optional[JsonObject] = None, /, **fields: Any) -> Escalation:
         return cast(Escalation, self._call("POST", f"/v1/escalations/{quote_segment(escalation_id)}/claim",
                                            body=_body(body, fields)))
 
-    def resolve_escalation(self, escalation_id: str, body: Optional[JsonObject] = None,
-                           **fields: Any) -> Escalation:
+    def resolve_escalation(self, escalation_id: str, body: Optional[JsonObject] = None, /, **fields: Any) -> Escalation:
         return cast(Escalation, self._call("POST", f"/v1/escalations/{quote_segment(escalation_id)}/resolve",
                                            body=_body(body, fields)))
 
-    def dismiss_escalation(self, escalation_id: str, body: Optional[JsonObject] = None,
-                           **fields: Any) -> Escalation:
+    def dismiss_escalation(self, escalation_id: str, body: Optional[JsonObject] = None, /, **fields: Any) -> Escalation:
         return cast(Escalation, self._call("POST", f"/v1/escalations/{quote_segment(escalation_id)}/dismiss",
                                            body=_body(body, fields)))
 
@@ -499,26 +500,26 @@ class AgentPlane:
     def list_audit_entries(self, *, actor_key_id: Optional[str] = None, actor_agent_id: Optional[str] = None,
                            action: Optional[str] = None, resource_type: Optional[str] = None,
                            resource_id: Optional[str] = None, from_: Optional[str] = None,
-                           to: Optional[str] = None, limit: Optional[int] = None) -> Paginator[JsonObject]:
+                           to: Optional[str] = None, limit: Optional[int] = None) -> Paginator[AuditEntry]:
         return self._list("/v1/audit", limit, {"actor_key_id": actor_key_id, "actor_agent_id": actor_agent_id,
                                                "action": action, "resource_type": resource_type,
                                                "resource_id": resource_id, "from_": from_, "to": to})
 
     audit = list_audit_entries
 
-    def verify_audit_chain(self) -> JsonObject:
-        return cast(JsonObject, self._call("GET", "/v1/audit/verify"))
+    def verify_audit_chain(self) -> AuditChainVerification:
+        return cast(AuditChainVerification, self._call("GET", "/v1/audit/verify"))
 
-    def get_usage(self, *, from_: Optional[str] = None, to: Optional[str] = None) -> JsonObject:
-        return cast(JsonObject, self._call("GET", "/v1/usage", query=_query({"from_": from_, "to": to})))
+    def get_usage(self, *, from_: Optional[str] = None, to: Optional[str] = None) -> UsageReport:
+        return cast(UsageReport, self._call("GET", "/v1/usage", query=_query({"from_": from_, "to": to})))
 
     usage = get_usage
 
-    def get_limits(self) -> JsonObject:
-        return cast(JsonObject, self._call("GET", "/v1/limits"))
+    def get_limits(self) -> Limits:
+        return cast(Limits, self._call("GET", "/v1/limits"))
 
-    def set_limits(self, body: Optional[JsonObject] = None, **fields: Any) -> JsonObject:
-        return cast(JsonObject, self._call("PUT", "/v1/limits", body=_body(body, fields)))
+    def set_limits(self, body: Optional[JsonObject] = None, /, **fields: Any) -> Limits:
+        return cast(Limits, self._call("PUT", "/v1/limits", body=_body(body, fields)))
 
     # -- tasks --------------------------------------------------------------------------------------------------
 
@@ -535,27 +536,27 @@ class AgentPlane:
         return self._list("/v1/tasks", limit, {"status": status, "capability": capability,
                                                "execution_id": execution_id})
 
-    def get_task(self, task_id: str) -> Task:
+    def get_task(self, task_id: str, /) -> Task:
         return cast(Task, self._call("GET", f"/v1/tasks/{quote_segment(task_id)}"))
 
-    def heartbeat_task(self, task_id: str, *, lease_seconds: Optional[int] = None) -> Task:
+    def heartbeat_task(self, task_id: str, /, *, lease_seconds: Optional[int] = None) -> Task:
         return cast(Task, self._call("POST", f"/v1/tasks/{quote_segment(task_id)}/heartbeat",
                                      body=_body(None, {"lease_seconds": lease_seconds})))
 
-    def complete_task(self, task_id: str, output: Any = None) -> Task:
+    def complete_task(self, task_id: str, /, output: Any = None) -> Task:
         return cast(Task, self._call("POST", f"/v1/tasks/{quote_segment(task_id)}/complete",
                                      body={"output": output}))
 
-    def fail_task(self, task_id: str, body: Optional[JsonObject] = None, **fields: Any) -> Task:
+    def fail_task(self, task_id: str, body: Optional[JsonObject] = None, /, **fields: Any) -> Task:
         return cast(Task, self._call("POST", f"/v1/tasks/{quote_segment(task_id)}/fail", body=_body(body, fields)))
 
     # -- secrets ------------------------------------------------------------------------------------------------
 
-    def list_secrets(self) -> JsonObject:
-        return cast(JsonObject, self._call("GET", "/v1/secrets"))
+    def list_secrets(self) -> SecretList:
+        return cast(SecretList, self._call("GET", "/v1/secrets"))
 
-    def put_secret(self, name: str, value: str) -> JsonObject:
-        return cast(JsonObject, self._call("PUT", f"/v1/secrets/{quote_segment(name)}", body={"value": value}))
+    def put_secret(self, name: str, /, value: str) -> Secret:
+        return cast(Secret, self._call("PUT", f"/v1/secrets/{quote_segment(name)}", body={"value": value}))
 
-    def delete_secret(self, name: str) -> None:
+    def delete_secret(self, name: str, /) -> None:
         self._call("DELETE", f"/v1/secrets/{quote_segment(name)}")
