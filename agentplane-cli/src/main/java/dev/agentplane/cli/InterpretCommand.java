@@ -1,6 +1,13 @@
 package dev.agentplane.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentplane.cli.remote.Connection;
+import dev.agentplane.cli.remote.FailureReport;
+import dev.agentplane.cli.remote.Profile;
+import dev.agentplane.client.AgentPlaneClient;
+import dev.agentplane.client.AgentPlaneException;
+import dev.agentplane.client.ClientJson;
+import dev.agentplane.client.Operation;
 import dev.agentplane.common.Json;
 import dev.agentplane.common.problems.ProblemException;
 import dev.agentplane.interpret.InterpretRequest;
@@ -78,6 +85,19 @@ final class InterpretCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json.")
     Format output;
 
+    @Option(names = "--server", paramLabel = "URL", description = {
+            "Interpret on this AgentPlane server instead (its models; metered and audited there)."})
+    String server;
+
+    @Option(names = "--api-key", paramLabel = "KEY", description = "The server's API key (default: the profile's, $AGENTPLANE_API_KEY).")
+    String apiKey;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "Interpret on the server of this profile (see `agentplane profiles`).")
+    String profile;
+
+    @Option(names = "--escalate", description = "With --server: open an escalation when the result should be escalated.")
+    boolean escalate;
+
     enum Format { text, json }
 
     @Override
@@ -89,7 +109,7 @@ final class InterpretCommand implements Callable<Integer> {
             String raw = input == null ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : Files.readString(input);
             InterpretRequest request = new InterpretRequest(data(raw), schema, context,
                     new InterpretRequest.Options(locale, region, referenceTime, timezone), threshold, strategy, model, false);
-            result = new Interpreter(Clock.systemUTC(), models()).interpret(request);
+            result = server != null || profile != null ? onServer(request) : new Interpreter(Clock.systemUTC(), models()).interpret(request);
         } catch (IOException e) {
             err.println("agentplane interpret: cannot read " + e.getMessage());
             return 2;
@@ -99,11 +119,22 @@ final class InterpretCommand implements Callable<Integer> {
         } catch (ProblemException e) { // an invalid schema or flag names the field and the fix; a failed model says why
             err.println("agentplane interpret: " + e.getMessage());
             return e.status() >= 500 ? 1 : 2;
+        } catch (AgentPlaneException e) {
+            err.println("agentplane interpret: " + FailureReport.describe(e));
+            return e.status() == 400 ? 2 : 1;
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(output == Format.json ? Json.write(result) + "\n" : text(result));
         out.flush();
         return result.shouldEscalate() ? 1 : 0;
+    }
+
+    @Operation("interpret")
+    private InterpretResult onServer(InterpretRequest request) throws IOException {
+        AgentPlaneClient client = Connection.open(new Profile(server, apiKey, null), profile);
+        var wire = ClientJson.read(Json.MAPPER.valueToTree(request), dev.agentplane.client.model.InterpretRequest.class);
+        var answer = client.interpret(escalate ? wire.escalating() : wire);
+        return Json.MAPPER.treeToValue(ClientJson.tree(answer), InterpretResult.class);
     }
 
     private ModelExtractor models() throws IOException {

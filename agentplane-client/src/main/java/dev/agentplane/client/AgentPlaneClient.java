@@ -186,10 +186,15 @@ public final class AgentPlaneClient {
         return tasks.complete(taskId, output);
     }
 
+    /** The server this client talks to. */
+    public URI url() {
+        return transport.uri(transport.target("", Query.NONE));
+    }
+
     /** How the client is configured (never shows the key or secret). */
     @Override
     public String toString() {
-        return "AgentPlaneClient[" + transport.uri(transport.target("", Query.NONE)) + "]";
+        return "AgentPlaneClient[" + url() + "]";
     }
 
     /** The client's configuration; see {@link Builder}. */
