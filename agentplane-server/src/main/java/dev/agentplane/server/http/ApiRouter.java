@@ -110,7 +110,7 @@ public final class ApiRouter {
     }
 
     /** The API under /v1, and the MCP endpoint over the same keys; health, docs and schemas are public. */
-    private static boolean needsKey(String path) {
+    static boolean needsKey(String path) {
         return path.startsWith("/v1/") || path.equals("/mcp");
     }
 
