@@ -13,7 +13,7 @@ import java.util.Map;
 
 /** AgentPlane's MCP endpoint driven by real MCP clients from npm, and its HTTP side checked against openapi.yaml. */
 class McpApiTest {
-    private static final String ACCEPT = "application/json, text/event-stream";
+    private static final String ACCEPT = McpHttpSession.ACCEPT;
 
     @ApiTest
     void the_official_typescript_client_calls_every_tool_and_reads_the_resources(Api api) {
@@ -55,8 +55,8 @@ class McpApiTest {
 
     @ApiTest
     void a_request_without_a_valid_key_gets_401_problem_before_any_mcp_processing(Api api) {
-        api.as(null).post(McpEndpoint.PATH, initialize("2025-06-18"), "Accept", ACCEPT).expectProblem(401, null);
-        api.as("ap_0193f5e2-7c1a-7b3e-9d2f-5a1b2c3d4e5f_wrong").post(McpEndpoint.PATH, initialize("2025-06-18"),
+        api.as(null).post(McpEndpoint.PATH, McpHttpSession.initialize("2025-06-18"), "Accept", ACCEPT).expectProblem(401, null);
+        api.as("ap_0193f5e2-7c1a-7b3e-9d2f-5a1b2c3d4e5f_wrong").post(McpEndpoint.PATH, McpHttpSession.initialize("2025-06-18"),
                 "Accept", ACCEPT).expectProblem(401, null);
         api.as(null).get(McpEndpoint.PATH, "Accept", "text/event-stream").expectProblem(401, null);
         api.as(null).delete(McpEndpoint.PATH, "Mcp-Session-Id", "anything").expectProblem(401, null);
@@ -64,7 +64,7 @@ class McpApiTest {
 
     @ApiTest
     void a_session_is_opened_used_streamed_and_ended_over_plain_http(Api api) {
-        ApiResponse opened = api.post(McpEndpoint.PATH, initialize("2025-06-18"), "Accept", ACCEPT).expect(200);
+        ApiResponse opened = api.post(McpEndpoint.PATH, McpHttpSession.initialize("2025-06-18"), "Accept", ACCEPT).expect(200);
         assertThat(opened.header("Content-Type")).startsWith("application/json");
         assertThat(opened.body().at("/result/protocolVersion").asText()).isEqualTo("2025-06-18");
         assertThat(opened.body().at("/result/serverInfo/name").asText()).isEqualTo("agentplane");
@@ -87,16 +87,28 @@ class McpApiTest {
     }
 
     @ApiTest
-    void the_protocol_version_is_the_clients_when_spoken_else_the_newest(Api api) {
-        assertThat(api.post(McpEndpoint.PATH, initialize("2025-03-26"), "Accept", ACCEPT).expect(200)
-                .body().at("/result/protocolVersion").asText()).isEqualTo("2025-03-26");
-        assertThat(api.post(McpEndpoint.PATH, initialize("1999-01-01"), "Accept", ACCEPT).expect(200)
-                .body().at("/result/protocolVersion").asText()).isEqualTo("2025-11-25");
+    void malformed_messages_get_400_never_500(Api api) {
+        assertThat(api.send("POST", McpEndpoint.PATH, "{not json", "application/json", "Accept", ACCEPT).status())
+                .isEqualTo(400);
+        assertThat(api.post(McpEndpoint.PATH, "[1, 2]", "Accept", ACCEPT).status()).isEqualTo(400);
+        assertThat(api.post(McpEndpoint.PATH, McpHttpSession.initialize("2025-06-18"), "Accept", "application/json")
+                .status()).isEqualTo(400);
+        assertThat(api.post(McpEndpoint.PATH, "{\"jsonrpc\": \"2.0\", \"id\": 2, \"method\": \"tools/list\"}",
+                "Accept", ACCEPT).status()).as("no session").isEqualTo(400);
+        assertThat(api.get(McpEndpoint.PATH, "Accept", "application/json").status()).isEqualTo(400);
+        McpHttpSession session = McpHttpSession.open(api);
+        JsonNode missingParams = session.request("tools/call", Json.object());
+        assertThat(missingParams.at("/error/code").asInt()).isEqualTo(-32602);
+        JsonNode badCursor = session.request("resources/list", Json.object().put("cursor", "garbage"));
+        assertThat(badCursor.at("/error/code").asInt()).isEqualTo(-32602);
     }
 
-    private static String initialize(String version) {
-        return "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"initialize\", \"params\": {\"protocolVersion\": \""
-                + version + "\", \"capabilities\": {}, \"clientInfo\": {\"name\": \"curl\", \"version\": \"1\"}}}";
+    @ApiTest
+    void the_protocol_version_is_the_clients_when_spoken_else_the_newest(Api api) {
+        assertThat(api.post(McpEndpoint.PATH, McpHttpSession.initialize("2025-03-26"), "Accept", ACCEPT).expect(200)
+                .body().at("/result/protocolVersion").asText()).isEqualTo("2025-03-26");
+        assertThat(api.post(McpEndpoint.PATH, McpHttpSession.initialize("1999-01-01"), "Accept", ACCEPT).expect(200)
+                .body().at("/result/protocolVersion").asText()).isEqualTo("2025-11-25");
     }
 
     /** A workflow whose one step is a task for agents with {@code capability}. */
