@@ -57,10 +57,16 @@ public final class McpEndpoint implements AutoCloseable {
         ctx.req().setAttribute(McpProtocol.ACTOR, RequestContext.actor(ctx));
         ServletRequest request = ctx.req();
         if (ctx.method().name().equals("POST")) {
-            // Read through the same size-limited reader as every JSON body (the signature check may have read it).
+            // Read and checked as every JSON body is (size limit, one JSON object, no duplicate keys or NUL), so the
+            // SDK only ever sees a well-formed object; the signature check may already have read the bytes.
+            Bodies.object(ctx, true);
             request = new CachedBodyRequest(ctx.req(), Bodies.text(ctx).getBytes(StandardCharsets.UTF_8));
         }
-        transport.service(request, (ServletResponse) ctx.res());
+        SdkErrorCapture response = new SdkErrorCapture(ctx.res());
+        transport.service(request, (ServletResponse) response);
+        if (response.failed()) {
+            throw response.problem(ctx.header("Mcp-Session-Id"));
+        }
         if (ctx.req().isAsyncStarted() && ctx.method().name().equals("GET") && !ctx.res().isCommitted()) {
             // The server stream starts with no event; send its headers now so the client knows it is open.
             ctx.res().flushBuffer();
