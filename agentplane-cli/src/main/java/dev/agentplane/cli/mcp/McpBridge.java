@@ -50,6 +50,11 @@ public final class McpBridge {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
+    /** The HTTP session the bridge relays into, once initialize opened it (null before). */
+    String sessionId() {
+        return sessionId;
+    }
+
     /** The server's /mcp (a URL that already ends with /mcp is taken as it is; a path prefix is kept). */
     static URI endpoint(URI server) {
         String url = server.toString();

@@ -2,6 +2,7 @@ package dev.agentplane.server.mcp;
 
 import dev.agentplane.AgentPlane;
 import dev.agentplane.agents.AgentFields;
+import dev.agentplane.common.problems.InvalidInputException;
 import dev.agentplane.escalations.NewEscalation;
 import dev.agentplane.events.NewEvent;
 import dev.agentplane.executions.Execution;
@@ -75,7 +76,7 @@ final class ToolHandlers {
         handlers.put("task_complete", (actor, args) -> plane.tasks().complete(actor, args.id("task_id"),
                 args.body(TaskResult.Complete.class, "task_id")));
         handlers.put("execution_start", (actor, args) -> plane.executions().start(actor,
-                args.body(StartExecution.class, "idempotency_key"), args.optionalString("idempotency_key")).execution());
+                args.body(StartExecution.class, "idempotency_key"), idempotencyKey(args)).execution());
         handlers.put("execution_get", (actor, args) -> {
             args.onlyThese("execution_id", "events");
             String id = args.id("execution_id");
@@ -100,7 +101,7 @@ final class ToolHandlers {
         Integer version = args.optionalInteger("if_version", 1, Integer.MAX_VALUE);
         boolean createOnly = Boolean.TRUE.equals(args.optionalBoolean("create_only"));
         if (version != null && createOnly) {
-            throw dev.agentplane.common.problems.InvalidInputException.body("/create_only",
+            throw InvalidInputException.body("/create_only",
                     "cannot be combined with if_version", "pass if_version to update a known version, or create_only "
                             + "to create the entry only if it does not exist, not both");
         }
@@ -108,6 +109,16 @@ final class ToolHandlers {
             return new StateCondition.VersionIs(version);
         }
         return createOnly ? new StateCondition.Absent() : StateCondition.ALWAYS;
+    }
+
+    /** The HTTP API's Idempotency-Key header as an argument, checked here so that the error names the argument. */
+    private static String idempotencyKey(ToolArguments args) {
+        String key = args.optionalString("idempotency_key");
+        if (key != null && (key.isBlank() || key.length() > 200)) {
+            throw InvalidInputException.body("/idempotency_key",
+                    "must be 1 to 200 characters", "send a unique value per logical start, e.g. a UUID");
+        }
+        return key;
     }
 
     /** The execution, every step run, and its latest events (oldest first). */

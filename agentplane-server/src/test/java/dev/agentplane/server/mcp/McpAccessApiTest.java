@@ -71,6 +71,9 @@ class McpAccessApiTest {
         JsonNode both = session.call("state_set", "{\"namespace\": \"n\", \"key\": \"k\", \"value\": 1, \"if_version\": 2, \"create_only\": true}");
         assertThat(both.at("/content/0/text").asText()).contains("create_only: cannot be combined with if_version");
 
+        JsonNode longKey = session.call("execution_start", "{\"workflow\": \"w\", \"idempotency_key\": \"" + "k".repeat(201) + "\"}");
+        assertThat(longKey.at("/content/0/text").asText()).contains("- idempotency_key: must be 1 to 200 characters");
+
         JsonNode unknownTool = session.request("tools/call", Json.object().put("name", "drop_database"));
         assertThat(unknownTool.at("/error/code").asInt()).isEqualTo(-32602);
     }
