@@ -28,6 +28,8 @@ public final class McpEndpoint implements AutoCloseable {
     public static final String PATH = "/mcp";
     /** A tool call may wait (task_claim up to 30 s, a slow model for interpret); longer than that is a stuck call. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
+    /** A session with no message for one to two of these is forgotten (clients that vanish leave no garbage). */
+    private static final Duration IDLE_SESSION_SWEEP = Duration.ofHours(1);
 
     private final HttpServletStreamableServerTransportProvider transport;
 
@@ -42,6 +44,7 @@ public final class McpEndpoint implements AutoCloseable {
                 .jsonMapper(new JacksonMcpJsonMapper(McpTools.WIRE))
                 .mcpEndpoint(PATH)
                 .maxRequestSize((int) Limits.MAX_BODY_BYTES)
+                .sessionSweepInterval(IDLE_SESSION_SWEEP)
                 .contextExtractor(request -> request.getAttribute(McpProtocol.ACTOR) == null ? McpTransportContext.EMPTY
                         : McpTransportContext.create(Map.of(McpProtocol.ACTOR, request.getAttribute(McpProtocol.ACTOR))))
                 .build();
