@@ -27,7 +27,7 @@ import picocli.CommandLine.Command;
 @Command(name = "agentplane", mixinStandardHelpOptions = true, version = "agentplane 0.1.0",
         description = "AgentPlane: the control plane for AI agents.",
         subcommands = {ServerCommand.class, TestCommand.class, InterpretCommand.class, RunCommand.class, RunsCommand.class,
-                ListCommand.class,
+                ListCommand.class, McpCommand.class,
                 AgentsCommand.class, StateCommand.class, WorkflowsCommand.class, TemplatesCommand.class, SchedulesCommand.class,
                 ExecutionsCommand.class, EventsCommand.class, TasksCommand.class, HandoffsCommand.class,
                 EscalationsCommand.class, KeysCommand.class, OrgsCommand.class, LimitsCommand.class, SecretsCommand.class,

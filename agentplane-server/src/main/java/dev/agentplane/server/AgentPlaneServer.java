@@ -29,6 +29,7 @@ import dev.agentplane.server.http.Problems;
 import dev.agentplane.server.http.RateLimiter;
 import dev.agentplane.server.http.RequestContext;
 import dev.agentplane.server.keys.KeyRoutes;
+import dev.agentplane.server.mcp.McpEndpoint;
 import dev.agentplane.server.orgs.OrgRoutes;
 import dev.agentplane.server.schedules.ScheduleRoutes;
 import dev.agentplane.server.state.StateRoutes;
@@ -61,6 +62,8 @@ public final class AgentPlaneServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AgentPlaneServer.class);
     /** How often streams look for events committed by other server processes (this one's arrive at once). */
     private static final Duration EVENT_POLL_INTERVAL = Duration.ofMillis(250);
+    /** What the server calls itself to MCP clients. */
+    private static final String VERSION = "0.1.0";
 
     private final Javalin app;
     private final AgentPlane plane;
@@ -68,10 +71,12 @@ public final class AgentPlaneServer implements AutoCloseable {
     private final List<String> routes;
     private final List<BackgroundTask> tasks;
     private final EventFeed feed;
+    private final McpEndpoint mcp;
 
     private AgentPlaneServer(Javalin app, AgentPlane plane, String bootstrapKey, List<String> routes,
-                             List<BackgroundTask> tasks, EventFeed feed) {
+                             List<BackgroundTask> tasks, EventFeed feed, McpEndpoint mcp) {
         this.feed = feed;
+        this.mcp = mcp;
         this.app = app;
         this.plane = plane;
         this.bootstrapKey = bootstrapKey;
@@ -101,13 +106,15 @@ public final class AgentPlaneServer implements AutoCloseable {
             String bootstrapKey = created.get();
             Javalin app = Javalin.create(javalin -> configure(javalin, config));
             feed = EventFeed.start(database, EVENT_POLL_INTERVAL);
-            List<String> routes = registerRoutes(app, plane, feed, new Cors(config.cors()),
+            ApiRouter router = registerRoutes(app, plane, feed, new Cors(config.cors()),
                     new RateLimiter(config.rateLimits(), plane.limits(), clock));
+            McpEndpoint mcp = McpEndpoint.register(router, plane, VERSION);
+            List<String> routes = router.registered();
             app.start(config.port());
             LOG.info("AgentPlane listening on port {} with {}", app.port(), database.dialect().name());
             plane.engine().start();
             plane.scheduler().start();
-            return new AgentPlaneServer(app, plane, bootstrapKey, routes, startBackgroundTasks(plane), feed);
+            return new AgentPlaneServer(app, plane, bootstrapKey, routes, startBackgroundTasks(plane), feed, mcp);
         } catch (RuntimeException e) {
             if (feed != null) {
                 feed.close();
@@ -185,7 +192,7 @@ public final class AgentPlaneServer implements AutoCloseable {
         javalin.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyProblems()));
     }
 
-    private static List<String> registerRoutes(Javalin app, AgentPlane plane, EventFeed feed, Cors cors,
+    private static ApiRouter registerRoutes(Javalin app, AgentPlane plane, EventFeed feed, Cors cors,
                                                RateLimiter rateLimiter) {
         app.before(RequestContext::assignRequestId);
         app.before(cors::apply);
@@ -214,7 +221,7 @@ public final class AgentPlaneServer implements AutoCloseable {
         SecretRoutes.register(router, plane.secrets());
         UsageRoutes.register(router, plane.usage(), plane.limits());
         ScheduleRoutes.register(router, plane.schedules());
-        return router.registered();
+        return router;
     }
 
     public int port() {
@@ -244,6 +251,7 @@ public final class AgentPlaneServer implements AutoCloseable {
     @Override
     public void close() {
         feed.close(); // open streams end (clients resume elsewhere), so they do not hold up the graceful stop
+        mcp.close(); // and so do MCP sessions and their streams
         app.stop();
         plane.scheduler().close();
         plane.engine().close();

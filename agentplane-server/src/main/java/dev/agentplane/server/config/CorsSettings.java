@@ -10,7 +10,9 @@ public record CorsSettings(List<String> allowedOrigins, List<String> allowedMeth
                            int maxAgeSeconds) {
     public static final List<String> DEFAULT_METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
     public static final List<String> DEFAULT_HEADERS = List.of("Authorization", "Content-Type", "If-Match",
-            "If-None-Match", "Idempotency-Key", "X-Request-Id", "AgentPlane-Timestamp", "AgentPlane-Signature");
+            "If-None-Match", "Idempotency-Key", "X-Request-Id", "AgentPlane-Timestamp", "AgentPlane-Signature",
+            // The MCP endpoint's headers (docs/mcp.md), for MCP clients that run in a browser.
+            "Mcp-Session-Id", "MCP-Protocol-Version", "Last-Event-ID");
 
     public CorsSettings {
         allowedOrigins = List.copyOf(allowedOrigins);

@@ -72,6 +72,8 @@ public final class AccessPolicy {
         rule(ADMINS, "setLimits");
         // An org's quota: admins of the instance admin organization only (LimitService answers 404 to others).
         rule(ADMINS, "getOrgQuota", "setOrgQuota");
+        // Any key may speak MCP; each tool call is then checked against the rule of the operation it stands for.
+        rule(READERS, "postMcpMessage", "openMcpStream", "endMcpSession");
     }
 
     private AccessPolicy() {}

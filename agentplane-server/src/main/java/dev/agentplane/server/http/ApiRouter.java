@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Registers routes only if openapi.yaml documents them, and guards each one: for /v1 routes authentication, the
+ * Registers routes only if openapi.yaml documents them, and guards each one: for /v1 routes and /mcp authentication, the
  * key's rate limit, metering of the call and the access policy; then a 400 for any query parameter the operation
  * does not declare.
  */
@@ -93,7 +93,7 @@ public final class ApiRouter {
     }
 
     private Handler guarded(String path, OpenApiContract.Operation operation, Handler handler) {
-        boolean authenticated = path.startsWith("/v1/");
+        boolean authenticated = needsKey(path);
         Set<Role> allowed = authenticated ? AccessPolicy.rolesFor(operation.operationId()) : Set.of();
         return ctx -> {
             if (authenticated) {
@@ -107,6 +107,11 @@ public final class ApiRouter {
             rejectUndeclaredQueryParameters(ctx, operation.queryParameters());
             handler.handle(ctx);
         };
+    }
+
+    /** The API under /v1, and the MCP endpoint over the same keys; health, docs and schemas are public. */
+    static boolean needsKey(String path) {
+        return path.startsWith("/v1/") || path.equals("/mcp");
     }
 
     private void authenticate(Context ctx) {

@@ -13,7 +13,7 @@ import java.util.Locale;
  */
 public final class Cors {
     private static final String EXPOSED = "ETag, Location, X-Request-Id, Retry-After, RateLimit-Limit, "
-            + "RateLimit-Remaining, RateLimit-Reset";
+            + "RateLimit-Remaining, RateLimit-Reset, Mcp-Session-Id";
     private final CorsSettings settings;
 
     public Cors(CorsSettings settings) {

@@ -15,13 +15,13 @@ import java.util.stream.Stream;
  * The workflow templates packaged with the server: the build copies examples/workflows/templates/*.yaml, their only
  * source, into {@code templates/} of this module's classes, and so into its jar and the fat jar.
  */
-final class TemplateFiles {
+public final class TemplateFiles {
     private static final String DIRECTORY = "templates";
 
     private TemplateFiles() {}
 
     /** Each template's text by name (its file name without {@code .yaml}). */
-    static Map<String, String> load() {
+    public static Map<String, String> load() {
         try {
             return load(Path.of(TemplateFiles.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
         } catch (URISyntaxException e) {
