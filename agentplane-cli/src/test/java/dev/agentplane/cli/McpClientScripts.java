@@ -1,14 +1,13 @@
 package dev.agentplane.cli;
 
+import dev.agentplane.testing.NpmPackages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The MCP client scripts of the server module's tests ({@code agentplane-server/src/test/mcp-clients}: the official
@@ -17,8 +16,6 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class McpClientScripts {
     private static final Path DIR = Path.of("..", "agentplane-server", "src", "test", "mcp-clients").toAbsolutePath().normalize();
-    private static String unavailable;
-    private static boolean installed;
 
     private McpClientScripts() {}
 
@@ -51,37 +48,6 @@ final class McpClientScripts {
     }
 
     private static void requireInstalled() {
-        String reason = install();
-        if (reason != null) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException(reason + " (CI=true: the MCP client tests must run, never skip)");
-            }
-            Assumptions.abort(reason);
-        }
-    }
-
-    private static synchronized String install() {
-        if (installed || unavailable != null) {
-            return unavailable;
-        }
-        try {
-            Path installedLock = DIR.resolve("node_modules/.package-lock.json");
-            FileTime lock = Files.getLastModifiedTime(DIR.resolve("package-lock.json"));
-            if (!Files.exists(installedLock) || lock.compareTo(Files.getLastModifiedTime(installedLock)) > 0) {
-                Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
-                        .directory(DIR.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
-                    npm.destroyForcibly();
-                    throw new IOException("npm ci in " + DIR + " failed; run it there to see why");
-                }
-            }
-            installed = true;
-        } catch (IOException e) {
-            unavailable = "the MCP test clients cannot be installed (are node and npm on the PATH?): " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            unavailable = "interrupted while installing the MCP test clients";
-        }
-        return unavailable;
+        NpmPackages.require(DIR, "the MCP test clients", "mcp-inspector-cli");
     }
 }

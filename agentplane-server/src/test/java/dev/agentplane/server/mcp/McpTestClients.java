@@ -1,14 +1,13 @@
 package dev.agentplane.server.mcp;
 
+import dev.agentplane.testing.NpmPackages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The real MCP clients from npm the tests drive (the official TypeScript SDK, the MCP inspector CLI), pinned in
@@ -18,8 +17,6 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class McpTestClients {
     private static final Path DIR = Path.of("src", "test", "mcp-clients").toAbsolutePath();
-    private static String unavailable;
-    private static boolean installed;
 
     private McpTestClients() {}
 
@@ -80,55 +77,6 @@ public final class McpTestClients {
     }
 
     private static void requireInstalled() {
-        String reason = install();
-        if (reason != null) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException(reason + " (CI=true: the MCP client tests must run, never skip)");
-            }
-            Assumptions.abort(reason);
-        }
-    }
-
-    private static synchronized String install() {
-        if (installed || unavailable != null) {
-            return unavailable;
-        }
-        try {
-            if (isStale()) {
-                npmCi();
-            }
-            installed = true;
-        } catch (IOException e) {
-            unavailable = "the MCP test clients cannot be installed (are node and npm on the PATH?): " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            unavailable = "interrupted while installing the MCP test clients";
-        }
-        return unavailable;
-    }
-
-    private static boolean isStale() throws IOException {
-        Path installedLock = DIR.resolve("node_modules").resolve(".package-lock.json");
-        if (!Files.exists(DIR.resolve("node_modules/.bin/mcp-inspector-cli")) || !Files.exists(installedLock)) {
-            return true;
-        }
-        FileTime lock = Files.getLastModifiedTime(DIR.resolve("package-lock.json"));
-        return lock.compareTo(Files.getLastModifiedTime(installedLock)) > 0;
-    }
-
-    private static void npmCi() throws IOException, InterruptedException {
-        List<String> command = List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error");
-        Path log = Files.createTempFile("mcp-npm-ci-", ".log");
-        Process process = new ProcessBuilder(command).directory(DIR.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IOException(String.join(" ", command) + " took more than 5 minutes");
-        }
-        if (process.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " in " + DIR + " exited with " + process.exitValue()
-                    + ": " + Files.readString(log));
-        }
-        Files.deleteIfExists(log);
+        NpmPackages.require(DIR, "the MCP test clients", "mcp-inspector-cli");
     }
 }
