@@ -1,4 +1,5 @@
-"""Reproduces two server races around task steps (not part of the suite: its name does not match test*.py).
+"""Checks two server races around task steps, now fixed, stay fixed (not part of the suite: its name does not
+match test*.py; WaitingStepRacesTest in agentplane-core drives the same interleavings deterministically).
 
 1. A task opened after its execution was cancelled stays open and claimable: `runs` times, start an execution
    whose first step is a task and cancel it at once; count the cancelled executions left with an open task.

@@ -143,22 +143,6 @@ def tearDownModule(show_log=False):
     shutil.rmtree(SERVER.get("data_dir", ""), ignore_errors=True)
 
 
-def task_waited_on(client, task):
-    """Returns `task` once its step run is recorded as waiting for it.
-
-    Works around a server race (reported with issue 7): a task finished before its step run is recorded as
-    `waiting` does not wake the run (StepWakeups.wake only updates waiting runs), so the execution then waits
-    until the step's timeout. Remove once the server fixes it.
-    """
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        steps = client.list_execution_steps(task["execution_id"])["items"]
-        if any(s["step_id"] == task["step_id"] and s["status"] == "waiting" for s in steps):
-            return task
-        time.sleep(0.05)
-    raise AssertionError(f"the step of task {task['id']} never waited for it")
-
-
 def instance_admin():
     """The bootstrap admin key: an admin of the instance admin organization (may manage organizations)."""
     return AgentPlane(SERVER["url"], INSTANCE_ADMIN_KEY)
@@ -504,7 +488,7 @@ class StreamReconnectTest(unittest.TestCase):
             events.append(event)
             if len(events) == 1:  # the connection is cut now; the run goes on while the client reconnects
                 task = client.claim_task(agent_id=worker, capabilities=[capability], wait_seconds=10)
-                client.complete_task(task_waited_on(client, task)["id"], {"findings": ["after the drop"]})
+                client.complete_task(task["id"], {"findings": ["after the drop"]})
         self.assertGreaterEqual(len(proxy.requests), 2)
         self.assertNotIn("last-event-id", proxy.requests[0].lower())
         self.assertIn("last-event-id: 1\r\n", proxy.requests[1].lower())
@@ -529,7 +513,7 @@ class ExecutionControlTest(unittest.TestCase):
         while time.monotonic() < deadline:
             task = client.claim_task(agent_id=self.worker, capabilities=[self.capability], wait_seconds=5)
             if task and task["execution_id"] == execution_id:
-                return task_waited_on(client, task)
+                return task
             if task:  # a task of an earlier run of this class that an API call ended meanwhile
                 client.fail_task(task["id"], error="not this test's run", retryable=False)
         self.fail(f"no task of {execution_id} came")
@@ -586,7 +570,7 @@ class TasksTest(unittest.TestCase):
         run = client.start_execution(workflow, {"topic": "contracts"})
         task = client.claim_task(agent_id=worker, capabilities=[capability], wait_seconds=10)
         self.assertIsNotNone(task)
-        self.assertEqual({"topic": "contracts"}, task_waited_on(client, task)["input"])
+        self.assertEqual({"topic": "contracts"}, task["input"])
         client.heartbeat_task(task["id"], lease_seconds=60)
         self.assertEqual(task["id"], client.get_task(task["id"])["id"])
         client.complete_task(task["id"], {"findings": ["ok"]})
@@ -600,7 +584,7 @@ class TasksTest(unittest.TestCase):
         client.create_workflow(task_workflow(workflow, capability))
         worker = client.create_agent(name=unique("worker"), capabilities=[capability])["id"]
         run = client.start_execution(workflow, {"topic": "x"})
-        task = task_waited_on(client, client.claim_task(agent_id=worker, capabilities=[capability], wait_seconds=10))
+        task = client.claim_task(agent_id=worker, capabilities=[capability], wait_seconds=10)
         self.assertEqual("failed", client.fail_task(task["id"], error="cannot do it", retryable=False)["status"])
         self.assertEqual("failed", client.wait_for_execution(run["id"], timeout=30)["status"])
         run2 = client.start_execution(workflow, {"topic": "y"})

@@ -77,7 +77,7 @@ public record AgentPlane(Database database, Clock clock, AuditLog audit, KeyServ
         EventService events = new EventService(database, audit, clock, executions, agents, usage);
         HandoffService handoffs = new HandoffService(database, audit, clock, wakeups, agents, executions);
         EscalationService escalations = new EscalationService(database, audit, clock, wakeups, agents, executions);
-        TaskService tasks = new TaskService(database, audit, clock, wakeups, agents);
+        TaskService tasks = new TaskService(database, audit, clock, wakeups, agents, executions);
         InterpretService interpret = new InterpretService(database, usage, escalations, new Interpreter(clock, models));
         engine.connect(new Collaborators(escalations, handoffs, tasks, executions, interpret));
         Scheduler scheduler = new Scheduler(database, clock, audit, executions, orgs, engine);

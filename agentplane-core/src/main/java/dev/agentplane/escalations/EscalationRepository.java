@@ -62,6 +62,14 @@ final class EscalationRepository {
                 Escalation.DISMISSED, reason, now.toEpochMilli(), orgId, id) == 1;
     }
 
+    /** Dismisses the unfinished escalations approval steps of execution {@code executionId} opened. */
+    void dismissOpenedByStepsOf(Sql tx, String executionId, String reason, Instant now) {
+        tx.update("""
+                UPDATE escalations SET status = ?, dismiss_reason = ?, updated_at = ?
+                WHERE step_run_id IN (SELECT id FROM step_runs WHERE execution_id = ?) AND\s""" + UNFINISHED,
+                Escalation.DISMISSED, reason, now.toEpochMilli(), executionId);
+    }
+
     Optional<Escalation> find(Sql sql, String orgId, String id) {
         return sql.one("SELECT * FROM escalations WHERE org_id = ? AND id = ?", EscalationRepository::map, orgId, id);
     }

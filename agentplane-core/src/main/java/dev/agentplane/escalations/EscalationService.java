@@ -55,6 +55,9 @@ public final class EscalationService {
                 request.priority(), Escalation.OPEN, request.assignedTo(), request.executionId(),
                 request.agentId() != null ? request.agentId() : actor.agentId(), null, null, null, now, now, null);
         return database.inTransaction(tx -> {
+            if (stepRunId != null) {
+                executions.requireRunning(tx, actor.orgId(), request.executionId(), "approval");
+            }
             executions.requireExecution(tx, actor, "/execution_id", request.executionId());
             agents.requireAgent(tx, actor, "/agent_id", request.agentId());
             escalations.insert(tx, actor.orgId(), escalation);
@@ -143,6 +146,14 @@ public final class EscalationService {
         });
         wakeups.signal();
         return dismissed;
+    }
+
+    /**
+     * In the transaction that ends an execution: the approvals its steps still wait for are dismissed with
+     * {@code reason}, so nobody is left asked to answer them. Escalations agents opened about it stay.
+     */
+    public void withdrawOfEndedExecution(Sql tx, String executionId, String reason) {
+        escalations.dismissOpenedByStepsOf(tx, executionId, reason, Times.now(clock));
     }
 
     /** Who the caller is, for a default assignee or resolver: its bound agent, else its key. */

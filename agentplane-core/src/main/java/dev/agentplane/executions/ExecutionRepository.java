@@ -88,6 +88,18 @@ public final class ExecutionRepository {
                 usage.costUsd() == null ? 0.0 : usage.costUsd(), orgId, id);
     }
 
+    /** The status of execution {@code id}, its row locked until the transaction ends; empty when there is none. */
+    Optional<String> lockStatus(Sql tx, String orgId, String id) {
+        return tx.one("SELECT status FROM executions WHERE org_id = ? AND id = ?" + tx.dialect().forUpdate(),
+                row -> row.string("status"), orgId, id);
+    }
+
+    /** The execution step run {@code stepRunId} belongs to. */
+    Optional<String> executionOfStepRun(Sql sql, String orgId, String stepRunId) {
+        return sql.one("SELECT execution_id FROM step_runs WHERE org_id = ? AND id = ?", row -> row.string("execution_id"),
+                orgId, stepRunId);
+    }
+
     boolean exists(Sql sql, String orgId, String id) {
         return sql.count("SELECT COUNT(*) AS n FROM executions WHERE org_id = ? AND id = ?", orgId, id) > 0;
     }

@@ -119,6 +119,11 @@ public final class ExecutionService {
 
     private Execution begin(Sql tx, Actor actor, StartExecution request, String idempotencyKey, String agentId,
                             String parentStepRunId) {
+        if (parentStepRunId != null) {
+            String parent = executions.executionOfStepRun(tx, actor.orgId(), parentStepRunId).orElseThrow(
+                    () -> new NotFoundException("step run", parentStepRunId));
+            requireRunning(tx, actor.orgId(), parent, "sub-workflow");
+        }
         Workflow workflow = workflows.versionToRun(tx, actor, request.workflow(), request.version(), request.routingKey());
         WorkflowDefinition definition = runnable(tx, actor, workflow);
         agents.requireAgent(tx, actor, "/agent_id", request.agentId());
@@ -272,6 +277,21 @@ public final class ExecutionService {
     public void addUsage(Sql tx, Actor actor, String id, Usage reported) {
         if (!reported.isEmpty()) {
             executions.addUsage(tx, actor.orgId(), id, reported);
+        }
+    }
+
+    /**
+     * In the transaction that opens work for a step of execution {@code executionId} (a task, an approval's
+     * escalation, a handoff, a sub-workflow's execution): refuses with a 409 when the execution has ended. Ending an
+     * execution withdraws its open work in the transaction that ends it, and changes the execution's row first;
+     * this locks that row, so the opening either commits before the end (which then withdraws it too) or sees the
+     * end and opens nothing. Without it, a worker that read the execution running could open work after the cancel
+     * and leave it open (and claimable) for good.
+     */
+    public void requireRunning(Sql tx, String orgId, String executionId, String what) {
+        String status = executions.lockStatus(tx, orgId, executionId).orElseThrow(() -> new NotFoundException("execution", executionId));
+        if (!status.equals(Execution.RUNNING) && !status.equals(Execution.PAUSED)) {
+            throw new ConflictException("execution '" + executionId + "' is " + status + ": its steps open no " + what);
         }
     }
 

@@ -60,6 +60,14 @@ final class HandoffRepository {
                 orgId, id, Handoff.ACCEPTED) == 1;
     }
 
+    /** Rejects the pending handoffs handoff steps of execution {@code executionId} opened. */
+    void rejectPendingOpenedByStepsOf(Sql tx, String executionId, String reason, Instant now) {
+        tx.update("""
+                UPDATE handoffs SET status = ?, rejection_reason = ?, updated_at = ?
+                WHERE step_run_id IN (SELECT id FROM step_runs WHERE execution_id = ?) AND status = ?""",
+                Handoff.REJECTED, reason, now.toEpochMilli(), executionId, Handoff.PENDING);
+    }
+
     Optional<Handoff> find(Sql sql, String orgId, String id) {
         return sql.one("SELECT * FROM handoffs WHERE org_id = ? AND id = ?", HandoffRepository::map, orgId, id);
     }

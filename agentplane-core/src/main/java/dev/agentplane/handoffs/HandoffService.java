@@ -69,6 +69,9 @@ public final class HandoffService {
                         ? Json.object() : request.context(),
                 null, null, request.executionId(), null, now, now, null, null);
         return database.inTransaction(tx -> {
+            if (stepRunId != null) {
+                executions.requireRunning(tx, actor.orgId(), request.executionId(), "handoff");
+            }
             agents.requireAgent(tx, actor, "/from_agent_id", request.fromAgentId());
             agents.requireAgent(tx, actor, "/to_agent_id", request.toAgentId());
             executions.requireExecution(tx, actor, "/execution_id", request.executionId());
@@ -148,6 +151,15 @@ public final class HandoffService {
 
     private void wakeWaitingStep(Sql tx, Actor actor, String id) {
         handoffs.stepRunOf(tx, actor.orgId(), id).ifPresent(stepRunId -> wakeups.wake(tx, stepRunId));
+    }
+
+    /**
+     * In the transaction that ends an execution: the handoffs its steps opened that nobody accepted yet are
+     * withdrawn (rejected with {@code reason}). Accepted ones stay: their agent is at work, and may still complete
+     * them; nothing waits for the result any more.
+     */
+    public void withdrawOfEndedExecution(Sql tx, String executionId, String reason) {
+        handoffs.rejectPendingOpenedByStepsOf(tx, executionId, reason, Times.now(clock));
     }
 
     private String acceptingAgent(Sql tx, Actor actor, Handoff handoff, AcceptHandoff request) {

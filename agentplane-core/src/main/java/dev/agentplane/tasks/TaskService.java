@@ -12,6 +12,7 @@ import dev.agentplane.common.PageRequest;
 import dev.agentplane.common.problems.ConflictException;
 import dev.agentplane.common.problems.InvalidInputException;
 import dev.agentplane.common.problems.NotFoundException;
+import dev.agentplane.executions.ExecutionService;
 import dev.agentplane.executions.engine.StepWakeups;
 import dev.agentplane.store.Database;
 import dev.agentplane.store.Sql;
@@ -33,10 +34,13 @@ public final class TaskService {
     private final Clock clock;
     private final StepWakeups wakeups;
     private final AgentService agents;
+    private final ExecutionService executions;
     private final TaskRepository tasks = new TaskRepository();
     private final Object opened = new Object();
 
-    public TaskService(Database database, AuditLog audit, Clock clock, StepWakeups wakeups, AgentService agents) {
+    public TaskService(Database database, AuditLog audit, Clock clock, StepWakeups wakeups, AgentService agents,
+                       ExecutionService executions) {
+        this.executions = executions;
         this.database = database;
         this.audit = audit;
         this.clock = clock;
@@ -44,7 +48,10 @@ public final class TaskService {
         this.agents = agents;
     }
 
-    /** The task attempt {@code attempt} of a task step run opens; a run that tries again gets the one it opened. */
+    /**
+     * The task attempt {@code attempt} of a task step run opens; a run that tries again gets the one it opened. None
+     * is opened once the execution has ended (409): see {@link ExecutionService#requireRunning}.
+     */
     public Task openForStep(String orgId, String stepRunId, int attempt, String executionId, String stepId,
                             String capability, JsonNode input) {
         Optional<Task> existing = database.read(sql -> tasks.findByStepRun(sql, orgId, stepRunId, attempt));
@@ -55,6 +62,7 @@ public final class TaskService {
                 null, null, Instant.ofEpochMilli(clock.millis()), null, null);
         try {
             database.inTransaction(tx -> {
+                executions.requireRunning(tx, orgId, executionId, "task");
                 tasks.insert(tx, orgId, stepRunId, task);
                 return null;
             });

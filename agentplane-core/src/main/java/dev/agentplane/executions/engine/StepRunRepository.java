@@ -80,13 +80,16 @@ final class StepRunRepository {
 
     /**
      * The run waits, keeping {@code state}, until something wakes it (makes it due now) or {@code until} comes: a
-     * waiting run is claimed like a pending one once it is due.
+     * waiting run is claimed like a pending one once it is due. A run woken while it was still running (what it
+     * waits for ended before this) is due {@code now}: its next look finds that end.
      */
-    boolean await(Sql tx, StepRun run, JsonNode state, long until) {
+    boolean await(Sql tx, StepRun run, JsonNode state, long until, long now) {
         return tx.update("""
-                UPDATE step_runs SET status = 'waiting', state = ?, available_at = ?, lease_owner = NULL, lease_expires_at = NULL,
+                UPDATE step_runs SET status = 'waiting', state = ?,
+                                     available_at = CASE WHEN woken_while_running THEN ? ELSE ? END,
+                                     woken_while_running = FALSE, lease_owner = NULL, lease_expires_at = NULL,
                                      version = version + 1
-                WHERE id = ? AND version = ?""", Sql.json(state), until, run.id(), run.version()) == 1;
+                WHERE id = ? AND version = ?""", Sql.json(state), now, until, run.id(), run.version()) == 1;
     }
 
     void updateState(Sql tx, String id, JsonNode state) {

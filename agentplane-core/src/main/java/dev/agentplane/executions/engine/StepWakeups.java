@@ -16,8 +16,17 @@ public final class StepWakeups {
         this.clock = clock;
     }
 
+    /**
+     * Makes a waiting run due now. A run still 'running' (its worker opened the thing and has not recorded it
+     * waiting yet) is marked instead, and recording it waiting honours the mark ({@link StepRunRepository#await});
+     * the version is left alone, so the worker's recording still applies. Both land on the run's row, so whichever
+     * commits second sees the other: the wake-up cannot fall between the two.
+     */
     public void wake(Sql tx, String stepRunId) {
-        tx.update("UPDATE step_runs SET available_at = ? WHERE id = ? AND status = 'waiting'", clock.millis(), stepRunId);
+        tx.update("""
+                UPDATE step_runs SET available_at = CASE WHEN status = 'waiting' THEN ? ELSE available_at END,
+                                     woken_while_running = CASE WHEN status = 'running' THEN TRUE ELSE woken_while_running END
+                WHERE id = ? AND status IN ('waiting', 'running')""", clock.millis(), stepRunId);
         tx.notifyOnCommit(Engine.CHANNEL);
     }
 

@@ -82,8 +82,8 @@ final class Transitions {
                     && advanced(tx, run, null);
             case Outcome.Later later -> runs.reschedule(tx, run, run.attempt(), later.wakeAt(), later.state(), null, null);
             case Outcome.Failed failed -> failed(tx, run, failed);
-            case Outcome.Wait wait -> runs.await(tx, run, wait.state(), wait.until());
-            case Outcome.Blocks blocks -> runs.await(tx, run, blocks.state(), WaitingSteps.FOREVER)
+            case Outcome.Wait wait -> runs.await(tx, run, wait.state(), wait.until(), now);
+            case Outcome.Blocks blocks -> runs.await(tx, run, blocks.state(), WaitingSteps.FOREVER, now)
                     && startedBlocks(tx, run, blocks.blocks());
         };
     }
@@ -285,7 +285,7 @@ final class Transitions {
         }
         if (executions.finish(tx, orgId, executionId, Execution.COMPLETED, output, null, NO_USAGE, Instant.ofEpochMilli(clock.millis()))) {
             event(tx, orgId, executionId, "execution.completed", Json.object());
-            ended(tx, orgId, executionId);
+            ended(tx, orgId, executionId, Execution.COMPLETED);
         }
     }
 
@@ -320,7 +320,7 @@ final class Transitions {
     void endedFromOutside(Sql tx, String orgId, String executionId, String status) {
         runs.cancelActive(tx, executionId, null, clock.millis());
         event(tx, orgId, executionId, "execution." + status, Json.object().put("by", "api"));
-        ended(tx, orgId, executionId);
+        ended(tx, orgId, executionId, status);
     }
 
     void failExecution(Sql tx, String orgId, String executionId, String error) {
@@ -328,29 +328,49 @@ final class Transitions {
         runs.cancelActive(tx, executionId, null, now);
         if (executions.finish(tx, orgId, executionId, Execution.FAILED, null, error, NO_USAGE, Instant.ofEpochMilli(now))) {
             event(tx, orgId, executionId, "execution.failed", Json.object().put("error", error));
-            ended(tx, orgId, executionId);
+            ended(tx, orgId, executionId, Execution.FAILED);
         }
     }
 
     /**
-     * What ending an execution does beyond its own row: its tasks are cancelled, the sub-workflows it still runs are
-     * cancelled (and theirs, and so on), and the step of a parent execution waiting for it is woken.
+     * What ending an execution does beyond its own row: the work its steps opened is withdrawn (tasks cancelled,
+     * approvals' escalations dismissed, handoffs nobody accepted rejected), the sub-workflows it still runs are
+     * cancelled (and theirs, and so on), and the step of a parent execution waiting for it is woken. Work a step
+     * opens after this is refused (ExecutionService.requireRunning).
      */
-    private void ended(Sql tx, String orgId, String executionId) {
+    private void ended(Sql tx, String orgId, String executionId, String status) {
         if (services == null) {
             return;
         }
-        services.tasks().cancelOfExecution(tx, executionId);
+        if (mayHaveOpenedWork(tx, orgId, executionId)) {
+            String reason = "withdrawn: execution " + executionId + " was " + status;
+            services.tasks().cancelOfExecution(tx, executionId);
+            services.escalations().withdrawOfEndedExecution(tx, executionId, reason);
+            services.handoffs().withdrawOfEndedExecution(tx, executionId, reason);
+        }
         long now = clock.millis();
         for (String child : executions.runningChildrenOf(tx, orgId, executionId)) {
             if (executions.finish(tx, orgId, child, Execution.CANCELLED, null, "its parent execution " + executionId
                     + " ended", NO_USAGE, Instant.ofEpochMilli(now))) {
                 runs.cancelActive(tx, child, null, now);
                 event(tx, orgId, child, "execution.cancelled", Json.object().put("by", "parent"));
-                ended(tx, orgId, child);
+                ended(tx, orgId, child, Execution.CANCELLED);
             }
         }
         executions.parentStepRunOf(tx, orgId, executionId).ifPresent(stepRunId -> wakeups.wake(tx, stepRunId));
+    }
+
+    /**
+     * Whether the execution's workflow has a step that opens work outside the engine; an execution of one that has
+     * none ends without the statements that withdraw it (the definition is cached: no statement either way).
+     */
+    private boolean mayHaveOpenedWork(Sql tx, String orgId, String executionId) {
+        try {
+            return definitionOf(tx, orgId, executionId).stepsById().values().stream().map(Step::body).anyMatch(body ->
+                    body instanceof StepBody.Task || body instanceof StepBody.Approval || body instanceof StepBody.Handoff);
+        } catch (RuntimeException unreadable) {
+            return true; // a definition that cannot be read any more: withdraw whatever there is
+        }
     }
 
     private static final Usage NO_USAGE = new Usage(null, null, null);
@@ -365,12 +385,16 @@ final class Transitions {
     }
 
     WorkflowDefinition definitionOf(Sql tx, StepRun run) {
-        String workflowId = workflowOfExecution.get(run.executionId());
+        return definitionOf(tx, run.orgId(), run.executionId());
+    }
+
+    private WorkflowDefinition definitionOf(Sql tx, String orgId, String executionId) {
+        String workflowId = workflowOfExecution.get(executionId);
         if (workflowId == null) {
-            workflowId = executions.find(tx, run.orgId(), run.executionId()).orElseThrow().workflowId();
-            workflowOfExecution.put(run.executionId(), workflowId);
+            workflowId = executions.find(tx, orgId, executionId).orElseThrow().workflowId();
+            workflowOfExecution.put(executionId, workflowId);
         }
-        return workflows.definition(tx, run.orgId(), workflowId);
+        return workflows.definition(tx, orgId, workflowId);
     }
 
     /**
