@@ -21,8 +21,11 @@ def _indent(line):
     return len(line) - len(line.lstrip(" "))
 
 
+MCP_ENDPOINT = "/mcp"  # for MCP clients (docs/mcp.md), not an operation the SDK wraps
+
+
 def operations():
-    """[(METHOD, path template, operationId)] in the order of the file."""
+    """[(METHOD, path template, operationId)] in the order of the file, the MCP endpoint's left out."""
     found, path, method, in_paths = [], None, None, False
     for line in _lines():
         if not line.strip() or line.lstrip().startswith("#"):
@@ -38,7 +41,7 @@ def operations():
             method = line.strip()[:-1].upper()
         else:
             match = re.match(r"^ {6}operationId:\s*['\"]?(\w+)", line)
-            if match:
+            if match and path != MCP_ENDPOINT:
                 found.append((method, path, match.group(1)))
     return found
 

@@ -107,10 +107,14 @@ function listItemType(schema) {
   return items ? ts(items.items, "  ", "T.") : "unknown";
 }
 
+/** The MCP endpoint is for MCP clients (docs/mcp.md), not an operation the SDK wraps. */
+const MCP_ENDPOINT = "/mcp";
+
 /** Every operation in spec order, with what the generators need to know about it. */
 function operations() {
   const ops = [];
   for (const [path, item] of Object.entries(spec.paths)) {
+    if (path === MCP_ENDPOINT) continue;
     const common = (item.parameters ?? []).map(resolveParam);
     for (const method of METHODS) {
       const op = item[method];

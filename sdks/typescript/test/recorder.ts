@@ -23,6 +23,7 @@ export function specOperations(): Operation[] {
   const spec = parse(readFileSync(openapiPath, "utf8"));
   const ops: Operation[] = [];
   for (const [path, item] of Object.entries<Record<string, { operationId?: string }>>(spec.paths)) {
+    if (path === "/mcp") continue; // the MCP endpoint is for MCP clients (docs/mcp.md), not an SDK operation
     for (const method of HTTP_METHODS) {
       const id = item[method]?.operationId;
       if (id) ops.push({ id, method: method.toUpperCase(), path });
