@@ -1,6 +1,9 @@
 package dev.agentplane.cli;
 
 import dev.agentplane.cli.mcp.McpBridge;
+import dev.agentplane.cli.remote.Connection;
+import dev.agentplane.cli.remote.Profile;
+import dev.agentplane.cli.remote.ProfileFile;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -20,29 +23,29 @@ final class McpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--server", paramLabel = "URL", description = "The AgentPlane server (default: $AGENTPLANE_URL).")
-    URI server = environment("AGENTPLANE_URL");
+    @Option(names = "--server", paramLabel = "URL", description = "The AgentPlane server (default: the profile's, $AGENTPLANE_URL).")
+    String server;
 
     @Option(names = "--api-key", paramLabel = "KEY", description = "The API key the tools act with; its role decides "
-            + "which tools it may call (default: $AGENTPLANE_API_KEY).")
-    String apiKey = System.getenv("AGENTPLANE_API_KEY");
+            + "which tools it may call (default: the profile's, $AGENTPLANE_API_KEY).")
+    String apiKey;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "A profile of ~/.config/agentplane/config.yaml (see `agentplane profiles`).")
+    String profile;
 
     @Override
     public Integer call() throws Exception {
-        if (server == null || apiKey == null || apiKey.isBlank()) {
-            spec.commandLine().getErr().println("agentplane mcp needs " + (server == null ? "--server URL (or AGENTPLANE_URL)"
-                    : "--api-key KEY (or AGENTPLANE_API_KEY)") + ": the AgentPlane server whose tools to serve, and the key to act with");
+        Profile target = Connection.configured(new Profile(server, apiKey, null), profile, System.getenv(), ProfileFile.load());
+        if (target.server() == null || target.apiKey() == null) {
+            spec.commandLine().getErr().println("agentplane mcp needs " + (target.server() == null
+                    ? "--server URL (or AGENTPLANE_URL, or a profile)" : "--api-key KEY (or AGENTPLANE_API_KEY, or a profile)")
+                    + ": the AgentPlane server whose tools to serve, and the key to act with");
             return 2;
         }
         // The protocol owns stdout: anything else that prints (a library's log line) goes to stderr instead.
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         System.setOut(System.err);
-        new McpBridge(server, apiKey, protocol, System.err).run(System.in);
+        new McpBridge(URI.create(target.server()), target.apiKey(), protocol, System.err).run(System.in);
         return 0;
-    }
-
-    private static URI environment(String name) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? null : URI.create(value);
     }
 }

@@ -56,13 +56,18 @@ class McpCommandTest {
     }
 
     @Test
-    void without_a_server_it_says_what_to_set_and_exits_2() {
-        CliRun run = CliRun.of("mcp", "--api-key", "ap_x");
+    void without_a_server_it_says_what_to_set_and_exits_2(@TempDir Path home) {
+        System.setProperty("agentplane.cli.config", home.resolve("config.yaml").toString()); // no profile
+        try {
+            CliRun run = CliRun.of("mcp", "--api-key", "ap_x");
 
-        if (System.getenv("AGENTPLANE_URL") == null) {
-            assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.err()).contains("--server URL (or AGENTPLANE_URL)");
-            assertThat(run.out()).isEmpty();
+            if (System.getenv("AGENTPLANE_URL") == null) {
+                assertThat(run.exitCode()).isEqualTo(2);
+                assertThat(run.err()).contains("--server URL (or AGENTPLANE_URL, or a profile)");
+                assertThat(run.out()).isEmpty();
+            }
+        } finally {
+            System.clearProperty("agentplane.cli.config");
         }
     }
 

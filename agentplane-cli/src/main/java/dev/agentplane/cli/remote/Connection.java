@@ -20,6 +20,11 @@ public final class Connection {
     }
 
     public static Profile resolve(Profile flags, String profileName, Map<String, String> environment, ProfileFile file) {
+        return configured(flags, profileName, environment, file).orElse(new Profile(DEFAULT_SERVER, null, null));
+    }
+
+    /** As {@link #resolve}, without the local default: what the user configured, fields null where nothing did. */
+    public static Profile configured(Profile flags, String profileName, Map<String, String> environment, ProfileFile file) {
         Profile resolved = flags;
         String named = profileName != null ? profileName : environment.get("AGENTPLANE_PROFILE");
         if (named != null && !named.isBlank()) {
@@ -30,6 +35,6 @@ public final class Connection {
         if (named == null && file.current() != null && file.profiles().containsKey(file.current())) {
             resolved = resolved.orElse(file.get(file.current()));
         }
-        return resolved.orElse(new Profile(DEFAULT_SERVER, null, null));
+        return resolved;
     }
 }
