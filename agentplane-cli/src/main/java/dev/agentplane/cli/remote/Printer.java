@@ -58,6 +58,16 @@ public final class Printer {
         out.flush();
     }
 
+    /** A definition's source text as written (in table mode, when asked for), else the resource. */
+    public void sourceOr(boolean sourceOnly, String source, Object resource) {
+        if (sourceOnly && !json) {
+            out.println(source);
+            out.flush();
+        } else {
+            one(resource);
+        }
+    }
+
     /** A line of text in table mode; nothing in JSON mode (where only the data is printed). */
     public void note(String text) {
         if (!json) {

@@ -22,12 +22,7 @@ public final class TemplatesCommand extends RemoteCommand {
     int get(@Parameters(paramLabel = "NAME") String name,
             @Option(names = "--source", description = "Only the definition's YAML.") boolean source) {
         var template = client().templates().get(name);
-        if (source && !printer().json()) {
-            spec.commandLine().getOut().println(template.source());
-            spec.commandLine().getOut().flush();
-        } else {
-            printer().one(template);
-        }
+        printer().sourceOr(source, template.source(), template);
         return 0;
     }
 

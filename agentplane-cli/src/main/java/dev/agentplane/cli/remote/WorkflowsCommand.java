@@ -31,12 +31,7 @@ public final class WorkflowsCommand extends RemoteCommand {
     int get(@Parameters(paramLabel = "NAME") String name,
             @Option(names = "--source", description = "Only the definition's source text.") boolean source) {
         var workflow = client().workflows().get(name);
-        if (source && !printer().json()) {
-            spec.commandLine().getOut().println(workflow.source());
-            spec.commandLine().getOut().flush();
-        } else {
-            printer().one(workflow);
-        }
+        printer().sourceOr(source, workflow.source(), workflow);
         return 0;
     }
 
