@@ -29,9 +29,7 @@ public final class Problems {
             LOG.warn("request {} {} lost to concurrent transactions (request_id={})", ctx.method(), ctx.path(),
                     RequestContext.requestId(ctx), e);
             ctx.header("Retry-After", "1");
-            write(ctx, new ProblemException(503, "contention", "Service unavailable", "the request collided with "
-                    + "concurrent changes to the same records several times and was not applied; nothing was changed. "
-                    + "Send it again"));
+            write(ctx, contention());
         });
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("request {} {} failed (request_id={})", ctx.method(), ctx.path(), RequestContext.requestId(ctx), e);
@@ -43,6 +41,12 @@ public final class Problems {
                 "no route " + ctx.method() + " " + ctx.path() + "; see the API reference at /docs")));
         app.error(405, ctx -> writeUnlessWritten(ctx, new ProblemException(405, "method-not-allowed",
                 "Method not allowed", ctx.method() + " is not allowed on " + ctx.path() + "; see the API reference at /docs")));
+    }
+
+    /** A transaction that lost to concurrent ones every time it ran (StoreContentionException): a 503 to try again. */
+    public static ProblemException contention() {
+        return new ProblemException(503, "contention", "Service unavailable", "the request collided with concurrent "
+                + "changes to the same records several times and was not applied; nothing was changed. Send it again");
     }
 
     public static void write(Context ctx, ProblemException problem) {
