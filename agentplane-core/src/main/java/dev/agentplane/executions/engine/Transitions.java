@@ -320,7 +320,7 @@ final class Transitions {
         }
     }
 
-    /** What a step can open outside the engine, and leave behind when it stops. */
+    /** What a step can open outside the engine, and leave behind when it stops (a team's run is a child execution). */
     private enum Work {
         TASK, APPROVAL, HANDOFF, SUB_WORKFLOW;
 
@@ -330,6 +330,7 @@ final class Transitions {
                 case StepBody.Approval approval -> EnumSet.of(APPROVAL);
                 case StepBody.Handoff handoff -> EnumSet.of(HANDOFF);
                 case StepBody.SubWorkflow sub -> EnumSet.of(SUB_WORKFLOW);
+                case StepBody.Agent team -> EnumSet.of(SUB_WORKFLOW);
                 default -> EnumSet.noneOf(Work.class);
             };
         }
@@ -431,10 +432,9 @@ final class Transitions {
         if (kinds.contains(Work.HANDOFF)) {
             services.handoffs().withdrawOfEndedExecution(tx, executionId, reason);
         }
-        if (kinds.contains(Work.SUB_WORKFLOW)) {
-            endChildren(tx, orgId, executions.activeChildrenOf(tx, orgId, executionId), "its parent execution " + executionId
-                    + " ended");
-        }
+        // Looked for whatever the definition says (one indexed statement), as before: a child left running runs for good.
+        endChildren(tx, orgId, executions.activeChildrenOf(tx, orgId, executionId), "its parent execution " + executionId
+                + " ended");
         executions.parentStepRunOf(tx, orgId, executionId).ifPresent(stepRunId -> wakeups.wake(tx, stepRunId));
     }
 
