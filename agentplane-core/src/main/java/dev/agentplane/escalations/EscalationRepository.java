@@ -70,6 +70,16 @@ final class EscalationRepository {
                 Escalation.DISMISSED, reason, now.toEpochMilli(), executionId);
     }
 
+    /** Dismisses the unfinished escalations step runs {@code stepRunIds} opened. */
+    void dismissOpenedBySteps(Sql tx, List<String> stepRunIds, String reason, Instant now) {
+        List<Object> params = new java.util.ArrayList<>(List.of(Escalation.DISMISSED, reason, now.toEpochMilli()));
+        params.addAll(stepRunIds);
+        tx.update("""
+                UPDATE escalations SET status = ?, dismiss_reason = ?, updated_at = ?
+                WHERE step_run_id IN (%s) AND\s""".formatted(Sql.placeholders(stepRunIds.size())) + UNFINISHED,
+                params.toArray());
+    }
+
     Optional<Escalation> find(Sql sql, String orgId, String id) {
         return sql.one("SELECT * FROM escalations WHERE org_id = ? AND id = ?", EscalationRepository::map, orgId, id);
     }

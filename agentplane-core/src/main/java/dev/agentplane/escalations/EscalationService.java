@@ -18,6 +18,7 @@ import dev.agentplane.store.Sql;
 import dev.agentplane.tenancy.Actor;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -56,7 +57,7 @@ public final class EscalationService {
                 request.agentId() != null ? request.agentId() : actor.agentId(), null, null, null, now, now, null);
         return database.inTransaction(tx -> {
             if (stepRunId != null) {
-                executions.requireRunning(tx, actor.orgId(), request.executionId(), "approval");
+                executions.requireGoingOn(tx, actor.orgId(), stepRunId, "approval");
             }
             executions.requireExecution(tx, actor, "/execution_id", request.executionId());
             agents.requireAgent(tx, actor, "/agent_id", request.agentId());
@@ -103,11 +104,11 @@ public final class EscalationService {
         request.validate();
         String resolvedBy = request.resolvedBy() != null ? request.resolvedBy() : callerOf(actor);
         Escalation resolved = database.inTransaction(tx -> {
+            wakeWaitingStep(tx, actor, id);
             if (!escalations.resolve(tx, actor.orgId(), id, request, resolvedBy, Times.now(clock))) {
                 throw refused(tx, actor, id, "resolve");
             }
             audit.record(tx, actor, "escalation.resolve", "escalation", id, request);
-            wakeWaitingStep(tx, actor, id);
             return find(tx, actor, id);
         });
         wakeups.signal();
@@ -129,6 +130,11 @@ public final class EscalationService {
         });
     }
 
+    /**
+     * Wakes the approval step waiting for escalation {@code id}. Called before the escalation's row is changed: the
+     * step run's row is locked first, as a cancel does (it stops the runs, then withdraws their escalations), so the
+     * two cannot deadlock on PostgreSQL.
+     */
     private void wakeWaitingStep(Sql tx, Actor actor, String id) {
         escalations.stepRunOf(tx, actor.orgId(), id).ifPresent(stepRunId -> wakeups.wake(tx, stepRunId));
     }
@@ -137,11 +143,11 @@ public final class EscalationService {
     public Escalation dismiss(Actor actor, String id, DismissEscalation request) {
         request.validate();
         Escalation dismissed = database.inTransaction(tx -> {
+            wakeWaitingStep(tx, actor, id);
             if (!escalations.dismiss(tx, actor.orgId(), id, request.reason(), Times.now(clock))) {
                 throw refused(tx, actor, id, "dismiss");
             }
             audit.record(tx, actor, "escalation.dismiss", "escalation", id, request);
-            wakeWaitingStep(tx, actor, id);
             return find(tx, actor, id);
         });
         wakeups.signal();
@@ -154,6 +160,14 @@ public final class EscalationService {
      */
     public void withdrawOfEndedExecution(Sql tx, String executionId, String reason) {
         escalations.dismissOpenedByStepsOf(tx, executionId, reason, Times.now(clock));
+    }
+
+    /**
+     * In the transaction that stops step runs {@code stepRunIds} while their execution goes on: the approvals they
+     * still wait for are dismissed with {@code reason}.
+     */
+    public void withdrawOfStepRuns(Sql tx, List<String> stepRunIds, String reason) {
+        escalations.dismissOpenedBySteps(tx, stepRunIds, reason, Times.now(clock));
     }
 
     /** Who the caller is, for a default assignee or resolver: its bound agent, else its key. */

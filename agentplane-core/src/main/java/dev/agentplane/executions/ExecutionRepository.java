@@ -37,11 +37,22 @@ public final class ExecutionRepository {
                 row -> row.string("parent_step_run_id"), orgId, id);
     }
 
-    /** The running sub-workflow executions started by steps of execution {@code id}. */
-    public List<String> runningChildrenOf(Sql sql, String orgId, String id) {
+    /** The sub-workflow executions started by steps of execution {@code id} that have not ended (running or paused). */
+    public List<String> activeChildrenOf(Sql sql, String orgId, String id) {
         return sql.list("""
                 SELECT e.id FROM executions e JOIN step_runs s ON e.parent_step_run_id = s.id
-                WHERE s.execution_id = ? AND e.org_id = ? AND e.status = 'running'""", row -> row.string("id"), id, orgId);
+                WHERE s.execution_id = ? AND e.org_id = ? AND e.status IN ('running', 'paused')""", row -> row.string("id"),
+                id, orgId);
+    }
+
+    /** The sub-workflow executions step runs {@code stepRunIds} started that have not ended (running or paused). */
+    public List<String> activeChildrenOfStepRuns(Sql sql, String orgId, List<String> stepRunIds) {
+        List<Object> params = new java.util.ArrayList<>(List.of(orgId));
+        params.addAll(stepRunIds);
+        return sql.list("""
+                SELECT id FROM executions WHERE org_id = ? AND parent_step_run_id IN (%s)
+                AND status IN ('running', 'paused')""".formatted(Sql.placeholders(stepRunIds.size())), row -> row.string("id"),
+                params.toArray());
     }
 
     Optional<Execution> findByIdempotencyKey(Sql sql, String orgId, String key) {
@@ -88,16 +99,20 @@ public final class ExecutionRepository {
                 usage.costUsd() == null ? 0.0 : usage.costUsd(), orgId, id);
     }
 
-    /** The status of execution {@code id}, its row locked until the transaction ends; empty when there is none. */
-    Optional<String> lockStatus(Sql tx, String orgId, String id) {
-        return tx.one("SELECT status FROM executions WHERE org_id = ? AND id = ?" + tx.dialect().forUpdate(),
-                row -> row.string("status"), orgId, id);
+    /** Step run {@code stepRunId}, its row locked until the transaction ends; empty when there is none. */
+    Optional<LockedStepRun> lockStepRun(Sql tx, String orgId, String stepRunId) {
+        return tx.one("SELECT execution_id, step_id, status FROM step_runs WHERE org_id = ? AND id = ?" + tx.dialect().forUpdate(),
+                row -> new LockedStepRun(row.string("execution_id"), row.string("step_id"), row.string("status")), orgId, stepRunId);
     }
 
-    /** The execution step run {@code stepRunId} belongs to. */
-    Optional<String> executionOfStepRun(Sql sql, String orgId, String stepRunId) {
-        return sql.one("SELECT execution_id FROM step_runs WHERE org_id = ? AND id = ?", row -> row.string("execution_id"),
-                orgId, stepRunId);
+    record LockedStepRun(String executionId, String stepId, String status) {
+        boolean goesOn() {
+            return status.equals("pending") || status.equals("running") || status.equals("waiting");
+        }
+    }
+
+    Optional<String> status(Sql sql, String orgId, String id) {
+        return sql.one("SELECT status FROM executions WHERE org_id = ? AND id = ?", row -> row.string("status"), orgId, id);
     }
 
     boolean exists(Sql sql, String orgId, String id) {

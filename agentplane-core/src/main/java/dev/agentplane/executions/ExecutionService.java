@@ -120,9 +120,7 @@ public final class ExecutionService {
     private Execution begin(Sql tx, Actor actor, StartExecution request, String idempotencyKey, String agentId,
                             String parentStepRunId) {
         if (parentStepRunId != null) {
-            String parent = executions.executionOfStepRun(tx, actor.orgId(), parentStepRunId).orElseThrow(
-                    () -> new NotFoundException("step run", parentStepRunId));
-            requireRunning(tx, actor.orgId(), parent, "sub-workflow");
+            requireGoingOn(tx, actor.orgId(), parentStepRunId, "sub-workflow");
         }
         Workflow workflow = workflows.versionToRun(tx, actor, request.workflow(), request.version(), request.routingKey());
         WorkflowDefinition definition = runnable(tx, actor, workflow);
@@ -281,18 +279,30 @@ public final class ExecutionService {
     }
 
     /**
-     * In the transaction that opens work for a step of execution {@code executionId} (a task, an approval's
-     * escalation, a handoff, a sub-workflow's execution): refuses with a 409 when the execution has ended. Ending an
-     * execution withdraws its open work in the transaction that ends it, and changes the execution's row first;
-     * this locks that row, so the opening either commits before the end (which then withdraws it too) or sees the
-     * end and opens nothing. Without it, a worker that read the execution running could open work after the cancel
-     * and leave it open (and claimable) for good.
+     * In the transaction that opens work for step run {@code stepRunId} (a task, an approval's escalation, a handoff,
+     * a sub-workflow's execution): refuses with a 409 when the run no longer goes on, because its execution ended or
+     * because the run was stopped inside a running execution (a parallel's other branch won, its block failed).
+     * <p>
+     * Whatever stops a run changes the run's row first and withdraws what the run opened later in the same
+     * transaction (an execution's end cancels every active run of it). This locks the run's row, so the opening
+     * either commits first (the stop waits for the row, and its withdrawal then sees the new work) or waits for the
+     * stop to commit, sees it, and opens nothing. Without it, a worker that read its run going on could open work
+     * after the stop and leave it open (and claimable) for good. Only the run's row is locked, not the execution's:
+     * that would make the openings of parallel branches wait for each other and for every step the execution records.
+     * Locks are taken in the order every writer of an execution uses: its row, its runs' rows, then their work's.
      */
-    public void requireRunning(Sql tx, String orgId, String executionId, String what) {
-        String status = executions.lockStatus(tx, orgId, executionId).orElseThrow(() -> new NotFoundException("execution", executionId));
-        if (!status.equals(Execution.RUNNING) && !status.equals(Execution.PAUSED)) {
-            throw new ConflictException("execution '" + executionId + "' is " + status + ": its steps open no " + what);
+    public void requireGoingOn(Sql tx, String orgId, String stepRunId, String what) {
+        ExecutionRepository.LockedStepRun run = executions.lockStepRun(tx, orgId, stepRunId)
+                .orElseThrow(() -> new NotFoundException("step run", stepRunId));
+        if (run.goesOn()) {
+            return;
         }
+        String status = executions.status(tx, orgId, run.executionId()).orElse(Execution.CANCELLED);
+        if (!status.equals(Execution.RUNNING) && !status.equals(Execution.PAUSED)) {
+            throw new ConflictException("execution '" + run.executionId() + "' is " + status + ": its steps open no " + what);
+        }
+        throw new ConflictException("step '" + run.stepId() + "' (run " + stepRunId + ") of execution '" + run.executionId()
+                + "' is " + run.status() + ": it opens no " + what);
     }
 
     /** 400 naming the {@code execution_id} parameter when {@code id} is not a UUID (an unknown one is a 404). */

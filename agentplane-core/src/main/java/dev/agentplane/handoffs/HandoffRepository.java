@@ -68,6 +68,16 @@ final class HandoffRepository {
                 Handoff.REJECTED, reason, now.toEpochMilli(), executionId, Handoff.PENDING);
     }
 
+    /** Rejects the pending handoffs step runs {@code stepRunIds} opened. */
+    void rejectPendingOpenedBySteps(Sql tx, List<String> stepRunIds, String reason, Instant now) {
+        List<Object> params = new java.util.ArrayList<>(List.of(Handoff.REJECTED, reason, now.toEpochMilli()));
+        params.addAll(stepRunIds);
+        params.add(Handoff.PENDING);
+        tx.update("""
+                UPDATE handoffs SET status = ?, rejection_reason = ?, updated_at = ?
+                WHERE step_run_id IN (%s) AND status = ?""".formatted(Sql.placeholders(stepRunIds.size())), params.toArray());
+    }
+
     Optional<Handoff> find(Sql sql, String orgId, String id) {
         return sql.one("SELECT * FROM handoffs WHERE org_id = ? AND id = ?", HandoffRepository::map, orgId, id);
     }

@@ -20,6 +20,7 @@ import dev.agentplane.store.Sql;
 import dev.agentplane.tenancy.Actor;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** Handoffs of work between agents: created pending, then accepted and completed, or rejected. */
@@ -70,7 +71,7 @@ public final class HandoffService {
                 null, null, request.executionId(), null, now, now, null, null);
         return database.inTransaction(tx -> {
             if (stepRunId != null) {
-                executions.requireRunning(tx, actor.orgId(), request.executionId(), "handoff");
+                executions.requireGoingOn(tx, actor.orgId(), stepRunId, "handoff");
             }
             agents.requireAgent(tx, actor, "/from_agent_id", request.fromAgentId());
             agents.requireAgent(tx, actor, "/to_agent_id", request.toAgentId());
@@ -120,11 +121,11 @@ public final class HandoffService {
         request.validate();
         return ended(tx -> {
             actor.requireActingAs(find(tx, actor, id).toAgentId(), "reject a handoff addressed");
+            wakeWaitingStep(tx, actor, id);
             if (!handoffs.reject(tx, actor.orgId(), id, request.reason(), Times.now(clock))) {
                 throw refused(tx, actor, id, "reject");
             }
             audit.record(tx, actor, "handoff.reject", "handoff", id, request);
-            wakeWaitingStep(tx, actor, id);
             return find(tx, actor, id);
         });
     }
@@ -133,11 +134,11 @@ public final class HandoffService {
         request.validate();
         return ended(tx -> {
             actor.requireActingAs(find(tx, actor, id).acceptedBy(), "complete a handoff accepted");
+            wakeWaitingStep(tx, actor, id);
             if (!handoffs.complete(tx, actor.orgId(), id, request, Times.now(clock))) {
                 throw refused(tx, actor, id, "complete");
             }
             audit.record(tx, actor, "handoff.complete", "handoff", id, request);
-            wakeWaitingStep(tx, actor, id);
             return find(tx, actor, id);
         });
     }
@@ -149,6 +150,11 @@ public final class HandoffService {
         return handoff;
     }
 
+    /**
+     * Wakes the handoff step waiting for handoff {@code id}. Called before the handoff's row is changed: the step
+     * run's row is locked first, as a cancel does (it stops the runs, then withdraws their handoffs), so the two
+     * cannot deadlock on PostgreSQL.
+     */
     private void wakeWaitingStep(Sql tx, Actor actor, String id) {
         handoffs.stepRunOf(tx, actor.orgId(), id).ifPresent(stepRunId -> wakeups.wake(tx, stepRunId));
     }
@@ -160,6 +166,14 @@ public final class HandoffService {
      */
     public void withdrawOfEndedExecution(Sql tx, String executionId, String reason) {
         handoffs.rejectPendingOpenedByStepsOf(tx, executionId, reason, Times.now(clock));
+    }
+
+    /**
+     * In the transaction that stops step runs {@code stepRunIds} while their execution goes on: the handoffs they
+     * opened that nobody accepted yet are withdrawn (rejected with {@code reason}).
+     */
+    public void withdrawOfStepRuns(Sql tx, List<String> stepRunIds, String reason) {
+        handoffs.rejectPendingOpenedBySteps(tx, stepRunIds, reason, Times.now(clock));
     }
 
     private String acceptingAgent(Sql tx, Actor actor, Handoff handoff, AcceptHandoff request) {

@@ -93,8 +93,34 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} in one transaction: it commits if work returns, and rolls back if it throws. */
+    /** How many times a transaction PostgreSQL chose as a deadlock's victim (or a serialization failure) is run. */
+    static final int ATTEMPTS = 4;
+
+    /**
+     * Runs {@code work} in one transaction: it commits if work returns, and rolls back if it throws. On PostgreSQL, a
+     * transaction aborted as a deadlock's victim (SQLSTATE 40P01) or for a serialization failure (40001) is run again
+     * from the start, up to {@link #ATTEMPTS} times in all: its rollback undid all it did, and the transaction it lost
+     * to has gone on. {@code work} must therefore be database work only (no calls out, no in-memory effects that a
+     * second run would repeat); what it wants done after the commit goes through {@link Sql#afterCommit}, which only
+     * the attempt that commits runs. Out of attempts, it fails with a {@link StoreContentionException}.
+     */
     public <T> T inTransaction(Function<Sql, T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inOneTransaction(work);
+            } catch (RuntimeException e) {
+                if (dialect.singleWriter() || !StoreContentionException.isTransient(e)) {
+                    throw e;
+                }
+                if (attempt == ATTEMPTS) {
+                    throw new StoreContentionException(ATTEMPTS, e);
+                }
+                LOG.debug("transaction attempt {} lost to a concurrent one ({}); running it again", attempt, e.getMessage());
+            }
+        }
+    }
+
+    private <T> T inOneTransaction(Function<Sql, T> work) {
         boolean serialize = dialect.singleWriter();
         if (serialize) {
             writeLock.lock();

@@ -95,6 +95,11 @@ public final class Sql {
         return value == null ? null : new JsonParam(Json.write(value));
     }
 
+    /** "?, ?, ?": the placeholders of an IN list of {@code count} values (count &gt; 0). */
+    public static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
     public <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
         try (PreparedStatement statement = prepare(sql, params); ResultSet resultSet = statement.executeQuery()) {
             List<T> rows = new ArrayList<>();

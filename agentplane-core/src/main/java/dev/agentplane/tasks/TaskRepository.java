@@ -85,6 +85,16 @@ final class TaskRepository {
                 WHERE execution_id = ? AND status IN ('open', 'claimed')""", now, executionId);
     }
 
+    /** Cancels the open and claimed tasks step runs {@code stepRunIds} opened (any attempt). */
+    void cancelOfStepRuns(Sql tx, List<String> stepRunIds, long now) {
+        List<Object> params = new ArrayList<>(List.of(now));
+        params.addAll(stepRunIds);
+        tx.update("""
+                UPDATE tasks SET status = 'cancelled', completed_at = ?, lease_expires_at = NULL, version = version + 1
+                WHERE step_run_id IN (%s) AND status IN ('open', 'claimed')""".formatted(Sql.placeholders(stepRunIds.size())),
+                params.toArray());
+    }
+
     boolean retryable(Sql sql, String id) {
         return sql.one("SELECT retryable FROM tasks WHERE id = ?", row -> row.bool("retryable"), id).orElse(true);
     }

@@ -50,7 +50,7 @@ public final class TaskService {
 
     /**
      * The task attempt {@code attempt} of a task step run opens; a run that tries again gets the one it opened. None
-     * is opened once the execution has ended (409): see {@link ExecutionService#requireRunning}.
+     * is opened once the run was stopped or its execution ended (409): see {@link ExecutionService#requireGoingOn}.
      */
     public Task openForStep(String orgId, String stepRunId, int attempt, String executionId, String stepId,
                             String capability, JsonNode input) {
@@ -62,7 +62,7 @@ public final class TaskService {
                 null, null, Instant.ofEpochMilli(clock.millis()), null, null);
         try {
             database.inTransaction(tx -> {
-                executions.requireRunning(tx, orgId, executionId, "task");
+                executions.requireGoingOn(tx, orgId, stepRunId, "task");
                 tasks.insert(tx, orgId, stepRunId, task);
                 return null;
             });
@@ -143,6 +143,14 @@ public final class TaskService {
         tasks.cancelOfExecution(tx, executionId, clock.millis());
     }
 
+    /**
+     * In the transaction that stops step runs {@code stepRunIds} while their execution goes on (cancelled, or failed
+     * for good, or about to try again): the open and claimed tasks they opened are cancelled.
+     */
+    public void cancelOfStepRuns(Sql tx, List<String> stepRunIds) {
+        tasks.cancelOfStepRuns(tx, stepRunIds, clock.millis());
+    }
+
     /** For the task step: whether the agent that failed the task said it may be tried again. */
     public boolean retryableById(String orgId, String id) {
         return database.read(sql -> tasks.retryable(sql, id));
@@ -151,11 +159,13 @@ public final class TaskService {
     private Task finish(Actor actor, String id, String action, String status, JsonNode output, String error, Boolean retryable) {
         Filters.id("task_id", id);
         Task task = database.inTransaction(tx -> {
+            // The step run's row first, then the task's: the order in which a cancel takes them (it stops the runs,
+            // then withdraws their tasks). The other order could deadlock with a cancel on PostgreSQL.
+            tasks.stepRunOf(tx, actor.orgId(), id).ifPresent(stepRunId -> wakeups.wake(tx, stepRunId));
             if (!tasks.finish(tx, actor.orgId(), id, claimer(actor), status, output, error, retryable, clock.millis())) {
                 throw notHeld(tx, actor, id, action);
             }
             audit.record(tx, actor, "task." + action, "task", id, Json.object().put("status", status));
-            tasks.stepRunOf(tx, actor.orgId(), id).ifPresent(stepRunId -> wakeups.wake(tx, stepRunId));
             return find(tx, actor, id);
         });
         wakeups.signal();

@@ -20,10 +20,13 @@ import dev.agentplane.workflows.definition.StepBody;
 import dev.agentplane.workflows.definition.WorkflowDefinition;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -151,7 +154,7 @@ final class Transitions {
         long now = clock.millis();
         switch (body) {
             case StepBody.Parallel parallel when parallel.join() == StepBody.Parallel.Join.FIRST -> {
-                cancelBelow(tx, parent.id(), now);
+                cancelBelow(tx, parent, now, "another branch of parallel step '" + parent.stepId() + "' finished first");
                 JsonNode output = Json.object().put("branch", block.substring("branch:".length())).set("output", lastOutput);
                 containerCompleted(tx, parent, output, now);
             }
@@ -199,6 +202,11 @@ final class Transitions {
             if (!runs.reschedule(tx, run, run.attempt() + 1, due, null, failure.code(), failure.message())) {
                 return false;
             }
+            // The last attempt's task is left to nobody (the next opens its own); an approval's escalation or a
+            // handoff is one per run, and the next attempt waits for it again.
+            if (step.body() instanceof StepBody.Task) {
+                withdrawWorkOf(tx, run.orgId(), run.executionId(), List.of(run.id()), EnumSet.of(Work.TASK), null);
+            }
             addUsage(tx, run, failure.usage());
             event(tx, run.orgId(), run.executionId(), "step.retrying", Json.object().put("step", run.stepId())
                     .put("attempt", run.attempt()).put("error", failure.message()).put("next_attempt_at", Instant.ofEpochMilli(due).toString()));
@@ -222,6 +230,9 @@ final class Transitions {
             return false;
         }
         addUsage(tx, run, failure.usage());
+        withdrawWorkOf(tx, run.orgId(), run.executionId(), List.of(run.id()),
+                Work.openedBy(definitionOf(tx, run).step(run.stepId()).body()),
+                "withdrawn: step '" + run.stepId() + "' failed: " + failure.message());
         event(tx, run.orgId(), run.executionId(), "step.failed", Json.object().put("step", run.stepId())
                 .put("attempts", run.attempt()).put("code", failure.code()).put("error", failure.message()));
         handleFailure(tx, run, onError, failure);
@@ -259,15 +270,83 @@ final class Transitions {
         if (!parent.status().equals(StepRun.WAITING)) {
             return;
         }
-        cancelBelow(tx, parent.id(), now);
+        cancelBelow(tx, parent, now, "step '" + run.stepId() + "' of its block failed");
         failedForGood(tx, parent, definitionOf(tx, parent).step(parent.stepId()).onError(),
                 new Outcome.Failed(failure.code(), "step '" + run.stepId() + "' failed: " + failure.message(), false));
     }
 
-    /** Cancels every active run below {@code parentId}, at any depth. */
-    private void cancelBelow(Sql tx, String parentId, long now) {
+    /**
+     * Cancels every active run below {@code parent}, at any depth, inside a running execution, and withdraws what the
+     * cancelled runs opened (see {@link #withdrawWorkOf}); {@code why} says why, to those asked to do that work.
+     */
+    private void cancelBelow(Sql tx, StepRun parent, long now, String why) {
+        List<String> cancelled = new ArrayList<>();
+        cancelBelow(tx, parent.id(), now, cancelled);
+        withdrawWorkOf(tx, parent.orgId(), parent.executionId(), cancelled, opensWork(tx, parent.orgId(), parent.executionId()),
+                "withdrawn: " + why);
+    }
+
+    private void cancelBelow(Sql tx, String parentId, long now, List<String> cancelled) {
         for (String child : runs.cancelActive(tx, null, parentId, now)) {
-            cancelBelow(tx, child, now);
+            cancelled.add(child);
+            cancelBelow(tx, child, now, cancelled);
+        }
+    }
+
+    /**
+     * Step runs {@code runIds} stopped while their execution goes on (a parallel's other branch won, their block
+     * failed, or the run failed itself): the work they opened that is still to be done is withdrawn in the same
+     * transaction (tasks cancelled, approvals' escalations dismissed, unaccepted handoffs rejected, sub-workflows
+     * cancelled). Only the statements for the {@code kinds} of work the runs' steps can open are run. Work a run
+     * opens concurrently is refused or withdrawn: see ExecutionService.requireGoingOn.
+     */
+    private void withdrawWorkOf(Sql tx, String orgId, String executionId, List<String> runIds, Set<Work> kinds,
+                                String reason) {
+        if (runIds.isEmpty() || services == null) {
+            return;
+        }
+        if (kinds.contains(Work.TASK)) {
+            services.tasks().cancelOfStepRuns(tx, runIds);
+        }
+        if (kinds.contains(Work.APPROVAL)) {
+            services.escalations().withdrawOfStepRuns(tx, runIds, reason);
+        }
+        if (kinds.contains(Work.HANDOFF)) {
+            services.handoffs().withdrawOfStepRuns(tx, runIds, reason);
+        }
+        if (kinds.contains(Work.SUB_WORKFLOW)) {
+            endChildren(tx, orgId, executions.activeChildrenOfStepRuns(tx, orgId, runIds), "the step of execution "
+                    + executionId + " that started it stopped (" + reason + ")");
+        }
+    }
+
+    /** What a step can open outside the engine, and leave behind when it stops (a team's run is a child execution). */
+    private enum Work {
+        TASK, APPROVAL, HANDOFF, SUB_WORKFLOW;
+
+        static Set<Work> openedBy(StepBody body) {
+            return switch (body) {
+                case StepBody.Task task -> EnumSet.of(TASK);
+                case StepBody.Approval approval -> EnumSet.of(APPROVAL);
+                case StepBody.Handoff handoff -> EnumSet.of(HANDOFF);
+                case StepBody.SubWorkflow sub -> EnumSet.of(SUB_WORKFLOW);
+                case StepBody.Agent team -> EnumSet.of(SUB_WORKFLOW);
+                default -> EnumSet.noneOf(Work.class);
+            };
+        }
+    }
+
+    /**
+     * The kinds of work the steps of the execution's workflow can open (the definition is cached: no statement); all
+     * of them when the definition cannot be read any more, so whatever there is gets withdrawn.
+     */
+    private Set<Work> opensWork(Sql tx, String orgId, String executionId) {
+        try {
+            Set<Work> kinds = EnumSet.noneOf(Work.class);
+            definitionOf(tx, orgId, executionId).stepsById().values().forEach(step -> kinds.addAll(Work.openedBy(step.body())));
+            return kinds;
+        } catch (RuntimeException unreadable) {
+            return EnumSet.allOf(Work.class);
         }
     }
 
@@ -334,42 +413,40 @@ final class Transitions {
 
     /**
      * What ending an execution does beyond its own row: the work its steps opened is withdrawn (tasks cancelled,
-     * approvals' escalations dismissed, handoffs nobody accepted rejected), the sub-workflows it still runs are
-     * cancelled (and theirs, and so on), and the step of a parent execution waiting for it is woken. Work a step
-     * opens after this is refused (ExecutionService.requireRunning).
+     * approvals' escalations dismissed, handoffs nobody accepted rejected), the sub-workflows it started that have not
+     * ended (running or paused) are cancelled (and theirs, and so on), and the step of a parent execution waiting for
+     * it is woken. Work a step opens after this is refused (ExecutionService.requireGoingOn).
      */
     private void ended(Sql tx, String orgId, String executionId, String status) {
         if (services == null) {
             return;
         }
-        if (mayHaveOpenedWork(tx, orgId, executionId)) {
-            String reason = "withdrawn: execution " + executionId + " was " + status;
+        Set<Work> kinds = opensWork(tx, orgId, executionId);
+        String reason = "withdrawn: execution " + executionId + " was " + status;
+        if (kinds.contains(Work.TASK)) {
             services.tasks().cancelOfExecution(tx, executionId);
+        }
+        if (kinds.contains(Work.APPROVAL)) {
             services.escalations().withdrawOfEndedExecution(tx, executionId, reason);
+        }
+        if (kinds.contains(Work.HANDOFF)) {
             services.handoffs().withdrawOfEndedExecution(tx, executionId, reason);
         }
+        // Looked for whatever the definition says (one indexed statement), as before: a child left running runs for good.
+        endChildren(tx, orgId, executions.activeChildrenOf(tx, orgId, executionId), "its parent execution " + executionId
+                + " ended");
+        executions.parentStepRunOf(tx, orgId, executionId).ifPresent(stepRunId -> wakeups.wake(tx, stepRunId));
+    }
+
+    /** Cancels sub-workflow executions {@code children} (running or paused) and what is theirs; {@code why} is their error. */
+    private void endChildren(Sql tx, String orgId, List<String> children, String why) {
         long now = clock.millis();
-        for (String child : executions.runningChildrenOf(tx, orgId, executionId)) {
-            if (executions.finish(tx, orgId, child, Execution.CANCELLED, null, "its parent execution " + executionId
-                    + " ended", NO_USAGE, Instant.ofEpochMilli(now))) {
+        for (String child : children) {
+            if (executions.finish(tx, orgId, child, Execution.CANCELLED, null, why, NO_USAGE, Instant.ofEpochMilli(now))) {
                 runs.cancelActive(tx, child, null, now);
                 event(tx, orgId, child, "execution.cancelled", Json.object().put("by", "parent"));
                 ended(tx, orgId, child, Execution.CANCELLED);
             }
-        }
-        executions.parentStepRunOf(tx, orgId, executionId).ifPresent(stepRunId -> wakeups.wake(tx, stepRunId));
-    }
-
-    /**
-     * Whether the execution's workflow has a step that opens work outside the engine; an execution of one that has
-     * none ends without the statements that withdraw it (the definition is cached: no statement either way).
-     */
-    private boolean mayHaveOpenedWork(Sql tx, String orgId, String executionId) {
-        try {
-            return definitionOf(tx, orgId, executionId).stepsById().values().stream().map(Step::body).anyMatch(body ->
-                    body instanceof StepBody.Task || body instanceof StepBody.Approval || body instanceof StepBody.Handoff);
-        } catch (RuntimeException unreadable) {
-            return true; // a definition that cannot be read any more: withdraw whatever there is
         }
     }
 

@@ -6,6 +6,7 @@ import dev.agentplane.common.Json;
 import dev.agentplane.common.problems.FieldError;
 import dev.agentplane.common.problems.ProblemException;
 import dev.agentplane.common.problems.TooManyRequestsException;
+import dev.agentplane.store.StoreContentionException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -24,6 +25,12 @@ public final class Problems {
     public static void register(Javalin app) {
         app.exception(ProblemException.class, (e, ctx) -> write(ctx, e));
         app.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e)));
+        app.exception(StoreContentionException.class, (e, ctx) -> {
+            LOG.warn("request {} {} lost to concurrent transactions (request_id={})", ctx.method(), ctx.path(),
+                    RequestContext.requestId(ctx), e);
+            ctx.header("Retry-After", "1");
+            write(ctx, contention());
+        });
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("request {} {} failed (request_id={})", ctx.method(), ctx.path(), RequestContext.requestId(ctx), e);
             write(ctx, new ProblemException(500, "internal-error", "Internal server error",
@@ -34,6 +41,12 @@ public final class Problems {
                 "no route " + ctx.method() + " " + ctx.path() + "; see the API reference at /docs")));
         app.error(405, ctx -> writeUnlessWritten(ctx, new ProblemException(405, "method-not-allowed",
                 "Method not allowed", ctx.method() + " is not allowed on " + ctx.path() + "; see the API reference at /docs")));
+    }
+
+    /** A transaction that lost to concurrent ones every time it ran (StoreContentionException): a 503 to try again. */
+    public static ProblemException contention() {
+        return new ProblemException(503, "contention", "Service unavailable", "the request collided with concurrent "
+                + "changes to the same records several times and was not applied; nothing was changed. Send it again");
     }
 
     public static void write(Context ctx, ProblemException problem) {

@@ -8,6 +8,8 @@ import dev.agentplane.common.Json;
 import dev.agentplane.common.problems.FieldError;
 import dev.agentplane.common.problems.ProblemException;
 import dev.agentplane.server.http.AccessPolicy;
+import dev.agentplane.server.http.Problems;
+import dev.agentplane.store.StoreContentionException;
 import dev.agentplane.tenancy.Actor;
 import dev.agentplane.tenancy.Role;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -95,6 +97,9 @@ final class McpTools {
             Thread.currentThread().interrupt();
             return failure(new ProblemException(503, "interrupted", "Interrupted",
                     "the server is shutting down; call " + name + " again"));
+        } catch (StoreContentionException e) {
+            LOG.warn("MCP tool {} lost to concurrent transactions (request_id={})", name, actor.requestId(), e);
+            return failure(Problems.contention());
         } catch (RuntimeException e) {
             LOG.error("MCP tool {} failed (request_id={})", name, actor.requestId(), e);
             return failure(new ProblemException(500, "internal-error", "Internal server error", "the server failed "
