@@ -63,4 +63,12 @@ class ProfilesAndCompletionTest {
                 "--resolution", "--profile");
         assertThat(zsh.out()).startsWith("autoload -U +X compinit").contains("bashcompinit");
     }
+
+    @Test
+    void the_help_names_every_resource_command_with_its_description() {
+        CliRun help = CliRun.of("--help");
+
+        assertThat(help.out()).contains("agents", "executions", "escalations", "profiles", "completion", "mcp")
+                .contains("Organization secrets for workflows (${{ secrets.NAME }})").doesNotContain("(null)");
+    }
 }

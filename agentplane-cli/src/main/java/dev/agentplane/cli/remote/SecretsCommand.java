@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "secrets", description = "Organization secrets for workflows (${{ secrets.NAME }}); write-only.")
+@Command(name = "secrets", description = "Organization secrets for workflows ($${{ secrets.NAME }}); write-only.")
 public final class SecretsCommand extends RemoteCommand {
 
     @Operation("listSecrets")
