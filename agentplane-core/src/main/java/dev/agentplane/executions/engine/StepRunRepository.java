@@ -62,6 +62,16 @@ final class StepRunRepository {
                 status, Sql.json(output), errorCode, error, now, run.id(), run.version()) == 1;
     }
 
+    /** {@link #finish}, returning the run as stored (its output as a later read gives it); empty when not this worker's. */
+    Optional<StepRun> finished(Sql tx, StepRun run, String status, JsonNode output, String errorCode, String error, long now) {
+        return tx.one("""
+                UPDATE step_runs SET status = ?, output = ?, error_code = ?, error = ?, completed_at = ?, lease_owner = NULL,
+                                     lease_expires_at = NULL, version = version + 1
+                WHERE id = ? AND version = ?
+                RETURNING *""",
+                StepRunRepository::map, status, Sql.json(output), errorCode, error, now, run.id(), run.version());
+    }
+
     /** Puts a run back in the queue, due at {@code availableAt}, for its next attempt or its next look. */
     boolean reschedule(Sql tx, StepRun run, int attempt, long availableAt, JsonNode state, String errorCode, String error) {
         return tx.update("""

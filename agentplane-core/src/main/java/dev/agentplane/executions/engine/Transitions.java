@@ -26,7 +26,9 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -75,13 +77,16 @@ final class Transitions {
                 .put("version", execution.workflowVersion()));
     }
 
-    /** Records what a claimed run came to; false when the run was taken from this worker meanwhile. */
-    boolean apply(Sql tx, StepRun run, Outcome outcome) {
+    /**
+     * Records what a claimed run came to; false when the run was taken from this worker meanwhile. A run that completed
+     * or was skipped is given to {@code stored} as its row now reads.
+     */
+    boolean apply(Sql tx, StepRun run, Outcome outcome, Consumer<StepRun> stored) {
         long now = clock.millis();
         return switch (outcome) {
-            case Outcome.Done done -> runs.finish(tx, run, StepRun.COMPLETED, done.output(), null, null, now)
+            case Outcome.Done done -> finished(tx, run, StepRun.COMPLETED, done.output(), now, stored)
                     && completed(tx, run, done.output(), done.usage());
-            case Outcome.Skipped skipped -> runs.finish(tx, run, StepRun.SKIPPED, null, null, null, now)
+            case Outcome.Skipped skipped -> finished(tx, run, StepRun.SKIPPED, null, now, stored)
                     && advanced(tx, run, null);
             case Outcome.Later later -> runs.reschedule(tx, run, run.attempt(), later.wakeAt(), later.state(), null, null);
             case Outcome.Failed failed -> failed(tx, run, failed);
@@ -89,6 +94,12 @@ final class Transitions {
             case Outcome.Blocks blocks -> runs.await(tx, run, blocks.state(), WaitingSteps.FOREVER, now)
                     && startedBlocks(tx, run, blocks.blocks());
         };
+    }
+
+    private boolean finished(Sql tx, StepRun run, String status, JsonNode output, long now, Consumer<StepRun> stored) {
+        Optional<StepRun> row = runs.finished(tx, run, status, output, null, null, now);
+        row.ifPresent(stored);
+        return row.isPresent();
     }
 
     /** A container's blocks are done: it completes like any step (with its event) and its block goes on. */
