@@ -362,21 +362,22 @@ final class Transitions {
     }
 
     private void completeExecution(Sql tx, String orgId, String executionId) {
-        Execution execution = executions.find(tx, orgId, executionId).orElseThrow();
-        WorkflowDefinition definition = workflows.definition(tx, orgId, execution.workflowId());
+        // The execution's row is read only for declared outputs (they see it); its workflow is known without it.
+        WorkflowDefinition definition = definitionOf(tx, orgId, executionId);
         JsonNode output;
         try {
             output = definition.outputs() == null ? lastOutputs(tx, executionId)
-                    : expressions.render(definition.outputs(), Variables.of(execution, runs.ofExecution(tx, executionId), "",
-                            secretsOf.apply(orgId))).redacted();
+                    : expressions.render(definition.outputs(), Variables.of(executions.find(tx, orgId, executionId).orElseThrow(),
+                            runs.ofExecution(tx, executionId), "", secretsOf.apply(orgId))).redacted();
         } catch (RuntimeException e) {
             failExecution(tx, orgId, executionId, "the workflow's outputs could not be computed: " + e.getMessage());
             return;
         }
-        if (executions.finish(tx, orgId, executionId, Execution.COMPLETED, output, null, NO_USAGE, Instant.ofEpochMilli(clock.millis()))) {
-            event(tx, orgId, executionId, "execution.completed", Json.object());
-            ended(tx, orgId, executionId, Execution.COMPLETED);
-        }
+        executions.ended(tx, orgId, executionId, Execution.COMPLETED, output, null, NO_USAGE, Instant.ofEpochMilli(clock.millis()))
+                .ifPresent(ended -> {
+                    event(tx, orgId, executionId, "execution.completed", Json.object());
+                    ended(tx, orgId, executionId, Execution.COMPLETED, ended.parentStepRunId());
+                });
     }
 
     /** Without declared outputs, an execution's output is the output of each step, by step id. */
@@ -410,25 +411,26 @@ final class Transitions {
     void endedFromOutside(Sql tx, String orgId, String executionId, String status) {
         runs.cancelActive(tx, executionId, null, clock.millis());
         event(tx, orgId, executionId, "execution." + status, Json.object().put("by", "api"));
-        ended(tx, orgId, executionId, status);
+        ended(tx, orgId, executionId, status, executions.parentStepRunOf(tx, orgId, executionId));
     }
 
     void failExecution(Sql tx, String orgId, String executionId, String error) {
         long now = clock.millis();
         runs.cancelActive(tx, executionId, null, now);
-        if (executions.finish(tx, orgId, executionId, Execution.FAILED, null, error, NO_USAGE, Instant.ofEpochMilli(now))) {
-            event(tx, orgId, executionId, "execution.failed", Json.object().put("error", error));
-            ended(tx, orgId, executionId, Execution.FAILED);
-        }
+        executions.ended(tx, orgId, executionId, Execution.FAILED, null, error, NO_USAGE, Instant.ofEpochMilli(now))
+                .ifPresent(ended -> {
+                    event(tx, orgId, executionId, "execution.failed", Json.object().put("error", error));
+                    ended(tx, orgId, executionId, Execution.FAILED, ended.parentStepRunId());
+                });
     }
 
     /**
      * What ending an execution does beyond its own row: the work its steps opened is withdrawn (tasks cancelled,
      * approvals' escalations dismissed, handoffs nobody accepted rejected), the sub-workflows it started that have not
      * ended (running or paused) are cancelled (and theirs, and so on), and the step of a parent execution waiting for
-     * it is woken. Work a step opens after this is refused (ExecutionService.requireGoingOn).
+     * it is woken ({@code parentStepRunId}). Work a step opens after this is refused (ExecutionService.requireGoingOn).
      */
-    private void ended(Sql tx, String orgId, String executionId, String status) {
+    private void ended(Sql tx, String orgId, String executionId, String status, Optional<String> parentStepRunId) {
         if (services == null) {
             return;
         }
@@ -446,17 +448,19 @@ final class Transitions {
         // Looked for whatever the definition says (one indexed statement), as before: a child left running runs for good.
         endChildren(tx, orgId, executions.activeChildrenOf(tx, orgId, executionId), "its parent execution " + executionId
                 + " ended");
-        executions.parentStepRunOf(tx, orgId, executionId).ifPresent(stepRunId -> wakeups.wake(tx, stepRunId));
+        parentStepRunId.ifPresent(stepRunId -> wakeups.wake(tx, stepRunId));
     }
 
     /** Cancels sub-workflow executions {@code children} (running or paused) and what is theirs; {@code why} is their error. */
     private void endChildren(Sql tx, String orgId, List<String> children, String why) {
         long now = clock.millis();
         for (String child : children) {
-            if (executions.finish(tx, orgId, child, Execution.CANCELLED, null, why, NO_USAGE, Instant.ofEpochMilli(now))) {
+            Optional<ExecutionRepository.Ended> ended = executions.ended(tx, orgId, child, Execution.CANCELLED, null, why,
+                    NO_USAGE, Instant.ofEpochMilli(now));
+            if (ended.isPresent()) {
                 runs.cancelActive(tx, child, null, now);
                 event(tx, orgId, child, "execution.cancelled", Json.object().put("by", "parent"));
-                ended(tx, orgId, child, Execution.CANCELLED);
+                ended(tx, orgId, child, Execution.CANCELLED, ended.get().parentStepRunId());
             }
         }
     }
