@@ -9,6 +9,7 @@ import dev.agentplane.store.Where;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /** The SQL of events; every statement is confined to one organization (the sequencer's excepted, see there). */
 public final class EventRepository {
@@ -58,10 +59,11 @@ public final class EventRepository {
     /**
      * Takes, first thing in a transaction, the lock that {@link #insert} would take later: a transaction that locks
      * other rows (step runs) before writing an event could otherwise deadlock with one that wrote its event first.
+     * Returns the execution's status as locked (empty when there is no such execution).
      */
-    public void lockSequence(Sql tx, String orgId, String executionId) {
-        tx.one("SELECT id FROM executions WHERE org_id = ? AND id = ?" + tx.dialect().forUpdate(),
-                row -> row.string("id"), orgId, executionId);
+    public Optional<String> lockSequence(Sql tx, String orgId, String executionId) {
+        return tx.one("SELECT id, status FROM executions WHERE org_id = ? AND id = ?" + tx.dialect().forUpdate(),
+                row -> row.string("status"), orgId, executionId);
     }
 
     /** The events of one execution in seq order; the cursor is the last seq seen. */

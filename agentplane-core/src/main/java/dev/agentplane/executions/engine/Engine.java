@@ -328,10 +328,15 @@ public final class Engine implements AutoCloseable {
     private Recorded record(StepRun run, Outcome outcome, boolean claimNext) {
         Recorded recorded = database.inTransaction(tx -> {
             // The execution's event lock first: every transaction of an execution then locks in the same order.
-            events.lockSequence(tx, run.orgId(), run.executionId());
+            boolean executionRunning = events.lockSequence(tx, run.orgId(), run.executionId())
+                    .map(Execution.RUNNING::equals).orElse(false);
             StepRun[] stored = new StepRun[1];
-            if (!transitions.apply(tx, run, outcome, row -> stored[0] = row)) {
+            NextClaim claim = claimNext ? new NextClaim(owner, settings.lease().toMillis(), executionRunning) : null;
+            if (!transitions.apply(tx, run, outcome, row -> stored[0] = row, claim)) {
                 return new Recorded(false, null, null);
+            }
+            if (claim != null && claim.taken != null) {
+                return new Recorded(true, stored[0], claim.taken);
             }
             long now = clock.millis();
             List<StepRun> next = claimNext

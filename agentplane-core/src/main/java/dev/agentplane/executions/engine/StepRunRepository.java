@@ -24,6 +24,22 @@ final class StepRunRepository {
                 run.availableAt(), run.createdAt().toEpochMilli());
     }
 
+    /**
+     * Inserts a run already leased to {@code owner} until {@code leaseUntil} (what {@link #insert} then {@link #claimNextOf}
+     * would leave, in one statement) and returns it as stored.
+     */
+    StepRun insertClaimed(Sql tx, StepRun run, String owner, long now, long leaseUntil) {
+        return tx.one("""
+                INSERT INTO step_runs (id, org_id, execution_id, step_id, scope, parent_run_id, block, position, attempt,
+                                       status, input, state, available_at, version, created_at, lease_owner,
+                                       lease_expires_at, started_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, 1, ?, ?, ?, ?)
+                RETURNING *""", StepRunRepository::map,
+                run.id(), run.orgId(), run.executionId(), run.stepId(), run.scope(), run.parentRunId(), run.block(),
+                run.position(), run.attempt(), Sql.json(run.input()), Sql.json(run.state()),
+                run.availableAt(), run.createdAt().toEpochMilli(), owner, leaseUntil, now).orElseThrow();
+    }
+
     /** Leases up to {@code limit} due pending runs to {@code owner} until {@code leaseUntil}. */
     List<StepRun> claim(Sql tx, String owner, long now, long leaseUntil, int limit) {
         return tx.list("""

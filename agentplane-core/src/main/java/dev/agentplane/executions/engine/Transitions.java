@@ -79,15 +79,16 @@ final class Transitions {
 
     /**
      * Records what a claimed run came to; false when the run was taken from this worker meanwhile. A run that completed
-     * or was skipped is given to {@code stored} as its row now reads.
+     * or was skipped is given to {@code stored} as its row now reads; the next top-level step it makes due is inserted
+     * claimed by {@code claim} when one is given (null: inserted pending).
      */
-    boolean apply(Sql tx, StepRun run, Outcome outcome, Consumer<StepRun> stored) {
+    boolean apply(Sql tx, StepRun run, Outcome outcome, Consumer<StepRun> stored, NextClaim claim) {
         long now = clock.millis();
         return switch (outcome) {
             case Outcome.Done done -> finished(tx, run, StepRun.COMPLETED, done.output(), now, stored)
-                    && completed(tx, run, done.output(), done.usage());
+                    && completed(tx, run, done.output(), done.usage(), claim);
             case Outcome.Skipped skipped -> finished(tx, run, StepRun.SKIPPED, null, now, stored)
-                    && advanced(tx, run, null);
+                    && advanced(tx, run, null, claim);
             case Outcome.Later later -> runs.reschedule(tx, run, run.attempt(), later.wakeAt(), later.state(), null, null);
             case Outcome.Failed failed -> failed(tx, run, failed);
             case Outcome.Wait wait -> runs.await(tx, run, wait.state(), wait.until(), now);
@@ -105,20 +106,20 @@ final class Transitions {
     /** A container's blocks are done: it completes like any step (with its event) and its block goes on. */
     private void containerCompleted(Sql tx, StepRun container, JsonNode output, long now) {
         if (runs.finish(tx, container, StepRun.COMPLETED, output, null, null, now)) {
-            completed(tx, container, output, null);
+            completed(tx, container, output, null, null);
         }
     }
 
     /** The step.completed event carries the tokens and cost of a model call in the step, added to the execution's. */
-    private boolean completed(Sql tx, StepRun run, JsonNode output, Usage usage) {
+    private boolean completed(Sql tx, StepRun run, JsonNode output, Usage usage, NextClaim claim) {
         event(tx, run.orgId(), run.executionId(), "step.completed", Json.object().put("step", run.stepId())
                 .put("attempt", run.attempt()), usage);
         addUsage(tx, run, usage);
-        return advanced(tx, run, output);
+        return advanced(tx, run, output, claim);
     }
 
-    private boolean advanced(Sql tx, StepRun run, JsonNode output) {
-        advance(tx, run, output);
+    private boolean advanced(Sql tx, StepRun run, JsonNode output, NextClaim claim) {
+        advance(tx, run, output, claim);
         return true;
     }
 
@@ -141,9 +142,17 @@ final class Transitions {
     }
 
     /** After a step finished (or was skipped, or failed and continues): its block's next step, or the block's end. */
-    private void advance(Sql tx, StepRun run, JsonNode output) {
+    private void advance(Sql tx, StepRun run, JsonNode output, NextClaim claim) {
         List<Step> block = blockOf(tx, run);
         if (run.position() + 1 < block.size()) {
+            // Top-level steps run one at a time: the claim would take exactly this run.
+            if (claim != null && claim.executionRunning && run.parentRunId() == null) {
+                long now = clock.millis();
+                claim.taken = runs.insertClaimed(tx, newRun(run.orgId(), run.executionId(), block.get(run.position() + 1),
+                        run.scope(), run.parentRunId(), run.block(), run.position() + 1, now), claim.owner, now,
+                        now + claim.leaseMillis);
+                return;
+            }
             insertRun(tx, run.orgId(), run.executionId(), block.get(run.position() + 1), run.scope(), run.parentRunId(),
                     run.block(), run.position() + 1);
         } else {
@@ -253,7 +262,7 @@ final class Transitions {
     /** A run failed for good: continue after it, jump to another step of its block, or fail its block. */
     private void handleFailure(Sql tx, StepRun run, OnError onError, Outcome.Failed failure) {
         switch (onError.action()) {
-            case CONTINUE -> advance(tx, run, errorOutput(failure));
+            case CONTINUE -> advance(tx, run, errorOutput(failure), null);
             case GOTO -> {
                 List<Step> block = blockOf(tx, run);
                 for (int i = 0; i < block.size(); i++) {
@@ -496,9 +505,13 @@ final class Transitions {
      */
     private void insertRun(Sql tx, String orgId, String executionId, Step step, String scope, String parentRunId,
                            String block, int position) {
-        long now = clock.millis();
-        runs.insert(tx, new StepRun(Ids.newId(), orgId, executionId, step.id(), scope, parentRunId, block, position, 1,
-                StepRun.PENDING, null, null, null, null, null, now, 0, Instant.ofEpochMilli(now), null, null));
+        runs.insert(tx, newRun(orgId, executionId, step, scope, parentRunId, block, position, clock.millis()));
+    }
+
+    private static StepRun newRun(String orgId, String executionId, Step step, String scope, String parentRunId, String block,
+                                  int position, long now) {
+        return new StepRun(Ids.newId(), orgId, executionId, step.id(), scope, parentRunId, block, position, 1,
+                StepRun.PENDING, null, null, null, null, null, now, 0, Instant.ofEpochMilli(now), null, null);
     }
 
     private void event(Sql tx, String orgId, String executionId, String type, JsonNode data) {
