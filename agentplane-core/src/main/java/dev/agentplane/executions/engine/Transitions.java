@@ -383,9 +383,9 @@ final class Transitions {
             return;
         }
         executions.ended(tx, orgId, executionId, Execution.COMPLETED, output, null, NO_USAGE, Instant.ofEpochMilli(clock.millis()))
-                .ifPresent(ended -> {
+                .ifPresent(finished -> {
                     event(tx, orgId, executionId, "execution.completed", Json.object());
-                    ended(tx, orgId, executionId, Execution.COMPLETED, ended.parentStepRunId());
+                    ended(tx, orgId, executionId, Execution.COMPLETED, finished.parentStepRunId());
                 });
     }
 
@@ -427,9 +427,9 @@ final class Transitions {
         long now = clock.millis();
         runs.cancelActive(tx, executionId, null, now);
         executions.ended(tx, orgId, executionId, Execution.FAILED, null, error, NO_USAGE, Instant.ofEpochMilli(now))
-                .ifPresent(ended -> {
+                .ifPresent(finished -> {
                     event(tx, orgId, executionId, "execution.failed", Json.object().put("error", error));
-                    ended(tx, orgId, executionId, Execution.FAILED, ended.parentStepRunId());
+                    ended(tx, orgId, executionId, Execution.FAILED, finished.parentStepRunId());
                 });
     }
 
