@@ -9,6 +9,7 @@ import dev.agentplane.store.Where;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /** The SQL of events; every statement is confined to one organization (the sequencer's excepted, see there). */
 public final class EventRepository {
@@ -21,17 +22,34 @@ public final class EventRepository {
      * seq order is commit order, without gaps (on SQLite writers are serialized anyway).
      */
     public Event insert(Sql tx, String orgId, Event event) {
-        Event numbered = event.executionId() == null ? event : event.withSeq(tx.one(
-                "UPDATE executions SET event_seq = event_seq + 1 WHERE org_id = ? AND id = ? RETURNING event_seq",
-                row -> row.longValue("event_seq"), orgId, event.executionId())
-                .orElseThrow(() -> new IllegalStateException("no execution " + event.executionId() + " for its event")));
-        tx.update("""
-                INSERT INTO events (id, org_id, execution_id, seq, agent_id, type, message, data, tokens_in, tokens_out,
-                                    cost_usd, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                numbered.id(), orgId, numbered.executionId(), numbered.seq(), numbered.agentId(), numbered.type(),
-                numbered.message(), Sql.json(numbered.data()), numbered.tokensIn(), numbered.tokensOut(),
-                numbered.costUsd(), numbered.createdAt().toEpochMilli());
+        Event numbered;
+        if (event.executionId() != null && tx.dialect().dataModifyingWith()) {
+            // One statement instead of two (the counter's UPDATE, then the INSERT): PostgreSQL's CPU goes by statements.
+            long seq = tx.one("""
+                    WITH counter AS (UPDATE executions SET event_seq = event_seq + 1 WHERE org_id = ? AND id = ?
+                                     RETURNING event_seq)
+                    INSERT INTO events (id, org_id, execution_id, seq, agent_id, type, message, data, tokens_in, tokens_out,
+                                        cost_usd, created_at)
+                    SELECT ?, ?, ?, counter.event_seq, ?, ?, ?, ?, ?, ?, ?, ? FROM counter
+                    RETURNING seq""", row -> row.longValue("seq"), orgId, event.executionId(),
+                    event.id(), orgId, event.executionId(), event.agentId(), event.type(), event.message(),
+                    Sql.json(event.data()), event.tokensIn(), event.tokensOut(), event.costUsd(),
+                    event.createdAt().toEpochMilli())
+                    .orElseThrow(() -> new IllegalStateException("no execution " + event.executionId() + " for its event"));
+            numbered = event.withSeq(seq);
+        } else {
+            numbered = event.executionId() == null ? event : event.withSeq(tx.one(
+                    "UPDATE executions SET event_seq = event_seq + 1 WHERE org_id = ? AND id = ? RETURNING event_seq",
+                    row -> row.longValue("event_seq"), orgId, event.executionId())
+                    .orElseThrow(() -> new IllegalStateException("no execution " + event.executionId() + " for its event")));
+            tx.update("""
+                    INSERT INTO events (id, org_id, execution_id, seq, agent_id, type, message, data, tokens_in, tokens_out,
+                                        cost_usd, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    numbered.id(), orgId, numbered.executionId(), numbered.seq(), numbered.agentId(), numbered.type(),
+                    numbered.message(), Sql.json(numbered.data()), numbered.tokensIn(), numbered.tokensOut(),
+                    numbered.costUsd(), numbered.createdAt().toEpochMilli());
+        }
         if (numbered.executionId() != null) {
             tx.signalAfterCommit(COMMITTED, numbered.executionId());
         }
@@ -41,10 +59,11 @@ public final class EventRepository {
     /**
      * Takes, first thing in a transaction, the lock that {@link #insert} would take later: a transaction that locks
      * other rows (step runs) before writing an event could otherwise deadlock with one that wrote its event first.
+     * Returns the execution's status as locked (empty when there is no such execution).
      */
-    public void lockSequence(Sql tx, String orgId, String executionId) {
-        tx.one("SELECT id FROM executions WHERE org_id = ? AND id = ?" + tx.dialect().forUpdate(),
-                row -> row.string("id"), orgId, executionId);
+    public Optional<String> lockSequence(Sql tx, String orgId, String executionId) {
+        return tx.one("SELECT id, status FROM executions WHERE org_id = ? AND id = ?" + tx.dialect().forUpdate(),
+                row -> row.string("status"), orgId, executionId);
     }
 
     /** The events of one execution in seq order; the cursor is the last seq seen. */

@@ -62,13 +62,27 @@ public final class ExecutionRepository {
     /** Ends a running execution; false when it was not running any more (another request ended it first). */
     public boolean finish(Sql tx, String orgId, String id, String status, JsonNode output,
                    String error, Usage totals, Instant completedAt) {
-        return tx.update("""
+        return ended(tx, orgId, id, status, output, error, totals, completedAt).isPresent();
+    }
+
+    /** An execution {@link #ended}: the step run of its parent execution that started it, if one did. */
+    public record Ended(Optional<String> parentStepRunId) {}
+
+    /**
+     * {@link #finish}, telling also the step run that started the execution (so the one statement serves both); empty
+     * when it was not running any more.
+     */
+    public Optional<Ended> ended(Sql tx, String orgId, String id, String status, JsonNode output,
+                                 String error, Usage totals, Instant completedAt) {
+        return tx.one("""
                 UPDATE executions SET status = ?, output = ?, error = ?, tokens_in = COALESCE(?, tokens_in),
                                       tokens_out = COALESCE(?, tokens_out), cost_usd = COALESCE(?, cost_usd),
                                       completed_at = ?
-                WHERE org_id = ? AND id = ? AND status IN ('running', 'paused')""",
+                WHERE org_id = ? AND id = ? AND status IN ('running', 'paused')
+                RETURNING parent_step_run_id""",
+                row -> new Ended(Optional.ofNullable(row.string("parent_step_run_id"))),
                 status, Sql.json(output), error, totals.tokensIn(), totals.tokensOut(), totals.costUsd(),
-                completedAt.toEpochMilli(), orgId, id) == 1;
+                completedAt.toEpochMilli(), orgId, id);
     }
 
     /** Moves an execution from status {@code from} to {@code to}; false when it was not in {@code from}. */

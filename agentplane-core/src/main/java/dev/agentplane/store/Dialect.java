@@ -37,6 +37,9 @@ public interface Dialect {
      */
     String notifyStatement(String channel);
 
+    /** Whether a WITH clause may hold an INSERT, UPDATE or DELETE (PostgreSQL; not SQLite). */
+    boolean dataModifyingWith();
+
     /** Whether writers must be serialized inside this process (one writer at a time, as in SQLite). */
     boolean singleWriter();
 }

@@ -38,6 +38,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean dataModifyingWith() {
+        return true;
+    }
+
+    @Override
     public boolean singleWriter() {
         return false;
     }

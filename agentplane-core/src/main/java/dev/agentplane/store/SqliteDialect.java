@@ -38,6 +38,11 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public boolean dataModifyingWith() {
+        return false;
+    }
+
+    @Override
     public boolean singleWriter() {
         return true;
     }

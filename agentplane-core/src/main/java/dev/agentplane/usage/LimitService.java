@@ -70,8 +70,9 @@ public final class LimitService {
      * (buffered, written every second), since that row lock, held to the commit, let only one start commit at a time.
      */
     public void startExecution(Sql tx, String orgId) {
-        OrgLimits quota = layers.find(tx, orgId, OrgLimitsRepository.QUOTA);
-        OrgLimits effective = layers.find(tx, orgId, OrgLimitsRepository.ORG).lowerOf(quota);
+        OrgLimitsRepository.Layers both = layers.both(tx, orgId);
+        OrgLimits quota = both.quota();
+        OrgLimits effective = both.effective();
         if (effective.monthlyExecutions() == null && effective.monthlyTokens() == null && effective.monthlyCostUsd() == null) {
             tx.afterCommit(() -> meter.countExecutionStarted(orgId));
             return;
@@ -117,15 +118,14 @@ public final class LimitService {
     }
 
     private LimitsView view(Sql sql, String orgId) {
-        OrgLimits own = layers.find(sql, orgId, OrgLimitsRepository.ORG);
-        OrgLimits quota = layers.find(sql, orgId, OrgLimitsRepository.QUOTA);
+        OrgLimitsRepository.Layers both = layers.both(sql, orgId);
         YearMonth month = YearMonth.from(meter.today());
-        return new LimitsView(orgId, own, quota, own.lowerOf(quota),
+        return new LimitsView(orgId, both.own(), both.quota(), both.effective(),
                 new LimitsView.Month(month.toString(), resetOf(month), meter.month(sql, orgId, month)));
     }
 
     private OrgLimits effective(Sql sql, String orgId) {
-        return layers.find(sql, orgId, OrgLimitsRepository.ORG).lowerOf(layers.find(sql, orgId, OrgLimitsRepository.QUOTA));
+        return layers.both(sql, orgId).effective();
     }
 
     private static Instant resetOf(YearMonth month) {

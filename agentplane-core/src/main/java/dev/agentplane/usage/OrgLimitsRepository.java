@@ -14,9 +14,25 @@ final class OrgLimitsRepository {
     static final String QUOTA = "quota";
     private static final TypeReference<Map<String, Integer>> RATES = new TypeReference<>() {};
 
-    OrgLimits find(Sql sql, String orgId, String layer) {
-        return sql.one("SELECT * FROM org_limits WHERE org_id = ? AND layer = ?", OrgLimitsRepository::map, orgId, layer)
-                .orElse(OrgLimits.NONE);
+    /** An org's own limits and its quota (each {@link OrgLimits#NONE} when not set), read in one statement. */
+    record Layers(OrgLimits own, OrgLimits quota) {
+        OrgLimits effective() {
+            return own.lowerOf(quota);
+        }
+    }
+
+    Layers both(Sql sql, String orgId) {
+        OrgLimits own = OrgLimits.NONE;
+        OrgLimits quota = OrgLimits.NONE;
+        for (Map.Entry<String, OrgLimits> layer : sql.list("SELECT * FROM org_limits WHERE org_id = ? AND layer IN (?, ?)",
+                row -> Map.entry(row.string("layer"), map(row)), orgId, ORG, QUOTA)) {
+            if (layer.getKey().equals(ORG)) {
+                own = layer.getValue();
+            } else {
+                quota = layer.getValue();
+            }
+        }
+        return new Layers(own, quota);
     }
 
     void put(Sql tx, String orgId, String layer, OrgLimits limits, long now) {

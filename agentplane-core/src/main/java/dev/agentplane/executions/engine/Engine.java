@@ -16,6 +16,7 @@ import dev.agentplane.workflows.WorkflowService;
 import dev.agentplane.workflows.definition.WorkflowDefinition;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -222,16 +223,26 @@ public final class Engine implements AutoCloseable {
      */
     int process(StepRun claimed) {
         int ran = 0;
-        for (StepRun run = claimed; run != null; ran++) {
-            run = processOne(run);
+        for (Next next = new Next(claimed, null); next != null; ran++) {
+            next = processOne(next.run(), next.known());
         }
         return ran;
     }
 
+    /**
+     * What a worker knows of the execution of the run it goes on with, so it need not read them again: the execution
+     * (what a step sees of it never changes) and all its runs, as of the transaction that claimed the run.
+     */
+    private record Known(Execution execution, List<StepRun> runs) {}
+
+    /** A run this worker claimed, with what it knows of its execution (null: read it). */
+    private record Next(StepRun run, Known known) {}
+
     /** Runs one claimed run; returns the run of the same execution its recording claimed for this worker, if any. */
-    private StepRun processOne(StepRun run) {
+    private Next processOne(StepRun run, Known known) {
         try {
-            Execution execution = database.read(sql -> executions.find(sql, run.orgId(), run.executionId()).orElseThrow());
+            Execution execution = known != null ? known.execution()
+                    : database.read(sql -> executions.find(sql, run.orgId(), run.executionId()).orElseThrow());
             if (execution.status().equals(Execution.PAUSED)) {
                 // Paused after this run was claimed: back to the queue at once, so a resume does not wait for the lease.
                 database.inTransaction(tx -> runs.release(tx, run));
@@ -242,12 +253,13 @@ public final class Engine implements AutoCloseable {
             }
             Outcome outcome;
             boolean last;
+            List<StepRun> runsOfExecution;
             try {
                 WorkflowDefinition definition = database.read(sql -> workflows.definition(sql, run.orgId(), execution.workflowId()));
                 last = run.parentRunId() == null && run.position() + 1 >= definition.steps().size();
                 Map<String, String> secrets = secretsOf.apply(run.orgId());
-                ExpressionContext variables = database.read(sql -> Variables.of(execution, runs.ofExecution(sql, run.executionId()),
-                        run.scope(), secrets));
+                runsOfExecution = known != null ? known.runs() : database.read(sql -> runs.ofExecution(sql, run.executionId()));
+                ExpressionContext variables = Variables.of(execution, runsOfExecution, run.scope(), secrets);
                 outcome = runner.run(run, execution, definition.step(run.stepId()), variables);
             } catch (IllegalStateException unrunnable) {
                 database.inTransaction(tx -> {
@@ -267,13 +279,32 @@ public final class Engine implements AutoCloseable {
                 LOG.info("step run {} of execution {} changed while it ran (lease lost or cancelled); its result was dropped",
                         run.id(), run.executionId());
             }
-            return recorded.next();
+            return recorded.next() == null ? null
+                    : new Next(recorded.next(), knownAfter(execution, runsOfExecution, run, recorded.stored(), recorded.next()));
         } catch (RuntimeException e) {
             LOG.warn("recording step run {} failed; its lease will expire and another attempt will run", run.id(), e);
             return null;
         } finally {
             inFlight.remove(run.id(), run);
         }
+    }
+
+    /**
+     * What the worker knows after recording {@code run} (now {@code stored}) and claiming {@code next} in the same
+     * transaction, when nothing but those two runs changed: a top-level step that completed or was skipped, followed by
+     * the next top-level step. Top-level steps run one at a time (blocks end before their container's successor starts),
+     * so no other run of the execution changes meanwhile. A cancel from outside still drops the next result (its record
+     * applies nothing), and a pause still stops the chain at the next claim, which skips paused executions. Otherwise
+     * null: the next run reads both again.
+     */
+    private static Known knownAfter(Execution execution, List<StepRun> before, StepRun run, StepRun stored, StepRun next) {
+        if (stored == null || run.parentRunId() != null || next.parentRunId() != null || next.position() != run.position() + 1) {
+            return null;
+        }
+        List<StepRun> after = new ArrayList<>(before.size() + 1);
+        before.forEach(earlier -> after.add(earlier.id().equals(run.id()) ? stored : earlier));
+        after.add(next);
+        return new Known(execution, after);
     }
 
     /** Whether a run this worker claimed is still its own: not cancelled, not recovered and claimed elsewhere. */
@@ -288,20 +319,29 @@ public final class Engine implements AutoCloseable {
         return record(run, outcome, false).applied();
     }
 
-    /** Whether a run's outcome was recorded, and the next run of its execution claimed in the same transaction. */
-    private record Recorded(boolean applied, StepRun next) {}
+    /**
+     * Whether a run's outcome was recorded, the run as stored when it completed or was skipped (else null), and the next
+     * run of its execution claimed in the same transaction.
+     */
+    private record Recorded(boolean applied, StepRun stored, StepRun next) {}
 
     private Recorded record(StepRun run, Outcome outcome, boolean claimNext) {
         Recorded recorded = database.inTransaction(tx -> {
             // The execution's event lock first: every transaction of an execution then locks in the same order.
-            events.lockSequence(tx, run.orgId(), run.executionId());
-            if (!transitions.apply(tx, run, outcome)) {
-                return new Recorded(false, null);
+            boolean executionRunning = events.lockSequence(tx, run.orgId(), run.executionId())
+                    .map(Execution.RUNNING::equals).orElse(false);
+            StepRun[] stored = new StepRun[1];
+            NextClaim claim = claimNext ? new NextClaim(owner, settings.lease().toMillis(), executionRunning) : null;
+            if (!transitions.apply(tx, run, outcome, row -> stored[0] = row, claim)) {
+                return new Recorded(false, null, null);
+            }
+            if (claim != null && claim.taken != null) {
+                return new Recorded(true, stored[0], claim.taken);
             }
             long now = clock.millis();
             List<StepRun> next = claimNext
                     ? runs.claimNextOf(tx, run.executionId(), owner, now, now + settings.lease().toMillis()) : List.of();
-            return new Recorded(true, next.isEmpty() ? null : next.get(0));
+            return new Recorded(true, stored[0], next.isEmpty() ? null : next.get(0));
         });
         if (recorded.next() != null) {
             inFlight.put(recorded.next().id(), recorded.next());

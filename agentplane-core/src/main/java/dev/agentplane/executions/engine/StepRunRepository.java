@@ -24,6 +24,22 @@ final class StepRunRepository {
                 run.availableAt(), run.createdAt().toEpochMilli());
     }
 
+    /**
+     * Inserts a run already leased to {@code owner} until {@code leaseUntil} (what {@link #insert} then {@link #claimNextOf}
+     * would leave, in one statement) and returns it as stored.
+     */
+    StepRun insertClaimed(Sql tx, StepRun run, String owner, long now, long leaseUntil) {
+        return tx.one("""
+                INSERT INTO step_runs (id, org_id, execution_id, step_id, scope, parent_run_id, block, position, attempt,
+                                       status, input, state, available_at, version, created_at, lease_owner,
+                                       lease_expires_at, started_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, 1, ?, ?, ?, ?)
+                RETURNING *""", StepRunRepository::map,
+                run.id(), run.orgId(), run.executionId(), run.stepId(), run.scope(), run.parentRunId(), run.block(),
+                run.position(), run.attempt(), Sql.json(run.input()), Sql.json(run.state()),
+                run.availableAt(), run.createdAt().toEpochMilli(), owner, leaseUntil, now).orElseThrow();
+    }
+
     /** Leases up to {@code limit} due pending runs to {@code owner} until {@code leaseUntil}. */
     List<StepRun> claim(Sql tx, String owner, long now, long leaseUntil, int limit) {
         return tx.list("""
@@ -60,6 +76,16 @@ final class StepRunRepository {
                                      lease_expires_at = NULL, version = version + 1
                 WHERE id = ? AND version = ?""",
                 status, Sql.json(output), errorCode, error, now, run.id(), run.version()) == 1;
+    }
+
+    /** {@link #finish}, returning the run as stored (its output as a later read gives it); empty when not this worker's. */
+    Optional<StepRun> finished(Sql tx, StepRun run, String status, JsonNode output, String errorCode, String error, long now) {
+        return tx.one("""
+                UPDATE step_runs SET status = ?, output = ?, error_code = ?, error = ?, completed_at = ?, lease_owner = NULL,
+                                     lease_expires_at = NULL, version = version + 1
+                WHERE id = ? AND version = ?
+                RETURNING *""",
+                StepRunRepository::map, status, Sql.json(output), errorCode, error, now, run.id(), run.version());
     }
 
     /** Puts a run back in the queue, due at {@code availableAt}, for its next attempt or its next look. */

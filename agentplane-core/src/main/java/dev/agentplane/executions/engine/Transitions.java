@@ -26,7 +26,9 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -75,14 +77,18 @@ final class Transitions {
                 .put("version", execution.workflowVersion()));
     }
 
-    /** Records what a claimed run came to; false when the run was taken from this worker meanwhile. */
-    boolean apply(Sql tx, StepRun run, Outcome outcome) {
+    /**
+     * Records what a claimed run came to; false when the run was taken from this worker meanwhile. A run that completed
+     * or was skipped is given to {@code stored} as its row now reads; the next top-level step it makes due is inserted
+     * claimed by {@code claim} when one is given (null: inserted pending).
+     */
+    boolean apply(Sql tx, StepRun run, Outcome outcome, Consumer<StepRun> stored, NextClaim claim) {
         long now = clock.millis();
         return switch (outcome) {
-            case Outcome.Done done -> runs.finish(tx, run, StepRun.COMPLETED, done.output(), null, null, now)
-                    && completed(tx, run, done.output(), done.usage());
-            case Outcome.Skipped skipped -> runs.finish(tx, run, StepRun.SKIPPED, null, null, null, now)
-                    && advanced(tx, run, null);
+            case Outcome.Done done -> finished(tx, run, StepRun.COMPLETED, done.output(), now, stored)
+                    && completed(tx, run, done.output(), done.usage(), claim);
+            case Outcome.Skipped skipped -> finished(tx, run, StepRun.SKIPPED, null, now, stored)
+                    && advanced(tx, run, null, claim);
             case Outcome.Later later -> runs.reschedule(tx, run, run.attempt(), later.wakeAt(), later.state(), null, null);
             case Outcome.Failed failed -> failed(tx, run, failed);
             case Outcome.Wait wait -> runs.await(tx, run, wait.state(), wait.until(), now);
@@ -91,23 +97,29 @@ final class Transitions {
         };
     }
 
+    private boolean finished(Sql tx, StepRun run, String status, JsonNode output, long now, Consumer<StepRun> stored) {
+        Optional<StepRun> row = runs.finished(tx, run, status, output, null, null, now);
+        row.ifPresent(stored);
+        return row.isPresent();
+    }
+
     /** A container's blocks are done: it completes like any step (with its event) and its block goes on. */
     private void containerCompleted(Sql tx, StepRun container, JsonNode output, long now) {
         if (runs.finish(tx, container, StepRun.COMPLETED, output, null, null, now)) {
-            completed(tx, container, output, null);
+            completed(tx, container, output, null, null);
         }
     }
 
     /** The step.completed event carries the tokens and cost of a model call in the step, added to the execution's. */
-    private boolean completed(Sql tx, StepRun run, JsonNode output, Usage usage) {
+    private boolean completed(Sql tx, StepRun run, JsonNode output, Usage usage, NextClaim claim) {
         event(tx, run.orgId(), run.executionId(), "step.completed", Json.object().put("step", run.stepId())
                 .put("attempt", run.attempt()), usage);
         addUsage(tx, run, usage);
-        return advanced(tx, run, output);
+        return advanced(tx, run, output, claim);
     }
 
-    private boolean advanced(Sql tx, StepRun run, JsonNode output) {
-        advance(tx, run, output);
+    private boolean advanced(Sql tx, StepRun run, JsonNode output, NextClaim claim) {
+        advance(tx, run, output, claim);
         return true;
     }
 
@@ -130,9 +142,17 @@ final class Transitions {
     }
 
     /** After a step finished (or was skipped, or failed and continues): its block's next step, or the block's end. */
-    private void advance(Sql tx, StepRun run, JsonNode output) {
+    private void advance(Sql tx, StepRun run, JsonNode output, NextClaim claim) {
         List<Step> block = blockOf(tx, run);
         if (run.position() + 1 < block.size()) {
+            // Top-level steps run one at a time: the claim would take exactly this run.
+            if (claim != null && claim.executionRunning && run.parentRunId() == null) {
+                long now = clock.millis();
+                claim.taken = runs.insertClaimed(tx, newRun(run.orgId(), run.executionId(), block.get(run.position() + 1),
+                        run.scope(), run.parentRunId(), run.block(), run.position() + 1, now), claim.owner, now,
+                        now + claim.leaseMillis);
+                return;
+            }
             insertRun(tx, run.orgId(), run.executionId(), block.get(run.position() + 1), run.scope(), run.parentRunId(),
                     run.block(), run.position() + 1);
         } else {
@@ -242,7 +262,7 @@ final class Transitions {
     /** A run failed for good: continue after it, jump to another step of its block, or fail its block. */
     private void handleFailure(Sql tx, StepRun run, OnError onError, Outcome.Failed failure) {
         switch (onError.action()) {
-            case CONTINUE -> advance(tx, run, errorOutput(failure));
+            case CONTINUE -> advance(tx, run, errorOutput(failure), null);
             case GOTO -> {
                 List<Step> block = blockOf(tx, run);
                 for (int i = 0; i < block.size(); i++) {
@@ -351,21 +371,22 @@ final class Transitions {
     }
 
     private void completeExecution(Sql tx, String orgId, String executionId) {
-        Execution execution = executions.find(tx, orgId, executionId).orElseThrow();
-        WorkflowDefinition definition = workflows.definition(tx, orgId, execution.workflowId());
+        // The execution's row is read only for declared outputs (they see it); its workflow is known without it.
+        WorkflowDefinition definition = definitionOf(tx, orgId, executionId);
         JsonNode output;
         try {
             output = definition.outputs() == null ? lastOutputs(tx, executionId)
-                    : expressions.render(definition.outputs(), Variables.of(execution, runs.ofExecution(tx, executionId), "",
-                            secretsOf.apply(orgId))).redacted();
+                    : expressions.render(definition.outputs(), Variables.of(executions.find(tx, orgId, executionId).orElseThrow(),
+                            runs.ofExecution(tx, executionId), "", secretsOf.apply(orgId))).redacted();
         } catch (RuntimeException e) {
             failExecution(tx, orgId, executionId, "the workflow's outputs could not be computed: " + e.getMessage());
             return;
         }
-        if (executions.finish(tx, orgId, executionId, Execution.COMPLETED, output, null, NO_USAGE, Instant.ofEpochMilli(clock.millis()))) {
-            event(tx, orgId, executionId, "execution.completed", Json.object());
-            ended(tx, orgId, executionId, Execution.COMPLETED);
-        }
+        executions.ended(tx, orgId, executionId, Execution.COMPLETED, output, null, NO_USAGE, Instant.ofEpochMilli(clock.millis()))
+                .ifPresent(finished -> {
+                    event(tx, orgId, executionId, "execution.completed", Json.object());
+                    ended(tx, orgId, executionId, Execution.COMPLETED, finished.parentStepRunId());
+                });
     }
 
     /** Without declared outputs, an execution's output is the output of each step, by step id. */
@@ -399,25 +420,26 @@ final class Transitions {
     void endedFromOutside(Sql tx, String orgId, String executionId, String status) {
         runs.cancelActive(tx, executionId, null, clock.millis());
         event(tx, orgId, executionId, "execution." + status, Json.object().put("by", "api"));
-        ended(tx, orgId, executionId, status);
+        ended(tx, orgId, executionId, status, executions.parentStepRunOf(tx, orgId, executionId));
     }
 
     void failExecution(Sql tx, String orgId, String executionId, String error) {
         long now = clock.millis();
         runs.cancelActive(tx, executionId, null, now);
-        if (executions.finish(tx, orgId, executionId, Execution.FAILED, null, error, NO_USAGE, Instant.ofEpochMilli(now))) {
-            event(tx, orgId, executionId, "execution.failed", Json.object().put("error", error));
-            ended(tx, orgId, executionId, Execution.FAILED);
-        }
+        executions.ended(tx, orgId, executionId, Execution.FAILED, null, error, NO_USAGE, Instant.ofEpochMilli(now))
+                .ifPresent(finished -> {
+                    event(tx, orgId, executionId, "execution.failed", Json.object().put("error", error));
+                    ended(tx, orgId, executionId, Execution.FAILED, finished.parentStepRunId());
+                });
     }
 
     /**
      * What ending an execution does beyond its own row: the work its steps opened is withdrawn (tasks cancelled,
      * approvals' escalations dismissed, handoffs nobody accepted rejected), the sub-workflows it started that have not
      * ended (running or paused) are cancelled (and theirs, and so on), and the step of a parent execution waiting for
-     * it is woken. Work a step opens after this is refused (ExecutionService.requireGoingOn).
+     * it is woken ({@code parentStepRunId}). Work a step opens after this is refused (ExecutionService.requireGoingOn).
      */
-    private void ended(Sql tx, String orgId, String executionId, String status) {
+    private void ended(Sql tx, String orgId, String executionId, String status, Optional<String> parentStepRunId) {
         if (services == null) {
             return;
         }
@@ -435,17 +457,19 @@ final class Transitions {
         // Looked for whatever the definition says (one indexed statement), as before: a child left running runs for good.
         endChildren(tx, orgId, executions.activeChildrenOf(tx, orgId, executionId), "its parent execution " + executionId
                 + " ended");
-        executions.parentStepRunOf(tx, orgId, executionId).ifPresent(stepRunId -> wakeups.wake(tx, stepRunId));
+        parentStepRunId.ifPresent(stepRunId -> wakeups.wake(tx, stepRunId));
     }
 
     /** Cancels sub-workflow executions {@code children} (running or paused) and what is theirs; {@code why} is their error. */
     private void endChildren(Sql tx, String orgId, List<String> children, String why) {
         long now = clock.millis();
         for (String child : children) {
-            if (executions.finish(tx, orgId, child, Execution.CANCELLED, null, why, NO_USAGE, Instant.ofEpochMilli(now))) {
+            Optional<ExecutionRepository.Ended> ended = executions.ended(tx, orgId, child, Execution.CANCELLED, null, why,
+                    NO_USAGE, Instant.ofEpochMilli(now));
+            if (ended.isPresent()) {
                 runs.cancelActive(tx, child, null, now);
                 event(tx, orgId, child, "execution.cancelled", Json.object().put("by", "parent"));
-                ended(tx, orgId, child, Execution.CANCELLED);
+                ended(tx, orgId, child, Execution.CANCELLED, ended.get().parentStepRunId());
             }
         }
     }
@@ -481,9 +505,13 @@ final class Transitions {
      */
     private void insertRun(Sql tx, String orgId, String executionId, Step step, String scope, String parentRunId,
                            String block, int position) {
-        long now = clock.millis();
-        runs.insert(tx, new StepRun(Ids.newId(), orgId, executionId, step.id(), scope, parentRunId, block, position, 1,
-                StepRun.PENDING, null, null, null, null, null, now, 0, Instant.ofEpochMilli(now), null, null));
+        runs.insert(tx, newRun(orgId, executionId, step, scope, parentRunId, block, position, clock.millis()));
+    }
+
+    private static StepRun newRun(String orgId, String executionId, Step step, String scope, String parentRunId, String block,
+                                  int position, long now) {
+        return new StepRun(Ids.newId(), orgId, executionId, step.id(), scope, parentRunId, block, position, 1,
+                StepRun.PENDING, null, null, null, null, null, now, 0, Instant.ofEpochMilli(now), null, null);
     }
 
     private void event(Sql tx, String orgId, String executionId, String type, JsonNode data) {

@@ -2,6 +2,7 @@ package dev.agentplane.executions.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentplane.common.Json;
@@ -16,6 +17,7 @@ import dev.agentplane.testing.TestPlane;
 import dev.agentplane.workflows.WorkflowFormat;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 class EngineTest {
 
@@ -57,6 +59,54 @@ class EngineTest {
         assertThat(done.status()).isEqualTo(Execution.COMPLETED);
         assertThat(done.output().get("c").get("n").asInt()).isEqualTo(3);
         assertThat(steps(t, done)).extracting(ExecutionStep::status).containsOnly("completed");
+    }
+
+    @AcrossDatabases
+    void a_worker_going_on_sees_the_earlier_outputs_exactly_as_a_fresh_read_gives_them(TestPlane t) {
+        // PostgreSQL's jsonb stores an object's keys in its own order: the next step must see that order, not the
+        // order the step produced, or writing the object into a string would depend on which worker ran the step.
+        String name = workflow(t, """
+                steps:
+                  - {id: a, type: set, values: {zeta: 1, a: {yy: true, x: "s"}}}
+                  - {id: b, type: set, when: "${{ false }}", values: {never: true}}
+                  - {id: c, type: set, values: {text: "a was ${{ steps.a.output }}, b ${{ steps.b.status }}"}}
+                """);
+        Execution started = t.plane().executions().start(t.actor(), new StartExecution(name, null, null, Json.object()));
+
+        assertThat(t.plane().engine().runUntilIdle()).isEqualTo(3);
+
+        Execution done = reload(t, started);
+        JsonNode storedA = steps(t, done).stream().filter(step -> step.stepId().equals("a")).findFirst().orElseThrow().output();
+        assertThat(done.output().get("c").get("text").asText()).isEqualTo("a was " + Json.write(storedA) + ", b skipped");
+    }
+
+    @AcrossDatabases
+    void a_pause_while_a_step_runs_leaves_the_next_step_pending_for_the_resume(TestPlane t) {
+        String name = workflow(t, """
+                steps:
+                  - {id: a, type: set, values: {n: 1}}
+                  - {id: b, type: set, values: {n: "${{ steps.a.output.n + 1 }}"}}
+                  - {id: c, type: set, values: {n: "${{ steps.b.output.n + 1 }}"}}
+                """);
+        Execution started = t.plane().executions().start(t.actor(), new StartExecution(name, null, null, Json.object()));
+        Engine engine = t.plane().engine();
+        engine.overrideSteps((execution, step) -> {
+            if (step.id().equals("a")) {
+                t.plane().executions().pause(t.actor(), execution.id()); // while "a" runs: its worker holds it
+            }
+            return Optional.empty();
+        });
+
+        assertThat(engine.runUntilIdle()).isEqualTo(1);
+        assertThat(steps(t, reload(t, started))).extracting(ExecutionStep::stepId, ExecutionStep::status)
+                .containsExactly(tuple("a", "completed"), tuple("b", "pending"));
+
+        engine.overrideSteps(StepOverrides.NONE);
+        t.plane().executions().resume(t.actor(), started.id());
+        assertThat(engine.runUntilIdle()).isEqualTo(2);
+        Execution done = reload(t, started);
+        assertThat(done.status()).isEqualTo(Execution.COMPLETED);
+        assertThat(done.output().get("c").get("n").asInt()).isEqualTo(3);
     }
 
     @AcrossDatabases
