@@ -2,6 +2,7 @@ package dev.agentplane.cli.remote;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,8 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "profiles", description = {"The servers the CLI knows, in ~/.config/agentplane/config.yaml.",
         "A command uses --server/--api-key when given, else --profile NAME, else AGENTPLANE_URL/AGENTPLANE_API_KEY,",
         "else the current profile, else http://localhost:8080."},
-        subcommands = {ProfilesCommand.ListProfiles.class, ProfilesCommand.SetProfile.class, ProfilesCommand.UseProfile.class,
-                ProfilesCommand.RemoveProfile.class})
+        subcommands = {ProfilesCommand.ListProfiles.class, ProfilesCommand.SetProfile.class})
 public final class ProfilesCommand {
 
     @Command(name = "list", description = "Every profile (keys are not shown); * marks the current one.")
@@ -65,39 +65,25 @@ public final class ProfilesCommand {
         }
     }
 
-    @Command(name = "use", description = "Makes a profile the current one.")
-    static final class UseProfile implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
+    @Spec
+    CommandSpec spec;
 
-        @Override
-        public Integer call() {
-            ProfileFile file = ProfileFile.load();
-            file.use(name);
-            file.save();
-            spec.commandLine().getOut().println("current profile: " + name);
-            spec.commandLine().getOut().flush();
-            return 0;
-        }
+    @Command(name = "use", description = "Makes a profile the current one.")
+    int use(@Parameters(paramLabel = "NAME") String name) {
+        return change(file -> file.use(name), "current profile: " + name);
     }
 
     @Command(name = "remove", description = "Deletes a profile.")
-    static final class RemoveProfile implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
+    int remove(@Parameters(paramLabel = "NAME") String name) {
+        return change(file -> file.remove(name), "profile " + name + " removed");
+    }
 
-        @Override
-        public Integer call() {
-            ProfileFile file = ProfileFile.load();
-            file.remove(name);
-            file.save();
-            spec.commandLine().getOut().println("profile " + name + " removed");
-            spec.commandLine().getOut().flush();
-            return 0;
-        }
+    private int change(Consumer<ProfileFile> action, String done) {
+        ProfileFile file = ProfileFile.load();
+        action.accept(file);
+        file.save();
+        spec.commandLine().getOut().println(done);
+        spec.commandLine().getOut().flush();
+        return 0;
     }
 }
